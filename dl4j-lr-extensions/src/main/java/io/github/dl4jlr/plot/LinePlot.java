@@ -1,0 +1,178 @@
+package io.github.dl4jlr.plot;
+
+import io.github.dl4jlr.util.Args;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A small XChart front end for the line charts this library writes (schedules, LR range test, ratios).
+ * Not thread-safe; build, then {@link #savePng}.
+ */
+public final class LinePlot {
+
+    private final String title;
+    private final String xLabel;
+    private final String yLabel;
+    private final List<Series> series = new ArrayList<>();
+    private final List<double[]> horizontalBands = new ArrayList<>();
+    private boolean logX;
+    private boolean logY;
+    private int width = 900;
+    private int height = 560;
+
+    private static final class Series {
+        final String name;
+        final double[] x;
+        final double[] y;
+        final boolean markersOnly;
+
+        Series(String name, double[] x, double[] y, boolean markersOnly) {
+            this.name = name;
+            this.x = x;
+            this.y = y;
+            this.markersOnly = markersOnly;
+        }
+    }
+
+    private LinePlot(String title, String xLabel, String yLabel) {
+        this.title = title;
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
+    }
+
+    public static LinePlot create(String title, String xLabel, String yLabel) {
+        return new LinePlot(title, xLabel, yLabel);
+    }
+
+    public LinePlot logX(boolean log) {
+        this.logX = log;
+        return this;
+    }
+
+    public LinePlot logY(boolean log) {
+        this.logY = log;
+        return this;
+    }
+
+    public LinePlot size(int width, int height) {
+        this.width = Args.positive("width", width);
+        this.height = Args.positive("height", height);
+        return this;
+    }
+
+    /** Adds a line; the arrays are copied. Non-finite points are dropped when drawing. */
+    public LinePlot line(String name, double[] x, double[] y) {
+        return add(name, x, y, false);
+    }
+
+    /** Adds unconnected markers, e.g. suggested learning rates. */
+    public LinePlot markers(String name, double[] x, double[] y) {
+        return add(name, x, y, true);
+    }
+
+    /** Shades the horizontal band {@code low <= y <= high} (drawn as two dashed lines). */
+    public LinePlot band(double low, double high) {
+        horizontalBands.add(new double[]{low, high});
+        return this;
+    }
+
+    private LinePlot add(String name, double[] x, double[] y, boolean markersOnly) {
+        Args.notNull("name", name);
+        Args.check(x != null && y != null && x.length == y.length, "x and y of equal length",
+                (x == null ? "null" : x.length) + " and " + (y == null ? "null" : y.length));
+        series.add(new Series(name, x.clone(), y.clone(), markersOnly));
+        return this;
+    }
+
+    /** Whether every value is {@code > 0}, i.e. a log axis can show it. */
+    public static boolean allPositive(double[] values) {
+        for (double v : values) {
+            if (!(v > 0)) {
+                return false;
+            }
+        }
+        return values.length > 0;
+    }
+
+    /** Writes the chart as PNG, creating parent folders. */
+    public Path savePng(Path file) throws IOException {
+        Args.notNull("file", file);
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendVisible(series.size() + 2 * horizontalBands.size() > 1);
+        double[] xRange = xRange();
+        for (double[] band : horizontalBands) {
+            for (double level : band) {
+                XYSeries s = chart.addSeries(String.format("band %.0e", level), xRange, new double[]{level, level});
+                s.setMarker(SeriesMarkers.NONE);
+                s.setLineColor(Color.GRAY);
+                s.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f));
+            }
+        }
+        for (Series s : series) {
+            double[][] xy = drawable(s.x, s.y);
+            if (xy[0].length == 0) {
+                continue;
+            }
+            XYSeries xs = chart.addSeries(s.name, xy[0], xy[1]);
+            if (s.markersOnly) {
+                xs.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+                xs.setMarker(SeriesMarkers.DIAMOND);
+            } else {
+                xs.setMarker(SeriesMarkers.NONE);
+            }
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        // XChart appends ".png" only when it is missing; the name we were given is the name written.
+        return file;
+    }
+
+    private double[] xRange() {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            for (double v : s.x) {
+                if (Double.isFinite(v) && (!logX || v > 0)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return lo <= hi ? new double[]{lo, hi} : new double[]{1, 2};
+    }
+
+    private double[][] drawable(double[] x, double[] y) {
+        int n = 0;
+        double[] xs = new double[x.length];
+        double[] ys = new double[y.length];
+        for (int i = 0; i < x.length; i++) {
+            boolean ok = Double.isFinite(x[i]) && Double.isFinite(y[i])
+                    && (!logX || x[i] > 0) && (!logY || y[i] > 0);
+            if (ok) {
+                xs[n] = x[i];
+                ys[n] = y[i];
+                n++;
+            }
+        }
+        return new double[][]{java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(ys, n)};
+    }
+}
