@@ -77,13 +77,18 @@ public final class TinyNets {
      * but not separable.
      */
     public static DataSet data(int n, long seed) {
+        return data(n, seed, 1.5);
+    }
+
+    /** As {@link #data(int, long)} with class centres at distance {@code separation} along their axis. */
+    public static DataSet data(int n, long seed, double separation) {
         Random r = new Random(seed);
         double[][] x = new double[n][IN];
         double[][] y = new double[n][CLASSES];
         for (int i = 0; i < n; i++) {
             int c = i % CLASSES;
             for (int j = 0; j < IN; j++) {
-                x[i][j] = (j == c ? 1.5 : 0.0) + r.nextGaussian();
+                x[i][j] = (j == c ? separation : 0.0) + r.nextGaussian();
             }
             y[i][c] = 1.0;
         }
@@ -92,7 +97,11 @@ public final class TinyNets {
 
     /** {@code batches} minibatches of {@code batchSize}, in a fixed order (no shuffling). */
     public static DataSetIterator iterator(int batches, int batchSize, long seed) {
-        List<DataSet> examples = data(batches * batchSize, seed).asList();
+        return iterator(batches, batchSize, seed, 1.5);
+    }
+
+    public static DataSetIterator iterator(int batches, int batchSize, long seed, double separation) {
+        List<DataSet> examples = data(batches * batchSize, seed, separation).asList();
         return new ListDataSetIterator<>(examples, batchSize);
     }
 

@@ -1,0 +1,152 @@
+package io.github.dl4jlr.finder;
+
+import io.github.dl4jlr.nn.LearningRateConfig;
+import io.github.dl4jlr.nn.NetworkAdapter;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The LR range test as a {@code TrainingListener}: it ramps the learning rate of every trained layer from
+ * {@code startLr} to {@code endLr}, records the loss of each step, smooths it and detects divergence.
+ *
+ * <p>Use it through {@link LearningRateFinder#find}, which also restores the model afterwards. To run it in
+ * your own loop, get one from {@link LearningRateFinder#listener()}, add it to the network, fit until
+ * {@link #isDone()}, then read {@link #result()}:
+ * <pre>
+ *   LrRangeTestListener test = finder.listener();
+ *   net.addListeners(test);
+ *   while (!test.isDone()) { if (!it.hasNext()) it.reset(); net.fit(it.next()); }
+ *   LrFinderResult result = test.result();
+ * </pre>
+ * On its own the listener changes only learning rates: it installs a {@link RangeTestSchedule} in place
+ * (no updater rebuild) before the first step it sees and puts every layer's original LR or schedule back when
+ * the test ends. The parameters it trained are kept; {@link LearningRateFinder#find} restores those too.
+ *
+ * <p>Per step it records the LR the updater actually used, the loss (the minibatch score DL4J reports at
+ * {@code iterationDone}, i.e. before the step, or in validation mode the mean validation loss after it) and the
+ * bias-corrected EMA {@code avg = beta*avg + (1-beta)*loss; smoothed = avg / (1 - beta^(i+1))}. It stops when the
+ * loss is not finite, when {@code smoothed > divergenceThreshold * min(smoothed so far)}, or after
+ * {@code numIterations} steps. One instance runs one test on one network; it is not thread-safe.
+ */
+public final class LrRangeTestListener extends BaseTrainingListener {
+
+    private final LearningRateFinder config;
+    private final double[] lrs;
+    private final double[] losses;
+    private final double[] smoothed;
+    private final List<IUpdater> updaters = new ArrayList<>();
+    private final List<LearningRateConfig> originalLrs = new ArrayList<>();
+    private NetworkAdapter net;
+    private int startIteration;
+    private int count;
+    private double average;
+    private double best = Double.POSITIVE_INFINITY;
+    private StopReason stopReason = StopReason.RUNNING;
+
+    LrRangeTestListener(LearningRateFinder config) {
+        this.config = config;
+        this.lrs = new double[config.numIterations()];
+        this.losses = new double[config.numIterations()];
+        this.smoothed = new double[config.numIterations()];
+    }
+
+    /** True once the test has stopped (completed, diverged or non-finite); further iterations are ignored. */
+    public boolean isDone() {
+        return stopReason != StopReason.RUNNING;
+    }
+
+    /** Number of steps recorded so far. */
+    public int stepsRecorded() {
+        return count;
+    }
+
+    /** A snapshot of what has been recorded; final once {@link #isDone()}. */
+    public LrFinderResult result() {
+        return new LrFinderResult(Arrays.copyOf(lrs, count), Arrays.copyOf(losses, count), Arrays.copyOf(smoothed, count),
+                stopReason, config.suggestionMethod(), config.valleyFraction());
+    }
+
+    @Override
+    public void onEpochStart(Model model) {
+        install(model);
+    }
+
+    @Override
+    public void onForwardPass(Model model, List<INDArray> activations) {
+        install(model);
+    }
+
+    @Override
+    public void onForwardPass(Model model, Map<String, INDArray> activations) {
+        install(model);
+    }
+
+    @Override
+    public void onGradientCalculation(Model model) {
+        install(model);
+    }
+
+    /** Installs the ramp before the first update; every hook before the updater step calls this. */
+    private void install(Model model) {
+        if (net != null || isDone()) {
+            return;
+        }
+        NetworkAdapter adapter = NetworkAdapter.of(model);
+        List<IUpdater> trained = LearningRateFinder.requireLearningRates(adapter);
+        startIteration = adapter.iterationCount();
+        RangeTestSchedule ramp = new RangeTestSchedule(startIteration, config.startLr(), config.endLr(),
+                config.numIterations(), config.mode());
+        for (IUpdater u : trained) {
+            updaters.add(u);
+            originalLrs.add(LearningRateConfig.read(u));
+            u.setLrAndSchedule(config.startLr(), ramp);
+        }
+        net = adapter;
+    }
+
+    @Override
+    public void iterationDone(Model model, int iteration, int epoch) {
+        if (isDone()) {
+            return;
+        }
+        if (net == null) {
+            // No hook ran before this step's update, so its LR was not the ramp's: start from the next one.
+            install(model);
+            return;
+        }
+        int i = count;
+        lrs[i] = updaters.get(0).getLearningRate(iteration, epoch);
+        double loss = config.hasValidation() ? config.validationLoss(net) : model.score();
+        losses[i] = loss;
+        count++;
+        if (!Double.isFinite(loss)) {
+            smoothed[i] = Double.NaN;
+            finish(StopReason.NON_FINITE);
+            return;
+        }
+        double beta = config.smoothing();
+        average = beta * average + (1 - beta) * loss;
+        double s = average / (1 - Math.pow(beta, i + 1));
+        smoothed[i] = s;
+        best = Math.min(best, s);
+        if (i > 0 && best > 0 && s > config.divergenceThreshold() * best) {
+            finish(StopReason.DIVERGED);
+        } else if (count >= lrs.length) {
+            finish(StopReason.COMPLETED);
+        }
+    }
+
+    private void finish(StopReason reason) {
+        stopReason = reason;
+        for (int k = 0; k < updaters.size(); k++) {
+            originalLrs.get(k).applyTo(updaters.get(k));
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.github.dl4jlr.finder;
+
+import io.github.dl4jlr.util.Args;
+
+import java.util.Optional;
+
+/**
+ * Pure rules that read a learning rate off a range-test curve {@code (lrs[i], losses[i])}. They take the
+ * smoothed losses, need no network and are unit-tested on synthetic curves.
+ *
+ * <p><b>Window.</b> Only the finite prefix of the curve is used (a run stops at its first NaN/Inf). Of that
+ * prefix of {@code n} points the first {@code n/10} (warm-up noise, the EMA's start) and the last
+ * {@code min(5, n/5)} (the blow-up) are skipped, as in fastai's {@code lr_find}. With fewer than 3 points
+ * left there is no suggestion.
+ *
+ * <p><b>Rules.</b>
+ * <ul>
+ *   <li>{@link SuggestionMethod#VALLEY}: the longest strictly falling subsequence of the loss (O(n^2), as in
+ *       fastai; ties go to the latest start); the suggestion lies {@code valleyFraction} of the way from its
+ *       first to its last point.</li>
+ *   <li>{@link SuggestionMethod#STEEPEST}: the left end of the segment with the most negative slope
+ *       {@code (loss[i+1] - loss[i]) / (ln lr[i+1] - ln lr[i])}, which uses the actual LR spacing, so it also
+ *       reads a linear ramp correctly.</li>
+ *   <li>{@link SuggestionMethod#MINIMUM_DIV_10}: the LR at the lowest loss, divided by 10 (Smith; fastai's
+ *       {@code lr_min}).</li>
+ * </ul>
+ */
+public final class SuggestionRules {
+
+    /** Default position along the valley; fastai uses about 1/2 (one third plus one sixth). */
+    public static final double DEFAULT_VALLEY_FRACTION = 0.5;
+
+    private SuggestionRules() {
+    }
+
+    /** A suggested learning rate and the curve point it was read from. */
+    public record Suggestion(SuggestionMethod method, int index, double learningRate) {
+    }
+
+    /** Applies {@code method} with the default valley fraction. */
+    public static Optional<Suggestion> suggest(SuggestionMethod method, double[] lrs, double[] losses) {
+        return suggest(method, lrs, losses, DEFAULT_VALLEY_FRACTION);
+    }
+
+    /**
+     * Applies {@code method}.
+     *
+     * @param valleyFraction where along the valley to suggest, in [0, 1] (VALLEY only)
+     */
+    public static Optional<Suggestion> suggest(SuggestionMethod method, double[] lrs, double[] losses,
+                                               double valleyFraction) {
+        Args.notNull("method", method);
+        Args.check(lrs != null && losses != null && lrs.length == losses.length, "lrs and losses of equal length",
+                (lrs == null ? "null" : lrs.length) + " and " + (losses == null ? "null" : losses.length));
+        Args.check(valleyFraction >= 0 && valleyFraction <= 1, "valleyFraction in [0, 1]", valleyFraction);
+        int n = finitePrefix(lrs, losses);
+        int from = n / 10;
+        int to = n - Math.min(5, n / 5);
+        if (to - from < 3) {
+            return Optional.empty();
+        }
+        switch (method) {
+            case VALLEY: {
+                int i = valley(losses, from, to, valleyFraction);
+                return Optional.of(new Suggestion(method, i, lrs[i]));
+            }
+            case STEEPEST: {
+                int i = steepest(lrs, losses, from, to);
+                return i < 0 ? Optional.empty() : Optional.of(new Suggestion(method, i, lrs[i]));
+            }
+            case MINIMUM_DIV_10: {
+                int i = argMin(losses, from, to);
+                return Optional.of(new Suggestion(method, i, lrs[i] / 10));
+            }
+            default:
+                throw new IllegalArgumentException("Unknown method " + method);
+        }
+    }
+
+    /** Length of the prefix in which both arrays are finite and LRs are positive. */
+    static int finitePrefix(double[] lrs, double[] losses) {
+        int n = 0;
+        while (n < lrs.length && Double.isFinite(losses[n]) && Double.isFinite(lrs[n]) && lrs[n] > 0) {
+            n++;
+        }
+        return n;
+    }
+
+    private static int valley(double[] losses, int from, int to, double fraction) {
+        int m = to - from;
+        int[] length = new int[m];
+        int[] first = new int[m];
+        int bestEnd = 0;
+        for (int i = 0; i < m; i++) {
+            length[i] = 1;
+            first[i] = i;
+            for (int j = 0; j < i; j++) {
+                // ">=": among equally long falls prefer the latest predecessor, so a flat stretch before the
+                // fall does not pull the valley's start back into it.
+                if (losses[from + i] < losses[from + j] && length[j] + 1 >= length[i]) {
+                    length[i] = length[j] + 1;
+                    first[i] = first[j];
+                }
+            }
+            if (length[i] > length[bestEnd]) {
+                bestEnd = i;
+            }
+        }
+        int start = first[bestEnd];
+        return from + start + (int) Math.round((bestEnd - start) * fraction);
+    }
+
+    private static int steepest(double[] lrs, double[] losses, int from, int to) {
+        int best = -1;
+        double bestSlope = Double.POSITIVE_INFINITY;
+        for (int i = from; i < to - 1; i++) {
+            double dx = Math.log(lrs[i + 1]) - Math.log(lrs[i]);
+            if (dx <= 0) {
+                continue;
+            }
+            double slope = (losses[i + 1] - losses[i]) / dx;
+            if (slope < bestSlope) {
+                bestSlope = slope;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static int argMin(double[] values, int from, int to) {
+        int best = from;
+        for (int i = from + 1; i < to; i++) {
+            if (values[i] < values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

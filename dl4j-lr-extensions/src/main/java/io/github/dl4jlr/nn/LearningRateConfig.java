@@ -1,0 +1,92 @@
+package io.github.dl4jlr.nn;
+
+import io.github.dl4jlr.util.Args;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.schedule.ISchedule;
+
+import java.lang.reflect.Method;
+import java.util.Objects;
+
+/**
+ * The learning-rate setting of one {@link IUpdater}: a fixed value and an optional schedule (which wins when
+ * present). Reads and writes the updater in place, which DL4J picks up from the next iteration without
+ * rebuilding the updater (see the shared notes, section 4a).
+ */
+public final class LearningRateConfig {
+
+    private final double learningRate;
+    private final ISchedule schedule;
+
+    public LearningRateConfig(double learningRate, ISchedule schedule) {
+        this.learningRate = learningRate;
+        this.schedule = schedule;
+    }
+
+    /**
+     * Reads an updater's fixed LR and schedule. Works for every ND4J updater with a learning rate (Sgd, Adam,
+     * Nesterovs, RmsProp, AdaGrad, Nadam, AMSGrad, AdaMax, AdaBelief) through their {@code getLearningRate()}
+     * and {@code getLearningRateSchedule()} getters.
+     *
+     * @throws IllegalArgumentException for updaters without a learning rate (AdaDelta, NoOp)
+     */
+    public static LearningRateConfig read(IUpdater updater) {
+        requireLearningRate(updater);
+        try {
+            Method lr = updater.getClass().getMethod("getLearningRate");
+            Method schedule = updater.getClass().getMethod("getLearningRateSchedule");
+            return new LearningRateConfig((Double) lr.invoke(updater), (ISchedule) schedule.invoke(updater));
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalArgumentException("Expected an updater with getLearningRate() and getLearningRateSchedule(), but got "
+                    + updater.getClass().getName(), e);
+        }
+    }
+
+    /** Fails with a message that explains why when the updater has no learning rate. */
+    public static void requireLearningRate(IUpdater updater) {
+        Args.notNull("updater", updater);
+        if (!updater.hasLearningRate()) {
+            throw new IllegalArgumentException("Expected an updater with a learning rate, but got "
+                    + updater.getClass().getSimpleName() + ": it has no learning rate to control (AdaDelta adapts its "
+                    + "step size from gradient history; NoOp does not train). Use Sgd, Nesterovs, Adam, RmsProp, "
+                    + "AdaGrad, Nadam, AMSGrad, AdaMax or AdaBelief.");
+        }
+    }
+
+    /** Writes this setting into the updater, in place. */
+    public void applyTo(IUpdater updater) {
+        updater.setLrAndSchedule(learningRate, schedule);
+    }
+
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** The schedule, or {@code null} for a fixed learning rate. */
+    public ISchedule schedule() {
+        return schedule;
+    }
+
+    /** The learning rate in force at the given counters. */
+    public double valueAt(int iteration, int epoch) {
+        return schedule != null ? schedule.valueAt(iteration, epoch) : learningRate;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof LearningRateConfig)) {
+            return false;
+        }
+        LearningRateConfig that = (LearningRateConfig) o;
+        return Double.compare(learningRate, that.learningRate) == 0 && Objects.equals(schedule, that.schedule);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(learningRate, schedule);
+    }
+
+    @Override
+    public String toString() {
+        return schedule != null ? "schedule " + schedule : "lr " + learningRate;
+    }
+}

@@ -1,0 +1,160 @@
+package io.github.dl4jlr.nn;
+
+import io.github.dl4jlr.util.Args;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.NoOp;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One view over {@link MultiLayerNetwork} and {@link ComputationGraph} for the operations this library needs:
+ * counters, flat parameter and updater-state views, per-parameter updaters in forward order, listeners and
+ * single-batch training.
+ */
+public final class NetworkAdapter {
+
+    private final Model model;
+    private final MultiLayerNetwork mln;
+    private final ComputationGraph graph;
+
+    private NetworkAdapter(Model model) {
+        this.model = model;
+        this.mln = model instanceof MultiLayerNetwork ? (MultiLayerNetwork) model : null;
+        this.graph = model instanceof ComputationGraph ? (ComputationGraph) model : null;
+    }
+
+    /** Wraps a MultiLayerNetwork or ComputationGraph; anything else is rejected. */
+    public static NetworkAdapter of(Model model) {
+        Args.notNull("model", model);
+        if (!(model instanceof MultiLayerNetwork) && !(model instanceof ComputationGraph)) {
+            throw new IllegalArgumentException("Expected a MultiLayerNetwork or ComputationGraph, but got "
+                    + model.getClass().getName());
+        }
+        return new NetworkAdapter(model);
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    public boolean isGraph() {
+        return graph != null;
+    }
+
+    public int iterationCount() {
+        return mln != null ? mln.getIterationCount() : graph.getIterationCount();
+    }
+
+    public int epochCount() {
+        return mln != null ? mln.getEpochCount() : graph.getEpochCount();
+    }
+
+    public void setCounters(int iteration, int epoch) {
+        if (mln != null) {
+            mln.setIterationCount(iteration);
+            mln.setEpochCount(epoch);
+        } else {
+            graph.getConfiguration().setIterationCount(iteration);
+            graph.getConfiguration().setEpochCount(epoch);
+        }
+    }
+
+    /** The flat parameter view (not a copy). */
+    public INDArray params() {
+        return model.params();
+    }
+
+    /** The flat updater-state view, creating the updater if needed; {@code null} for stateless updaters (SGD). */
+    public INDArray updaterState() {
+        return mln != null ? mln.getUpdater(true).getStateViewArray() : graph.getUpdater(true).getStateViewArray();
+    }
+
+    /**
+     * Every parameter array, in forward order ("0_W", "0_b", "1_W" ... or "dense_W" ... for graphs), with the
+     * updater that trains it. Arrays with a {@link NoOp} updater, such as batch-norm running statistics or
+     * frozen layers, are marked as not trained.
+     */
+    public List<ParamRef> parameters() {
+        List<ParamRef> out = new ArrayList<>();
+        Layer[] layers = mln != null ? mln.getLayers() : graph.getLayers();
+        for (int i = 0; i < layers.length; i++) {
+            Layer layer = layers[i];
+            org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
+            String prefix = mln != null ? String.valueOf(i) : conf.getLayerName();
+            for (Map.Entry<String, INDArray> p : layer.paramTable().entrySet()) {
+                IUpdater updater = conf.getUpdaterByParam(p.getKey());
+                out.add(new ParamRef(prefix + "_" + p.getKey(), prefix, p.getKey(), updater));
+            }
+        }
+        return out;
+    }
+
+    /** The distinct updater configurations (by identity) of trained parameters, in forward order. */
+    public List<IUpdater> trainedUpdaters() {
+        Map<IUpdater, Boolean> seen = new IdentityHashMap<>();
+        List<IUpdater> out = new ArrayList<>();
+        for (ParamRef p : parameters()) {
+            if (p.isTrained() && seen.put(p.updater(), Boolean.TRUE) == null) {
+                out.add(p.updater());
+            }
+        }
+        return out;
+    }
+
+    /** The current value of one parameter array (a view). */
+    public INDArray param(ParamRef ref) {
+        return mln != null ? mln.getParam(ref.key()) : graph.getParam(ref.key());
+    }
+
+    public Collection<TrainingListener> listeners() {
+        Collection<TrainingListener> l = mln != null ? mln.getListeners() : graph.getListeners();
+        return l == null ? Collections.emptyList() : l;
+    }
+
+    public void setListeners(Collection<TrainingListener> listeners) {
+        model.setListeners(new ArrayList<>(listeners));
+    }
+
+    /** One training step on one minibatch. */
+    public void fit(DataSet batch) {
+        if (mln != null) {
+            mln.fit(batch);
+        } else {
+            graph.fit(batch);
+        }
+    }
+
+    /** One training step on one multi-input minibatch; graphs only. */
+    public void fit(MultiDataSet batch) {
+        if (graph == null) {
+            throw new IllegalArgumentException("Expected a ComputationGraph for MultiDataSet input, but got a MultiLayerNetwork");
+        }
+        graph.fit(batch);
+    }
+
+    /** Mean loss on one minibatch, without regularization, in inference mode. */
+    public double score(DataSet batch) {
+        return mln != null ? mln.score((org.nd4j.linalg.dataset.DataSet) batch, false) : graph.score(batch, false);
+    }
+
+    /** Mean loss on one multi-input minibatch; graphs only. */
+    public double score(MultiDataSet batch) {
+        if (graph == null) {
+            throw new IllegalArgumentException("Expected a ComputationGraph for MultiDataSet input, but got a MultiLayerNetwork");
+        }
+        return graph.score(batch, false);
+    }
+}

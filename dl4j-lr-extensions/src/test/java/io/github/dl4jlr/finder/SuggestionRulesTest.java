@@ -1,0 +1,115 @@
+package io.github.dl4jlr.finder;
+
+import io.github.dl4jlr.finder.SuggestionRules.Suggestion;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The rules on hand-made curves whose answers are known by construction. */
+class SuggestionRulesTest {
+
+    /** 40 points, lr = 10^(-6 + i/8): creeping up until 11, falls until 31 with the steepest step at 20->21, then rises. */
+    private static double[] lrs(int n) {
+        double[] lrs = new double[n];
+        for (int i = 0; i < n; i++) {
+            lrs[i] = Math.pow(10, -6 + i / 8.0);
+        }
+        return lrs;
+    }
+
+    private static double[] valleyCurve() {
+        double[] loss = new double[40];
+        for (int i = 0; i < 40; i++) {
+            if (i <= 11) {
+                loss[i] = 2.0 + 0.001 * i;                // creeping up: no fall here
+            } else if (i <= 31) {
+                loss[i] = 2.0 - 0.05 * (i - 11);          // steady fall from 2.0 to 1.0
+            } else {
+                loss[i] = 1.0 + 0.3 * (i - 31);           // blow-up
+            }
+        }
+        for (int i = 21; i <= 31; i++) {
+            loss[i] -= 0.2;                               // 20->21 drops 0.25, every other step 0.05; minimum 0.8 at 31
+        }
+        return loss;
+    }
+
+    @Test
+    void minimumDiv10TakesTheLowestLossInsideTheWindow() {
+        double[] lrs = lrs(40);
+        Suggestion s = SuggestionRules.suggest(SuggestionMethod.MINIMUM_DIV_10, lrs, valleyCurve()).orElseThrow();
+        assertEquals(31, s.index());
+        assertEquals(lrs[31] / 10, s.learningRate(), 1e-18);
+    }
+
+    @Test
+    void steepestFindsTheLargestDropPerLogLr() {
+        double[] lrs = lrs(40);
+        Suggestion s = SuggestionRules.suggest(SuggestionMethod.STEEPEST, lrs, valleyCurve()).orElseThrow();
+        assertEquals(20, s.index());
+        assertEquals(lrs[20], s.learningRate());
+    }
+
+    @Test
+    void valleyIsHalfWayAlongTheLongestFall() {
+        // Window: points 4..34 (skip 40/10 = 4 at the start, min(5, 8) = 5 at the end). Longest strictly falling
+        // subsequence: one creeping point, the latest being 11, then 12..31; half-way from 11 to 31 is 21.
+        double[] lrs = lrs(40);
+        Suggestion s = SuggestionRules.suggest(SuggestionMethod.VALLEY, lrs, valleyCurve()).orElseThrow();
+        assertEquals(21, s.index());
+        Suggestion early = SuggestionRules.suggest(SuggestionMethod.VALLEY, lrs, valleyCurve(), 0.0).orElseThrow();
+        assertEquals(11, early.index());
+        Suggestion late = SuggestionRules.suggest(SuggestionMethod.VALLEY, lrs, valleyCurve(), 1.0).orElseThrow();
+        assertEquals(31, late.index());
+    }
+
+    @Test
+    void steepestUsesTheActualLrSpacingOfALinearRamp() {
+        // Linear ramp 0.1, 0.2, ..., 3.0. The loss drops by 0.1 at every step from index 3 to 25: equal per index,
+        // but log-LR moves less and less per step, so per unit of log-LR the last drop in the window is steepest.
+        int n = 30;
+        double[] lrs = new double[n];
+        double[] loss = new double[n];
+        for (int i = 0; i < n; i++) {
+            lrs[i] = 0.1 * (i + 1);
+            loss[i] = i < 3 ? 3.0 : i <= 25 ? 3.0 - 0.1 * (i - 3) : 0.8 + (i - 25);
+        }
+        // window 3..25 (skip 3 at the start, min(5, 6) = 5 at the end): the last segment 23->24 has the smallest d(log lr)
+        Suggestion s = SuggestionRules.suggest(SuggestionMethod.STEEPEST, lrs, loss).orElseThrow();
+        assertEquals(23, s.index());
+    }
+
+    @Test
+    void nothingNonFiniteReachesARule() {
+        double[] lrs = lrs(40);
+        double[] loss = valleyCurve();
+        loss[26] = Double.NaN;    // the run stopped here: only the prefix 0..25 counts, window 2..20
+        for (SuggestionMethod m : SuggestionMethod.values()) {
+            Suggestion s = SuggestionRules.suggest(m, lrs, loss).orElseThrow();
+            assertFalse(s.index() >= 26, m + " used index " + s.index());
+        }
+        assertEquals(20, SuggestionRules.suggest(SuggestionMethod.MINIMUM_DIV_10, lrs, loss).orElseThrow().index());
+    }
+
+    @Test
+    void tooShortACurveGivesNoSuggestion() {
+        double[] lrs = lrs(40);
+        double[] loss = valleyCurve();
+        loss[2] = Double.POSITIVE_INFINITY;
+        for (SuggestionMethod m : SuggestionMethod.values()) {
+            assertEquals(Optional.empty(), SuggestionRules.suggest(m, lrs, loss));
+        }
+        assertEquals(Optional.empty(), SuggestionRules.suggest(SuggestionMethod.VALLEY, new double[0], new double[0]));
+    }
+
+    @Test
+    void rejectsMismatchedArrays() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SuggestionRules.suggest(SuggestionMethod.VALLEY, new double[3], new double[2]));
+        assertEquals("Expected lrs and losses of equal length, but got 3 and 2", e.getMessage());
+    }
+}
