@@ -32,10 +32,16 @@ import java.util.Map;
  * <p>Per step it records the LR the updater actually used, the loss (the minibatch score DL4J reports at
  * {@code iterationDone}, i.e. before the step, or in validation mode the mean validation loss after it) and the
  * bias-corrected EMA {@code avg = beta*avg + (1-beta)*loss; smoothed = avg / (1 - beta^(i+1))}. It stops when the
- * loss is not finite, when {@code smoothed > divergenceThreshold * min(smoothed so far)}, or after
- * {@code numIterations} steps. One instance runs one test on one network; it is not thread-safe.
+ * loss is not finite, when {@code smoothed > divergenceThreshold * best} with {@code best = min(smoothed so far)},
+ * when the raw loss has exceeded {@code divergenceThreshold * best} for {@value #RAW_DIVERGENCE_STEPS} steps in a
+ * row, or after {@code numIterations} steps. The raw-loss rule exists because the EMA lags by about
+ * {@code 1/(1-beta)} steps (50 at beta 0.98, half of a default run): on its own it let runs whose raw loss had
+ * grown 70-fold end as "completed". One instance runs one test on one network; it is not thread-safe.
  */
 public final class LrRangeTestListener extends BaseTrainingListener {
+
+    /** Consecutive raw losses above the divergence threshold that end the test. */
+    public static final int RAW_DIVERGENCE_STEPS = 3;
 
     private final LearningRateFinder config;
     private final double[] lrs;
@@ -48,6 +54,7 @@ public final class LrRangeTestListener extends BaseTrainingListener {
     private int count;
     private double average;
     private double best = Double.POSITIVE_INFINITY;
+    private int rawAbove;
     private StopReason stopReason = StopReason.RUNNING;
 
     LrRangeTestListener(LearningRateFinder config) {
@@ -136,7 +143,9 @@ public final class LrRangeTestListener extends BaseTrainingListener {
         double s = average / (1 - Math.pow(beta, i + 1));
         smoothed[i] = s;
         best = Math.min(best, s);
-        if (i > 0 && best > 0 && s > config.divergenceThreshold() * best) {
+        double limit = config.divergenceThreshold() * best;
+        rawAbove = best > 0 && loss > limit ? rawAbove + 1 : 0;
+        if (i > 0 && best > 0 && (s > limit || rawAbove >= RAW_DIVERGENCE_STEPS)) {
             finish(StopReason.DIVERGED);
         } else if (count >= lrs.length) {
             finish(StopReason.COMPLETED);

@@ -8,7 +8,7 @@ public enum SuggestionMethod {
     VALLEY("valley"),
     /** The steepest descent of the loss against log-LR. */
     STEEPEST("steepest"),
-    /** The LR at the lowest loss, divided by 10. */
+    /** The LR at the lowest loss, divided by 10; the default (lowest regret in our benchmark). */
     MINIMUM_DIV_10("min/10");
 
     private final String label;

@@ -18,9 +18,11 @@ import java.util.Optional;
  *   <li>{@link SuggestionMethod#VALLEY}: the longest strictly falling subsequence of the loss (O(n^2), as in
  *       fastai; ties go to the latest start); the suggestion lies {@code valleyFraction} of the way from its
  *       first to its last point.</li>
- *   <li>{@link SuggestionMethod#STEEPEST}: the left end of the segment with the most negative slope
- *       {@code (loss[i+1] - loss[i]) / (ln lr[i+1] - ln lr[i])}, which uses the actual LR spacing, so it also
- *       reads a linear ramp correctly.</li>
+ *   <li>{@link SuggestionMethod#STEEPEST}: the most negative slope {@code (loss[i+k] - loss[i]) / (ln lr[i+k]
+ *       - ln lr[i])} over a span of {@code k = max(1, n/20)} points, which uses the actual LR spacing (so it also
+ *       reads a linear ramp correctly); the suggestion is the middle of that span. Spans end at or before the
+ *       lowest loss. fastai's {@code steep} uses single steps ({@code k = 1}), which on small data sets latched on
+ *       to step-to-step noise in the flat start (Iris, SuggestionRegretBenchmark); a span averages it out.</li>
  *   <li>{@link SuggestionMethod#MINIMUM_DIV_10}: the LR at the lowest loss, divided by 10 (Smith; fastai's
  *       {@code lr_min}).</li>
  * </ul>
@@ -65,7 +67,7 @@ public final class SuggestionRules {
                 return Optional.of(new Suggestion(method, i, lrs[i]));
             }
             case STEEPEST: {
-                int i = steepest(lrs, losses, from, to);
+                int i = steepest(lrs, losses, from, argMin(losses, from, to), Math.max(1, n / 20));
                 return i < 0 ? Optional.empty() : Optional.of(new Suggestion(method, i, lrs[i]));
             }
             case MINIMUM_DIV_10: {
@@ -110,18 +112,20 @@ public final class SuggestionRules {
         return from + start + (int) Math.round((bestEnd - start) * fraction);
     }
 
-    private static int steepest(double[] lrs, double[] losses, int from, int to) {
+    /** Middle index of the span [i, i+k] with the most negative slope, spans inside [from, last]; -1 if none. */
+    private static int steepest(double[] lrs, double[] losses, int from, int last, int span) {
+        int k = Math.min(span, last - from);
         int best = -1;
         double bestSlope = Double.POSITIVE_INFINITY;
-        for (int i = from; i < to - 1; i++) {
-            double dx = Math.log(lrs[i + 1]) - Math.log(lrs[i]);
+        for (int i = from; k > 0 && i + k <= last; i++) {
+            double dx = Math.log(lrs[i + k]) - Math.log(lrs[i]);
             if (dx <= 0) {
                 continue;
             }
-            double slope = (losses[i + 1] - losses[i]) / dx;
+            double slope = (losses[i + k] - losses[i]) / dx;
             if (slope < bestSlope) {
                 bestSlope = slope;
-                best = i;
+                best = i + k / 2;
             }
         }
         return best;

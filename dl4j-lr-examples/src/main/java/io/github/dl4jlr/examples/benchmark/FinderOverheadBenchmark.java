@@ -1,0 +1,140 @@
+package io.github.dl4jlr.examples.benchmark;
+
+import io.github.dl4jlr.finder.LearningRateFinder;
+import io.github.dl4jlr.finder.LrFinderResult;
+import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Per-iteration cost of the LR range test against the same number of plain {@code fit} iterations, on the same
+ * network and in-memory data, in one process, alternating the two (plain, finder, plain, finder, ...).
+ * The finder's cost includes its snapshot and restore of the model.
+ *
+ * <pre>
+ *   java -cp dl4j-lr-examples/target/dl4j-lr-examples.jar io.github.dl4jlr.examples.benchmark.FinderOverheadBenchmark
+ * </pre>
+ */
+public final class FinderOverheadBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(FinderOverheadBenchmark.class);
+
+    /** Median milliseconds per iteration and the overhead of the finder in percent. */
+    public record Result(double plainMsPerIteration, double finderMsPerIteration, double overheadPercent,
+                         double minOverheadPercent, double maxOverheadPercent) {
+    }
+
+    @Command(name = "finder-overhead", mixinStandardHelpOptions = true,
+            description = "Per-iteration time of the LR range test vs plain fit, alternating in one process.")
+    static final class Options {
+        @Option(names = "--repeats", description = "Alternating pairs measured (default: ${DEFAULT-VALUE}).")
+        int repeats = 10;
+
+        @Option(names = "--iterations", description = "Iterations per measurement (default: ${DEFAULT-VALUE}).")
+        int iterations = 100;
+
+        @Option(names = "--warmup", description = "Unmeasured pairs first (default: ${DEFAULT-VALUE}).")
+        int warmup = 2;
+    }
+
+    private FinderOverheadBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        run(args);
+    }
+
+    public static Result run(String... args) {
+        Options o = new Options();
+        CommandLine cli = new CommandLine(o);
+        cli.parseArgs(args);
+        if (cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
+            cli.usage(System.out);
+            return null;
+        }
+        MultiLayerNetwork net = cnn();
+        List<DataSet> batches = new ArrayList<>();
+        for (int i = 0; i < o.iterations; i++) {
+            batches.add(new DataSet(Nd4j.rand(32, 3, 32, 32), Nd4j.eye(10).getRows(randomRows(32, i))));
+        }
+        // The ramp stays low, so the test runs all iterations instead of stopping at divergence.
+        LearningRateFinder finder = LearningRateFinder.builder().startLr(1e-7).endLr(1e-4)
+                .numIterations(o.iterations).build();
+        double[] plain = new double[o.repeats];
+        double[] found = new double[o.repeats];
+        double[] ratio = new double[o.repeats];
+        for (int r = -o.warmup; r < o.repeats; r++) {
+            long t0 = System.nanoTime();
+            net.fit(iterator(batches));
+            long t1 = System.nanoTime();
+            LrFinderResult result = finder.find(net, iterator(batches));
+            long t2 = System.nanoTime();
+            if (result.iterations() != o.iterations) {
+                throw new IllegalStateException("finder ran " + result.iterations() + " iterations, expected " + o.iterations);
+            }
+            if (r >= 0) {
+                plain[r] = (t1 - t0) / 1e6 / o.iterations;
+                found[r] = (t2 - t1) / 1e6 / o.iterations;
+                ratio[r] = 100 * (found[r] / plain[r] - 1);
+            }
+        }
+        Timing p = new Timing(plain);
+        Timing f = new Timing(found);
+        Timing q = new Timing(ratio);
+        Result result = new Result(p.median(), f.median(), f.overheadPercent(p), q.min(), q.max());
+        log.info("plain fit:  {} per iteration", p.describe());
+        log.info("range test: {} per iteration", f.describe());
+        log.info(String.format(Locale.ROOT, "finder overhead: %+.1f%% (median of medians; per-pair range %+.1f%% .. %+.1f%%)",
+                result.overheadPercent(), result.minOverheadPercent(), result.maxOverheadPercent()));
+        return result;
+    }
+
+    private static int[] randomRows(int n, int seed) {
+        java.util.Random r = new java.util.Random(seed);
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = r.nextInt(10);
+        }
+        return rows;
+    }
+
+    private static DataSetIterator iterator(List<DataSet> batches) {
+        return new ListDataSetIterator<>(batches, 1);
+    }
+
+    /** A small CNN on 32x32x3 inputs, 10 classes. */
+    static MultiLayerNetwork cnn() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(7).updater(new Adam(1e-3)).weightInit(WeightInit.RELU)
+                .list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(16).activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(32, 32, 3))
+                .build());
+        net.init();
+        return net;
+    }
+}

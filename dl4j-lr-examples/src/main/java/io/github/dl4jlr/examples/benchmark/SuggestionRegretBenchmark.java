@@ -1,0 +1,240 @@
+package io.github.dl4jlr.examples.benchmark;
+
+import io.github.dl4jlr.examples.data.BenchmarkData;
+import io.github.dl4jlr.examples.data.BenchmarkData.Split;
+import io.github.dl4jlr.finder.LearningRateFinder;
+import io.github.dl4jlr.finder.LrFinderResult;
+import io.github.dl4jlr.finder.SuggestionMethod;
+import io.github.dl4jlr.finder.SuggestionRules;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.DoubleFunction;
+import java.util.function.Function;
+
+/**
+ * How good are the finder's suggestions? For each data set and optimizer it trains a fixed budget at every LR of
+ * a half-decade grid (1e-5 ... 10) and at each rule's suggestion, averaged over seeds, and reports the
+ * <b>regret</b>: best grid accuracy minus accuracy at the suggestion, in accuracy points.
+ *
+ * <pre>
+ *   java -cp dl4j-lr-examples/target/dl4j-lr-examples.jar io.github.dl4jlr.examples.benchmark.SuggestionRegretBenchmark
+ * </pre>
+ */
+public final class SuggestionRegretBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(SuggestionRegretBenchmark.class);
+
+    /** One (data set, optimizer, rule) outcome. */
+    public record Row(String dataset, String optimizer, String rule, double suggestedLr, double accuracy,
+                      double bestGridLr, double bestGridAccuracy) {
+        public double regretPoints() {
+            return 100 * (bestGridAccuracy - accuracy);
+        }
+    }
+
+    @Command(name = "suggestion-regret", mixinStandardHelpOptions = true,
+            description = "Regret of each LR-finder suggestion rule against the best LR of a half-decade grid.")
+    static final class Options {
+        @Option(names = "--seeds", description = "Seeds averaged per setting (default: ${DEFAULT-VALUE}).")
+        int seeds = 3;
+
+        @Option(names = "--datasets", split = ",", description = "iris, blobs (default: ${DEFAULT-VALUE}).")
+        List<String> datasets = List.of("iris", "blobs");
+
+        @Option(names = "--grid-min-exp", description = "Smallest grid LR is 10^this (default: ${DEFAULT-VALUE}).")
+        int gridMinExp = -5;
+
+        @Option(names = "--out", description = "CSV output (default: ${DEFAULT-VALUE}).")
+        Path out = Paths.get("results", "benchmarks", "suggestion-regret.csv");
+    }
+
+    /** The candidate rules, by name: each reads a learning rate off a finder result. */
+    static Map<String, Function<LrFinderResult, OptionalDouble>> rules() {
+        Map<String, Function<LrFinderResult, OptionalDouble>> m = new LinkedHashMap<>();
+        m.put("valley@0.5", r -> valley(r, 0.5));
+        m.put("valley@1.0", r -> valley(r, 1.0));
+        m.put("steepest", r -> r.suggestion(SuggestionMethod.STEEPEST));
+        m.put("min/10", r -> r.suggestion(SuggestionMethod.MINIMUM_DIV_10));
+        m.put("default", LrFinderResult::suggestion);
+        return m;
+    }
+
+    private static OptionalDouble valley(LrFinderResult r, double fraction) {
+        return SuggestionRules.suggest(SuggestionMethod.VALLEY, r.learningRates(), r.smoothedLosses(), fraction)
+                .map(s -> OptionalDouble.of(s.learningRate())).orElse(OptionalDouble.empty());
+    }
+
+    private SuggestionRegretBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        run(args);
+    }
+
+    public static List<Row> run(String... args) throws IOException {
+        Options o = new Options();
+        CommandLine cli = new CommandLine(o);
+        cli.parseArgs(args);
+        if (cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
+            cli.usage(System.out);
+            return List.of();
+        }
+        Map<String, DoubleFunction<IUpdater>> optimizers = new LinkedHashMap<>();
+        optimizers.put("adam", Adam::new);
+        optimizers.put("sgd-momentum", lr -> new Nesterovs(lr, 0.9));
+        List<Row> rows = new ArrayList<>();
+        for (String dataset : o.datasets) {
+            for (Map.Entry<String, DoubleFunction<IUpdater>> opt : optimizers.entrySet()) {
+                rows.addAll(evaluate(dataset, opt.getKey(), opt.getValue(), o.seeds, o.gridMinExp));
+            }
+        }
+        writeCsv(o.out, rows);
+        logSummary(rows);
+        return rows;
+    }
+
+    private static int epochs(String dataset) {
+        return dataset.equals("iris") ? 20 : 3;
+    }
+
+    private static Split data(String dataset, long seed) {
+        switch (dataset) {
+            case "iris":
+                return BenchmarkData.iris(seed);
+            case "blobs":
+                return BenchmarkData.blobs(seed);
+            default:
+                throw new IllegalArgumentException("Expected dataset iris or blobs, but got " + dataset);
+        }
+    }
+
+    private static List<Row> evaluate(String dataset, String optimizer, DoubleFunction<IUpdater> updater,
+                                      int seeds, int gridMinExp) {
+        List<Double> grid = new ArrayList<>();
+        for (int k = 2 * gridMinExp; k <= 2; k++) {
+            grid.add(Math.pow(10, k / 2.0));
+        }
+        double bestLr = Double.NaN;
+        double bestAcc = -1;
+        for (double lr : grid) {
+            double acc = meanAccuracy(dataset, updater, lr, seeds);
+            log.info("{} {} grid lr={} accuracy={}", dataset, optimizer, fmt(lr), String.format(Locale.ROOT, "%.4f", acc));
+            if (acc > bestAcc) {
+                bestAcc = acc;
+                bestLr = lr;
+            }
+        }
+        Map<String, Function<LrFinderResult, OptionalDouble>> rules = rules();
+        Map<String, double[]> suggestedPerSeed = new LinkedHashMap<>();
+        for (String rule : rules.keySet()) {
+            suggestedPerSeed.put(rule, new double[seeds]);
+        }
+        for (int s = 0; s < seeds; s++) {
+            Split split = data(dataset, s);
+            MultiLayerNetwork probe = model(split, updater.apply(1e-3), s);
+            LrFinderResult r = LearningRateFinder.builder().build().find(probe, split.trainIterator());
+            for (Map.Entry<String, Function<LrFinderResult, OptionalDouble>> rule : rules.entrySet()) {
+                suggestedPerSeed.get(rule.getKey())[s] = rule.getValue().apply(r).orElse(Double.NaN);
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, double[]> e : suggestedPerSeed.entrySet()) {
+            double sum = 0;
+            double logLr = 0;
+            for (int s = 0; s < seeds; s++) {
+                double lr = e.getValue()[s];
+                sum += Double.isFinite(lr) ? accuracy(dataset, updater, lr, s) : 0;
+                logLr += Math.log(lr);
+            }
+            rows.add(new Row(dataset, optimizer, e.getKey(), Math.exp(logLr / seeds), sum / seeds, bestLr, bestAcc));
+        }
+        return rows;
+    }
+
+    private static double meanAccuracy(String dataset, DoubleFunction<IUpdater> updater, double lr, int seeds) {
+        double sum = 0;
+        for (int s = 0; s < seeds; s++) {
+            sum += accuracy(dataset, updater, lr, s);
+        }
+        return sum / seeds;
+    }
+
+    /** Trains a fresh model for the fixed budget at {@code lr} and returns its test accuracy. */
+    private static double accuracy(String dataset, DoubleFunction<IUpdater> updater, double lr, int seed) {
+        Split split = data(dataset, seed);
+        MultiLayerNetwork net = model(split, updater.apply(lr), seed);
+        for (int e = 0; e < epochs(dataset); e++) {
+            net.fit(split.trainIterator());
+        }
+        if (!Double.isFinite(net.params().sumNumber().doubleValue())) {
+            return 0;   // diverged: DL4J refuses to evaluate NaN predictions
+        }
+        return net.evaluate(split.testIterator()).accuracy();
+    }
+
+    static MultiLayerNetwork model(Split split, IUpdater updater, long seed) {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(updater)
+                .weightInit(WeightInit.RELU)
+                .list()
+                .layer(new DenseLayer.Builder().nIn(split.features()).nOut(64).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().nOut(64).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(split.classes())
+                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
+                .build());
+        net.init();
+        return net;
+    }
+
+    private static void writeCsv(Path out, List<Row> rows) throws IOException {
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            w.write("dataset,optimizer,rule,suggested_lr,accuracy,best_grid_lr,best_grid_accuracy,regret_points");
+            w.newLine();
+            for (Row r : rows) {
+                w.write(String.format(Locale.ROOT, "%s,%s,%s,%.3e,%.4f,%.3e,%.4f,%.2f", r.dataset(), r.optimizer(), r.rule(),
+                        r.suggestedLr(), r.accuracy(), r.bestGridLr(), r.bestGridAccuracy(), r.regretPoints()));
+                w.newLine();
+            }
+        }
+    }
+
+    private static void logSummary(List<Row> rows) {
+        for (Row r : rows) {
+            log.info(String.format(Locale.ROOT, "regret %-6s %-13s %-11s suggested=%.1e acc=%.4f best=%.4f@%.1e regret=%.2f points",
+                    r.dataset(), r.optimizer(), r.rule(), r.suggestedLr(), r.accuracy(), r.bestGridAccuracy(),
+                    r.bestGridLr(), r.regretPoints()));
+        }
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1e", v);
+    }
+}

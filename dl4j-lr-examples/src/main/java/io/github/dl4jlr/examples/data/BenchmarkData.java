@@ -1,0 +1,110 @@
+package io.github.dl4jlr.examples.data;
+
+import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.SplitTestAndTrain;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+
+/** Small tabular data sets that need no network: Iris (bundled with DL4J) and a seeded Gaussian mixture. */
+public final class BenchmarkData {
+
+    /** A train/test split with its minibatch size. */
+    public record Split(String name, DataSet train, DataSet test, int batchSize, int classes) {
+
+        public DataSetIterator trainIterator() {
+            return new ListDataSetIterator<>(train.asList(), batchSize);
+        }
+
+        public DataSetIterator testIterator() {
+            return new ListDataSetIterator<>(test.asList(), 256);
+        }
+
+        public int features() {
+            return (int) train.getFeatures().size(1);
+        }
+    }
+
+    private BenchmarkData() {
+    }
+
+    /**
+     * Fisher's Iris (150 examples, 4 features, 3 classes), standardized, shuffled with the seed, 100/50 split.
+     * Read from the {@code iris.dat} that deeplearning4j-core bundles (its fetcher would download it instead).
+     */
+    public static Split iris(long seed) {
+        float[][] x = new float[150][4];
+        float[][] y = new float[150][3];
+        try (InputStream in = BenchmarkData.class.getResourceAsStream("/iris.dat")) {
+            if (in == null) {
+                throw new IllegalStateException("iris.dat not found on the classpath (it ships in deeplearning4j-core)");
+            }
+            List<String> lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII)).lines()
+                    .filter(l -> !l.isBlank()).toList();
+            for (int i = 0; i < 150; i++) {
+                String[] f = lines.get(i).split(",");
+                for (int j = 0; j < 4; j++) {
+                    x[i][j] = Float.parseFloat(f[j]);
+                }
+                y[i][Integer.parseInt(f[4].trim())] = 1f;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DataSet all = new DataSet(Nd4j.create(x), Nd4j.create(y));
+        all.shuffle(seed);
+        SplitTestAndTrain split = all.splitTestAndTrain(100);
+        return standardized("iris", split.getTrain(), split.getTest(), 10, 3);
+    }
+
+    /**
+     * A 10-class Gaussian mixture in 20 dimensions: class centres drawn once from N(0, 0.8^2) per coordinate
+     * (fixed seed 2024), unit noise. 3000 training and 1000 test examples; the Bayes accuracy is below 100%.
+     */
+    public static Split blobs(long seed) {
+        int classes = 10;
+        int dims = 20;
+        Random centres = new Random(2024);
+        double[][] c = new double[classes][dims];
+        for (int k = 0; k < classes; k++) {
+            for (int d = 0; d < dims; d++) {
+                c[k][d] = 0.8 * centres.nextGaussian();
+            }
+        }
+        return standardized("blobs", sample(c, 3000, seed), sample(c, 1000, seed + 1_000_003), 32, classes);
+    }
+
+    private static DataSet sample(double[][] centres, int n, long seed) {
+        Random r = new Random(seed);
+        int classes = centres.length;
+        int dims = centres[0].length;
+        float[][] x = new float[n][dims];
+        float[][] y = new float[n][classes];
+        for (int i = 0; i < n; i++) {
+            int k = r.nextInt(classes);
+            for (int d = 0; d < dims; d++) {
+                x[i][d] = (float) (centres[k][d] + r.nextGaussian());
+            }
+            y[i][k] = 1f;
+        }
+        return new DataSet(Nd4j.create(x), Nd4j.create(y));
+    }
+
+    private static Split standardized(String name, DataSet train, DataSet test, int batch, int classes) {
+        NormalizerStandardize norm = new NormalizerStandardize();
+        norm.fit(train);
+        norm.transform(train);
+        norm.transform(test);
+        return new Split(name, train, test, batch, classes);
+    }
+}
