@@ -1,5 +1,6 @@
 package io.github.dl4jlr.nn;
 
+import io.github.dl4jlr.schedule.ScaledSchedule;
 import io.github.dl4jlr.util.Args;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.schedule.ISchedule;
@@ -50,6 +51,17 @@ public final class LearningRateConfig {
                     + "step size from gradient history; NoOp does not train). Use Sgd, Nesterovs, Adam, RmsProp, "
                     + "AdaGrad, Nadam, AMSGrad, AdaMax or AdaBelief.");
         }
+    }
+
+    /**
+     * This setting multiplied by {@code factor}: a fixed LR becomes {@code lr * factor}, a schedule becomes a
+     * {@link ScaledSchedule} of it, which keeps the schedule's shape.
+     */
+    public LearningRateConfig scaled(double factor) {
+        Args.positive("factor", factor);
+        return schedule == null
+                ? new LearningRateConfig(learningRate * factor, null)
+                : new LearningRateConfig(learningRate * factor, ScaledSchedule.of(schedule, factor));
     }
 
     /** Writes this setting into the updater, in place. */

@@ -119,6 +119,28 @@ public final class NetworkAdapter {
         return mln != null ? mln.getParam(ref.key()) : graph.getParam(ref.key());
     }
 
+    /** The features of the minibatch being trained on (empty if none is set). */
+    public List<INDArray> inputs() {
+        List<INDArray> out = new ArrayList<>();
+        if (mln != null) {
+            if (mln.getInput() != null) {
+                out.add(mln.getInput());
+            }
+        } else if (graph.getInputs() != null) {
+            for (INDArray in : graph.getInputs()) {
+                if (in != null) {
+                    out.add(in);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The labels of the minibatch being trained on; empty when unknown (ComputationGraph does not expose them). */
+    public List<INDArray> labels() {
+        return mln != null && mln.getLabels() != null ? List.of(mln.getLabels()) : List.of();
+    }
+
     public Collection<TrainingListener> listeners() {
         Collection<TrainingListener> l = mln != null ? mln.getListeners() : graph.getListeners();
         return l == null ? Collections.emptyList() : l;

@@ -191,6 +191,18 @@ class ScheduleBoundaryTest {
     }
 
     @Test
+    void scaledKeepsTheShapeAndFoldsNesting() {
+        ISchedule s = new ScaledSchedule(new StepDecaySchedule(IT, 0.1, 0.5, 10), 0.1);
+        at(s, 0, 0.01);
+        at(s, 9, 0.01);
+        at(s, 10, 0.005);
+        ScaledSchedule twice = ScaledSchedule.of(ScaledSchedule.of(new StepDecaySchedule(IT, 0.1, 0.5, 10), 0.1), 0.5);
+        assertEquals(new StepDecaySchedule(IT, 0.1, 0.5, 10), twice.getBase());
+        assertEquals(0.05, twice.getFactor(), 1e-15);
+        at(twice, 10, 0.0025);
+    }
+
+    @Test
     void sequentialRestartsTimeForEachChild() {
         ISchedule s = new SequentialSchedule(EP, new int[]{5},
                 new LinearDecaySchedule(EP, 0.0, 0.1, 5),

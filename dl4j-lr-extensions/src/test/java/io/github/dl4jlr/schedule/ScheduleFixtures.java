@@ -30,6 +30,8 @@ final class ScheduleFixtures {
                 new LinearDecaySchedule(type, 0.01, 0.1, 2),
                 new FixedSchedule(0.1),
                 new StepDecaySchedule(type, 0.1, 0.5, 2)));
+        m.put("scaled", ScaledSchedule.of(ScaledSchedule.of(new WarmupSchedule(type, 2, 0.0,
+                new CosineDecaySchedule(type, 0.1, 0.001, 8)), 0.5), 0.2));
         return m;
     }
 

@@ -36,7 +36,7 @@ class ScheduleSerializationTest {
     static Stream<Arguments> schedules() {
         List<Arguments> args = new ArrayList<>();
         for (ScheduleType type : ScheduleType.values()) {
-            ScheduleFixtures.all(type).forEach((name, s) -> args.add(Arguments.of(name + "/" + type, s)));
+            ScheduleFixtures.all(type).forEach((name, s) -> args.add(Arguments.of(name + "/" + type, s, type)));
         }
         return args.stream();
     }
@@ -50,7 +50,7 @@ class ScheduleSerializationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("schedules")
-    void jsonReadAsISchedule(String name, ISchedule schedule) throws Exception {
+    void jsonReadAsISchedule(String name, ISchedule schedule, ScheduleType type) throws Exception {
         String json = NeuralNetConfiguration.mapper().writeValueAsString(schedule);
         assertTrue(json.matches("(?s).*\"@class\"\\s*:\\s*\"" + schedule.getClass().getName() + "\".*"), json);
         ISchedule back = NeuralNetConfiguration.mapper().readValue(json, ISchedule.class);
@@ -59,7 +59,7 @@ class ScheduleSerializationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("schedules")
-    void javaSerialization(String name, ISchedule schedule) throws Exception {
+    void javaSerialization(String name, ISchedule schedule, ScheduleType type) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(schedule);
@@ -71,7 +71,7 @@ class ScheduleSerializationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("schedules")
-    void networkConfigurationsRoundTrip(String name, ISchedule schedule) {
+    void networkConfigurationsRoundTrip(String name, ISchedule schedule, ScheduleType type) {
         MultiLayerConfiguration mln = TinyNets.mlnConf(new Adam(schedule));
         MultiLayerConfiguration mlnBack = MultiLayerConfiguration.fromJson(mln.toJson());
         assertEquals(mln, mlnBack);
@@ -91,8 +91,7 @@ class ScheduleSerializationTest {
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("schedules")
-    void modelSerializerResumesWithTheSameSchedule(String name, ISchedule schedule, @TempDir Path dir) throws Exception {
-        ScheduleType type = ((BaseSchedule) schedule).getScheduleType();
+    void modelSerializerResumesWithTheSameSchedule(String name, ISchedule schedule, ScheduleType type, @TempDir Path dir) throws Exception {
         boolean isMomentum = schedule instanceof OneCycleMomentumSchedule;
         ISchedule lr = isMomentum ? new StepDecaySchedule(type, 0.05, 0.5, 4) : schedule;
         ISchedule momentum = isMomentum ? schedule : ScheduleFixtures.all(type).get("oneCycleMomentum");
@@ -131,7 +130,7 @@ class ScheduleSerializationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("schedules")
-    void computationGraphModelSerializerRoundTrip(String name, ISchedule schedule, @TempDir Path dir) throws Exception {
+    void computationGraphModelSerializerRoundTrip(String name, ISchedule schedule, ScheduleType type, @TempDir Path dir) throws Exception {
         ComputationGraph g = TinyNets.graph(new Nesterovs(0.01, schedule));
         g.fit(TinyNets.iterator(3, 10, 7));
         File file = dir.resolve("graph.zip").toFile();

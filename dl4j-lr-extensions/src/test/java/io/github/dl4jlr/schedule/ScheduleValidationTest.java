@@ -114,5 +114,8 @@ class ScheduleValidationTest {
         rejects("Expected after to be non-null, but got null", () -> new WarmupSchedule(IT, 5, 0.0, null));
         rejects("Expected scheduleType to be non-null, but got null", () -> new StepDecaySchedule(null, 0.1, 0.5, 2));
         rejects("Expected mode to be non-null, but got null", () -> new CyclicSchedule(IT, 0.1, 0.2, 2, 2, null, 1));
+        rejects("Expected base to be non-null, but got null", () -> new ScaledSchedule(null, 0.5));
+        rejects("Expected factor > 0 and finite, but got 0.0", () -> new ScaledSchedule(a, 0.0));
+        rejects("Expected factor > 0 and finite, but got NaN", () -> ScaledSchedule.of(a, Double.NaN));
     }
 }

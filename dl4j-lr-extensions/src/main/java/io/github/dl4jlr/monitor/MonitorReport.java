@@ -1,0 +1,110 @@
+package io.github.dl4jlr.monitor;
+
+import io.github.dl4jlr.plot.LinePlot;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** An immutable snapshot of what a {@link TrainingHealthMonitor} saw: ratio checks, warnings and events. */
+public final class MonitorReport {
+
+    private final List<RatioCheck> checks;
+    private final List<MonitorEvent> events;
+    private final double low;
+    private final double high;
+    private final int rollbacks;
+
+    MonitorReport(List<RatioCheck> checks, List<MonitorEvent> events, double low, double high, int rollbacks) {
+        this.checks = List.copyOf(checks);
+        this.events = List.copyOf(events);
+        this.low = low;
+        this.high = high;
+        this.rollbacks = rollbacks;
+    }
+
+    /** Every healthy check, in order. */
+    public List<RatioCheck> checks() {
+        return checks;
+    }
+
+    /** Every event, in order. */
+    public List<MonitorEvent> events() {
+        return events;
+    }
+
+    /** Ratio warnings only (too high or too low). */
+    public List<MonitorEvent> warnings() {
+        return events.stream().filter(e -> e.kind() == MonitorEvent.Kind.RATIO_HIGH
+                || e.kind() == MonitorEvent.Kind.RATIO_LOW).toList();
+    }
+
+    /** Non-finite detections. */
+    public List<MonitorEvent> nonFiniteEvents() {
+        return events.stream().filter(e -> e.kind() == MonitorEvent.Kind.NON_FINITE).toList();
+    }
+
+    public int rollbacks() {
+        return rollbacks;
+    }
+
+    /** The ratio history of one array: {@code [iterations, ratios]}. */
+    public double[][] history(String key) {
+        double[] it = new double[checks.size()];
+        double[] r = new double[checks.size()];
+        for (int i = 0; i < checks.size(); i++) {
+            it[i] = checks.get(i).iteration();
+            r[i] = checks.get(i).ratio(key);
+        }
+        return new double[][]{it, r};
+    }
+
+    /** Median over checks of the median ratio of the judged (weight) arrays; NaN without checks. */
+    public double medianWeightRatio() {
+        List<Double> perCheck = new ArrayList<>();
+        for (RatioCheck c : checks) {
+            List<Double> judged = new ArrayList<>();
+            for (int i = 0; i < c.keys().size(); i++) {
+                if (c.verdicts().get(i) != RatioVerdict.UNDEFINED) {
+                    judged.add(c.ratios()[i]);
+                }
+            }
+            if (!judged.isEmpty()) {
+                perCheck.add(median(judged));
+            }
+        }
+        return perCheck.isEmpty() ? Double.NaN : median(perCheck);
+    }
+
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+
+    /** Every array key seen, in forward order. */
+    public Set<String> keys() {
+        Set<String> keys = new LinkedHashSet<>();
+        for (RatioCheck c : checks) {
+            keys.addAll(c.keys());
+        }
+        return keys;
+    }
+
+    /** update:parameter ratio per array against iteration on a log axis, with the healthy band dashed. */
+    public Path savePlot(Path png) throws IOException {
+        LinePlot plot = LinePlot.create("update:parameter ratio", "iteration", "mean|update| / mean|param| (log)")
+                .logY(true)
+                .band(low, high);
+        for (String key : keys()) {
+            double[][] h = history(key);
+            plot.line(key, h[0], h[1]);
+        }
+        return plot.savePng(png);
+    }
+}

@@ -1,0 +1,300 @@
+package io.github.dl4jlr.monitor;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.github.dl4jlr.nn.LearningRateConfig;
+import io.github.dl4jlr.nn.NetworkAdapter;
+import io.github.dl4jlr.nn.ParamRef;
+import io.github.dl4jlr.schedule.CosineDecaySchedule;
+import io.github.dl4jlr.schedule.ScaledSchedule;
+import io.github.dl4jlr.testutil.TinyNets;
+import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.slf4j.LoggerFactory;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainingHealthMonitorTest {
+
+    private ListAppender<ILoggingEvent> logs;
+
+    @BeforeEach
+    void captureLogs() {
+        logs = new ListAppender<>();
+        logs.start();
+        ((Logger) LoggerFactory.getLogger(TrainingHealthMonitor.class)).addAppender(logs);
+    }
+
+    @AfterEach
+    void releaseLogs() {
+        ((Logger) LoggerFactory.getLogger(TrainingHealthMonitor.class)).detachAppender(logs);
+    }
+
+    private List<String> lines(ch.qos.logback.classic.Level level) {
+        return logs.list.stream().filter(e -> e.getLevel() == level).map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    /** Minibatches of 10 from the 3-class problem; the {@code nanBatch}-th (0-based) gets a NaN feature, or none if < 0. */
+    private static DataSetIterator batches(int count, int nanBatch) {
+        List<DataSet> examples = new ArrayList<>(TinyNets.data(count * 10, 17, 3.0).asList());
+        if (nanBatch >= 0) {
+            examples.get(nanBatch * 10 + 3).getFeatures().putScalar(1, Double.NaN);
+        }
+        return new ListDataSetIterator<>(examples, 10);
+    }
+
+    /** Records, before the monitor runs, the first iteration whose parameters are non-finite and the first key. */
+    private static final class Truth extends BaseTrainingListener {
+        int firstBadIteration = -1;
+        String firstBadKey;
+
+        @Override
+        public void iterationDone(Model model, int iteration, int epoch) {
+            if (firstBadIteration >= 0) {
+                return;
+            }
+            NetworkAdapter net = NetworkAdapter.of(model);
+            for (ParamRef p : net.parameters()) {
+                if (!Double.isFinite(net.param(p).sumNumber().doubleValue())) {
+                    firstBadIteration = iteration;
+                    firstBadKey = p.key();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Test
+    void nanInTheInputIsCaughtAtThatIterationAndBlamedOnTheData() {
+        MultiLayerNetwork net = TinyNets.mln(new Adam(1e-3));
+        net.fit(batches(5, -1));                                 // iterations 0..4, healthy
+        TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().onNonFinite(NonFinitePolicy.STOP).build();
+        net.setListeners(monitor);
+
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> net.fit(batches(6, 2)));
+        Diagnosis d = e.diagnosis();
+        assertEquals(5 + 2, d.iteration(), "caught at the iteration of the poisoned minibatch");
+        assertEquals(Boolean.FALSE, d.inputFinite());
+        assertEquals("0", d.firstLayer(), "the NaN enters at layer 0");
+        assertTrue(e.getMessage().contains("the minibatch input contains NaN/Inf"), e.getMessage());
+        assertTrue(e.getMessage().contains("The model now holds the parameters and updater state of iter="), e.getMessage());
+        assertTrue(Double.isFinite(net.params().sumNumber().doubleValue()), "the user keeps a usable model");
+        assertEquals(1, lines(ch.qos.logback.classic.Level.ERROR).size());
+    }
+
+    @Test
+    void nanWrittenIntoOneLayerIsBlamedOnThatLayerNotOnTheLayersBackpropReaches() {
+        MultiLayerNetwork net = TinyNets.mln(new Adam(1e-3));
+        TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().onNonFinite(NonFinitePolicy.STOP).build();
+        net.setListeners(monitor);
+        net.fit(batches(4, -1));                                 // iterations 0..3
+        net.getParam("1_W").putScalar(2, 1, Double.NaN);
+
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> net.fit(batches(4, -1)));
+        assertEquals(4, e.diagnosis().iteration(), "caught at the first step after the injection");
+        assertEquals(List.of("1_W"), e.diagnosis().paramsBeforeStep());
+        assertEquals("1", e.diagnosis().firstLayer());
+        assertTrue(e.getMessage().contains("parameters 1_W were already NaN/Inf before this step"), e.getMessage());
+    }
+
+    /** A float32 regression net with an unbounded loss, so a huge LR overflows within a few steps. */
+    private static MultiLayerNetwork regression(double lr) {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(3).dataType(DataType.FLOAT).updater(new Sgd(lr))
+                .list()
+                .layer(new DenseLayer.Builder().nIn(4).nOut(8).activation(Activation.IDENTITY).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(8).nOut(1)
+                        .activation(Activation.IDENTITY).build())
+                .build());
+        net.init();
+        return net;
+    }
+
+    private static DataSetIterator regressionData(int batches) {
+        Random r = new Random(5);
+        float[][] x = new float[batches * 10][4];
+        float[][] y = new float[batches * 10][1];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < 4; j++) {
+                x[i][j] = (float) r.nextGaussian();
+                y[i][0] += (j + 1) * x[i][j];
+            }
+        }
+        return new ListDataSetIterator<>(new DataSet(Nd4j.create(x), Nd4j.create(y)).asList(), 10);
+    }
+
+    @Test
+    void aLearningRateOf1e3IsCaughtWithinOneIterationOfGoingNonFinite() {
+        MultiLayerNetwork net = regression(1e3);
+        Truth truth = new Truth();
+        TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().onNonFinite(NonFinitePolicy.STOP).build();
+        net.setListeners(truth, monitor);                        // truth runs first
+
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> net.fit(regressionData(60)));
+        assertTrue(truth.firstBadIteration >= 0, "the parameters did overflow");
+        int caught = e.diagnosis().iteration();
+        assertTrue(caught <= truth.firstBadIteration + 1,
+                "caught at " + caught + ", parameters non-finite since " + truth.firstBadIteration);
+        assertEquals(truth.firstBadKey.substring(0, truth.firstBadKey.indexOf('_')), e.diagnosis().firstLayer());
+        assertTrue(e.getMessage().contains("learning rate is likely too high") || e.getMessage().contains("overflowed"),
+                e.getMessage());
+    }
+
+    @Test
+    void rollbackFinishesTrainingWithFiniteParametersAndALowerLearningRate() {
+        CosineDecaySchedule schedule = new CosineDecaySchedule(ScheduleType.ITERATION, 1e-2, 1e-4, 100);
+        MultiLayerNetwork net = TinyNets.mln(new Adam(schedule));
+        TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().frequency(5)
+                .onNonFinite(NonFinitePolicy.ROLLBACK).rollbackLrFactor(0.1).maxRollbacks(3).build();
+        net.setListeners(monitor);
+
+        net.fit(batches(20, 8));                                 // one poisoned minibatch at iteration 8
+
+        assertTrue(Double.isFinite(net.params().sumNumber().doubleValue()));
+        assertEquals(1, monitor.report().rollbacks());
+        IUpdater u = NetworkAdapter.of(net).trainedUpdaters().get(0);
+        assertEquals(new ScaledSchedule(schedule, 0.1), LearningRateConfig.read(u).schedule(),
+                "the schedule keeps its shape at a tenth of the scale");
+        assertEquals(0.1 * schedule.valueAt(19, 0), net.getLearningRate(0), 1e-15);
+        List<MonitorEvent.Kind> kinds = monitor.report().events().stream().map(MonitorEvent::kind).toList();
+        assertEquals(List.of(MonitorEvent.Kind.NON_FINITE, MonitorEvent.Kind.ROLLBACK), kinds);
+    }
+
+    @Test
+    void rollbackGivesUpAfterMaxRollbacks() {
+        MultiLayerNetwork net = regression(1e5);
+        TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().frequency(1)
+                .onNonFinite(NonFinitePolicy.ROLLBACK).rollbackLrFactor(0.9).maxRollbacks(2).build();
+        net.setListeners(monitor);
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> net.fit(regressionData(200)));
+        assertEquals(2, monitor.report().rollbacks());
+        assertTrue(e.getMessage().contains("Stopped after 2 rollback(s)."), e.getMessage());
+        assertTrue(Double.isFinite(net.params().sumNumber().doubleValue()));
+    }
+
+    private TrainingHealthMonitor trainAndWatch(IUpdater updater, int epochs) {
+        MultiLayerNetwork net = TinyNets.mln(updater);
+        TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().frequency(2).patience(3).build();
+        net.setListeners(monitor);
+        for (int e = 0; e < epochs; e++) {
+            net.fit(batches(20, -1));
+        }
+        return monitor;
+    }
+
+    @Test
+    void aHealthyAdamRunGivesNoWarning() {
+        MonitorReport r = trainAndWatch(new Adam(1e-3), 2).report();
+        assertEquals(List.of(), r.warnings());
+        assertEquals(20, r.checks().size());
+        double median = r.medianWeightRatio();
+        assertTrue(median > 1e-4 && median < 1e-2, "median ratio " + median);
+        assertTrue(lines(ch.qos.logback.classic.Level.INFO).stream()
+                .allMatch(l -> l.matches("iter=\\d+ epoch=\\d+ lr=\\S+ update/param( \\d+_[Wb]=\\S+)+ \\[ok\\]")),
+                String.valueOf(lines(ch.qos.logback.classic.Level.INFO)));
+        assertTrue(lines(ch.qos.logback.classic.Level.WARN).isEmpty());
+    }
+
+    @Test
+    void aLearningRate100xTooHighWarnsTooHigh() {
+        MonitorReport r = trainAndWatch(new Adam(1e-1), 1).report();
+        assertFalse(r.warnings().isEmpty());
+        assertTrue(r.warnings().stream().allMatch(w -> w.kind() == MonitorEvent.Kind.RATIO_HIGH), r.warnings().toString());
+        String warn = lines(ch.qos.logback.classic.Level.WARN).get(0);
+        assertTrue(warn.matches("iter=\\d+ epoch=0 \\d_W=\\S+ above 1e-02 for 3 checks: learning rate likely too high "
+                + "for this layer \\(try x0\\.1\\)"), warn);
+        assertEquals(r.warnings().stream().map(MonitorEvent::key).distinct().count(), r.warnings().size(),
+                "one warning per layer, not one per check");
+    }
+
+    @Test
+    void aLearningRate100xTooLowWarnsTooLow() {
+        MonitorReport r = trainAndWatch(new Adam(1e-5), 1).report();
+        assertFalse(r.warnings().isEmpty());
+        assertTrue(r.warnings().stream().allMatch(w -> w.kind() == MonitorEvent.Kind.RATIO_LOW), r.warnings().toString());
+        assertTrue(r.warnings().get(0).message().endsWith("learning rate likely too low for this layer (try x10)"));
+    }
+
+    @Test
+    void worksForComputationGraphsAndWritesCsvAndPlot(@TempDir Path dir) throws Exception {
+        ComputationGraph g = TinyNets.graph(new Adam(1e-3));
+        TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().frequency(1).csv(dir.resolve("m.csv")).build();
+        g.setListeners(monitor);
+        g.fit(batches(6, -1));
+        MonitorReport r = monitor.report();
+        assertEquals(List.of("dense_W", "dense_b", "out_W", "out_b"), List.copyOf(r.keys()));
+        assertEquals(6, r.checks().size());
+        List<String> csv = Files.readAllLines(dir.resolve("m.csv"));
+        assertEquals("iteration,epoch,lr,param,ratio,verdict", csv.get(0));
+        assertEquals(1 + 6 * 4, csv.size());
+        assertNotNull(ImageIO.read(r.savePlot(dir.resolve("ratios.png")).toFile()));
+    }
+
+    @Test
+    void oneInstanceServesSeveralModelsConcurrently() throws Exception {
+        TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().frequency(1).onNonFinite(NonFinitePolicy.STOP).build();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                runs.add(pool.submit(() -> {
+                    MultiLayerNetwork net = TinyNets.mln(new Adam(1e-3));
+                    net.setListeners(monitor);
+                    net.fit(batches(15, -1));
+                }));
+            }
+            for (Future<?> f : runs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(30, monitor.report().checks().size());
+    }
+
+    @Test
+    void badSettingsGetClearErrors() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingHealthMonitor.builder().ratioBand(1e-2, 1e-4).build());
+        assertEquals("Expected ratioBand low < high, but got low=0.01, high=1.0E-4", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TrainingHealthMonitor.builder().frequency(0).build());
+        assertEquals("Expected frequency > 0, but got 0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TrainingHealthMonitor.builder().rollbackLrFactor(1.0).build());
+        assertEquals("Expected rollbackLrFactor in (0.0, 1.0), but got 1.0", e.getMessage());
+    }
+}
