@@ -190,7 +190,7 @@ class TrainingHealthMonitorTest {
         IUpdater u = NetworkAdapter.of(net).trainedUpdaters().get(0);
         assertEquals(new ScaledSchedule(schedule, 0.1), LearningRateConfig.read(u).schedule(),
                 "the schedule keeps its shape at a tenth of the scale");
-        assertEquals(0.1 * schedule.valueAt(19, 0), net.getLearningRate(0), 1e-15);
+        assertEquals(0.1 * schedule.valueAt(20, 1), net.getLearningRate(0), 1e-15, "after fit the LR of the next step");
         List<MonitorEvent.Kind> kinds = monitor.report().events().stream().map(MonitorEvent::kind).toList();
         assertEquals(List.of(MonitorEvent.Kind.NON_FINITE, MonitorEvent.Kind.ROLLBACK), kinds);
     }
