@@ -207,7 +207,9 @@ public final class TrainingHealthMonitor extends BaseTrainingListener {
         st.nonFiniteLogged = false;
         RatioCheck c = new RatioCheck(iteration, epoch, lr, keys, java.util.Arrays.copyOf(ratios, keys.size()), verdicts);
         checks.add(c);
-        log.info(format(c));
+        if (log.isInfoEnabled()) {
+            log.info(format(c));
+        }
         warnIfStuck(st, c);
         writeCsv(c);
         if (policy != NonFinitePolicy.LOG) {

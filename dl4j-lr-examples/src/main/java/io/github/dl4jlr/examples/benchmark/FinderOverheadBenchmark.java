@@ -3,26 +3,15 @@ package io.github.dl4jlr.examples.benchmark;
 import io.github.dl4jlr.finder.LearningRateFinder;
 import io.github.dl4jlr.finder.LrFinderResult;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -72,11 +61,8 @@ public final class FinderOverheadBenchmark {
             cli.usage(System.out);
             return null;
         }
-        MultiLayerNetwork net = cnn();
-        List<DataSet> batches = new ArrayList<>();
-        for (int i = 0; i < o.iterations; i++) {
-            batches.add(new DataSet(Nd4j.rand(32, 3, 32, 32), Nd4j.eye(10).getRows(randomRows(32, i))));
-        }
+        MultiLayerNetwork net = BenchmarkModels.cnn();
+        List<DataSet> batches = BenchmarkModels.batches(o.iterations);
         // The ramp stays low, so the test runs all iterations instead of stopping at divergence.
         LearningRateFinder finder = LearningRateFinder.builder().startLr(1e-7).endLr(1e-4)
                 .numIterations(o.iterations).build();
@@ -109,32 +95,7 @@ public final class FinderOverheadBenchmark {
         return result;
     }
 
-    private static int[] randomRows(int n, int seed) {
-        java.util.Random r = new java.util.Random(seed);
-        int[] rows = new int[n];
-        for (int i = 0; i < n; i++) {
-            rows[i] = r.nextInt(10);
-        }
-        return rows;
-    }
-
     private static DataSetIterator iterator(List<DataSet> batches) {
         return new ListDataSetIterator<>(batches, 1);
-    }
-
-    /** A small CNN on 32x32x3 inputs, 10 classes. */
-    static MultiLayerNetwork cnn() {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
-                .seed(7).updater(new Adam(1e-3)).weightInit(WeightInit.RELU)
-                .list()
-                .layer(new ConvolutionLayer.Builder(3, 3).nOut(16).activation(Activation.RELU).build())
-                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
-                .layer(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(Activation.RELU).build())
-                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).build())
-                .setInputType(InputType.convolutional(32, 32, 3))
-                .build());
-        net.init();
-        return net;
     }
 }

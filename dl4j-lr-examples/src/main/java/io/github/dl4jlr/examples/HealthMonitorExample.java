@@ -1,0 +1,133 @@
+package io.github.dl4jlr.examples;
+
+import io.github.dl4jlr.examples.data.BenchmarkData;
+import io.github.dl4jlr.monitor.MonitorReport;
+import io.github.dl4jlr.monitor.NonFinitePolicy;
+import io.github.dl4jlr.monitor.TrainingDivergedException;
+import io.github.dl4jlr.monitor.TrainingHealthMonitor;
+import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Three runs under the {@link TrainingHealthMonitor} on a 10-class problem:
+ * <ol>
+ *   <li>healthy: Adam at 1e-3, ratios in band, no warning; writes the ratio chart;</li>
+ *   <li>too high: SGD at 1e4 overflows; policy STOP throws {@link TrainingDivergedException} with a diagnosis
+ *       and leaves the last healthy parameters in the network;</li>
+ *   <li>rollback: one minibatch with a NaN; policy ROLLBACK restores, cuts the LR and finishes training.</li>
+ * </ol>
+ * <pre>
+ *   java -cp dl4j-lr-examples/target/dl4j-lr-examples.jar io.github.dl4jlr.examples.HealthMonitorExample
+ * </pre>
+ */
+public final class HealthMonitorExample {
+
+    private static final Logger log = LoggerFactory.getLogger(HealthMonitorExample.class);
+
+    /** The three runs' outcomes. */
+    public record Result(MonitorReport healthy, Path ratioChart, TrainingDivergedException caught,
+                         MonitorReport rollback, boolean rollbackParamsFinite) {
+    }
+
+    @Command(name = "health-monitor-example", mixinStandardHelpOptions = true,
+            description = "A healthy run, a too-high LR caught by STOP, and a NaN minibatch handled by ROLLBACK.")
+    static final class Options {
+        @Option(names = "--out", description = "Output folder (default: ${DEFAULT-VALUE}).")
+        Path out = Paths.get("results", "health-monitor");
+
+        @Option(names = "--epochs", description = "Epochs of the healthy run (default: ${DEFAULT-VALUE}).")
+        int epochs = 2;
+    }
+
+    private HealthMonitorExample() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        run(args);
+    }
+
+    public static Result run(String... args) throws IOException {
+        Options o = new Options();
+        CommandLine cli = new CommandLine(o);
+        cli.parseArgs(args);
+        if (cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
+            cli.usage(System.out);
+            return null;
+        }
+        BenchmarkData.Split data = BenchmarkData.blobs(3);
+
+        log.info("1/3 healthy run: Adam lr=1e-3");
+        TrainingHealthMonitor healthy = TrainingHealthMonitor.builder().frequency(10)
+                .csv(o.out.resolve("healthy-ratios.csv")).build();
+        MultiLayerNetwork net = model(data, new Adam(1e-3));
+        net.setListeners(healthy);
+        for (int e = 0; e < o.epochs; e++) {
+            net.fit(data.trainIterator());
+        }
+        Path chart = healthy.report().savePlot(o.out.resolve("healthy-ratios.png"));
+
+        log.info("2/3 too-high LR: SGD lr=1e4 with onNonFinite(STOP)");
+        MultiLayerNetwork hot = model(data, new Sgd(1e4));
+        hot.setListeners(TrainingHealthMonitor.builder().onNonFinite(NonFinitePolicy.STOP).build());
+        TrainingDivergedException caught = null;
+        try {
+            hot.fit(data.trainIterator());
+        } catch (TrainingDivergedException e) {
+            caught = e;
+            log.info("caught as expected; the network holds finite parameters again: {}",
+                    Double.isFinite(hot.params().sumNumber().doubleValue()));
+        }
+
+        log.info("3/3 rollback: Adam lr=1e-2, one minibatch contains a NaN, onNonFinite(ROLLBACK)");
+        TrainingHealthMonitor rollback = TrainingHealthMonitor.builder().frequency(5)
+                .onNonFinite(NonFinitePolicy.ROLLBACK).build();
+        MultiLayerNetwork resilient = model(data, new Adam(1e-2));
+        resilient.setListeners(rollback);
+        resilient.fit(withNanIn(data, 20));
+        boolean finite = Double.isFinite(resilient.params().sumNumber().doubleValue());
+        log.info("rollback run finished: {} rollback(s), parameters finite: {}, lr now {}",
+                rollback.report().rollbacks(), finite, resilient.getLearningRate(0));
+        return new Result(healthy.report(), chart, caught, rollback.report(), finite);
+    }
+
+    private static DataSetIterator withNanIn(BenchmarkData.Split data, int batch) {
+        List<DataSet> examples = new ArrayList<>(data.train().asList());
+        examples.get(batch * data.batchSize()).getFeatures().putScalar(0, Double.NaN);
+        return new ListDataSetIterator<>(examples, data.batchSize());
+    }
+
+    private static MultiLayerNetwork model(BenchmarkData.Split data, IUpdater updater) {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(5).updater(updater).weightInit(WeightInit.RELU)
+                .list()
+                .layer(new DenseLayer.Builder().nIn(data.features()).nOut(64).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().nOut(64).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(data.classes())
+                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
+                .build());
+        net.init();
+        return net;
+    }
+}
