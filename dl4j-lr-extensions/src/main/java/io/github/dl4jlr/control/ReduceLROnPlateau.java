@@ -1,0 +1,266 @@
+package io.github.dl4jlr.control;
+
+import io.github.dl4jlr.nn.LearningRateConfig;
+import io.github.dl4jlr.nn.NetworkAdapter;
+import io.github.dl4jlr.util.Args;
+import org.deeplearning4j.earlystopping.termination.EpochTerminationCondition;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Cuts the learning rate when the loss stops improving, evaluated at each epoch end (see {@link PlateauPolicy}).
+ *
+ * <pre>
+ *   ReduceLROnPlateau plateau = ReduceLROnPlateau.builder().validation(valIterator).build();
+ *   plateau.attachTo(net);      // validates the updaters now, then adds the listener
+ * </pre>
+ *
+ * <p><b>It composes with schedules.</b> A cut never replaces a layer's schedule with a constant: it multiplies the
+ * whole schedule through {@code ScaledSchedule}, so warm-up + cosine keeps its shape at the lower scale, and the
+ * result survives JSON and {@code ModelSerializer} (PyTorch's ReduceLROnPlateau cannot be combined with other
+ * schedulers, pytorch#68978). A fixed LR is multiplied directly. The cut is clamped so that the LR of the next
+ * step does not fall below {@code minLr}.
+ *
+ * <p>The watched loss is the mean validation loss (with {@link Builder#validation}) or else the mean training
+ * score of the epoch. Each cut is logged, e.g. {@code epoch 12: validation loss 0.812 has not improved by 1e-4 for
+ * 10 epochs; learning rate x0.1 (1.0e-03 -> 1.0e-04) on 5 layers}. {@link #terminationCondition()} ends an
+ * {@code EarlyStoppingTrainer} run once the LR is at {@code minLr} and patience has run out again.
+ *
+ * <p>Use with {@code fit(DataSetIterator)}, {@code EarlyStoppingTrainer} or anything else that fires epoch events
+ * (a loop over {@code fit(DataSet)} fires none). One instance per network; not thread-safe.
+ */
+public final class ReduceLROnPlateau extends BaseTrainingListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ReduceLROnPlateau.class);
+
+    private final double factor;
+    private final PlateauPolicy policy;
+    private final double minLr;
+    private final DataSetIterator validation;
+    private final MultiDataSetIterator multiValidation;
+
+    private final List<PlateauRecord> history = new ArrayList<>();
+    private PlateauPolicy.State state = PlateauPolicy.State.INITIAL;
+    private boolean exhausted;
+    private boolean checked;
+    private double scoreSum;
+    private int scoreCount;
+
+    private ReduceLROnPlateau(Builder b) {
+        this.factor = Args.openInterval("factor", b.factor, 0, 1);
+        this.policy = new PlateauPolicy(b.patience, b.threshold, b.thresholdMode, b.cooldown);
+        this.minLr = Args.nonNegative("minLr", b.minLr);
+        this.validation = b.validation;
+        this.multiValidation = b.multiValidation;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Checks that every trained layer has a learning rate (AdaDelta and NoOp do not, and would make this a silent
+     * no-op), then adds this listener to the model.
+     */
+    public ReduceLROnPlateau attachTo(Model model) {
+        requireLearningRates(NetworkAdapter.of(model));
+        checked = true;
+        model.addListeners(this);
+        return this;
+    }
+
+    /** Every epoch seen, in order. */
+    public List<PlateauRecord> history() {
+        return List.copyOf(history);
+    }
+
+    /** Number of cuts so far. */
+    public long reductions() {
+        return history.stream().filter(r -> r.decision() == PlateauPolicy.Decision.REDUCE).count();
+    }
+
+    /** True once the LR is at {@code minLr} and patience has run out again. */
+    public boolean isExhausted() {
+        return exhausted;
+    }
+
+    /** An {@link EpochTerminationCondition} for DL4J's EarlyStoppingTrainer that fires once {@link #isExhausted()}. */
+    public EpochTerminationCondition terminationCondition() {
+        return new PlateauTerminationCondition(this);
+    }
+
+    @Override
+    public void onEpochStart(Model model) {
+        if (!checked) {
+            requireLearningRates(NetworkAdapter.of(model));
+            checked = true;
+        }
+        scoreSum = 0;
+        scoreCount = 0;
+    }
+
+    @Override
+    public void iterationDone(Model model, int iteration, int epoch) {
+        double s = model.score();
+        if (Double.isFinite(s)) {
+            scoreSum += s;
+            scoreCount++;
+        }
+    }
+
+    @Override
+    public void onEpochEnd(Model model) {
+        NetworkAdapter net = NetworkAdapter.of(model);
+        List<IUpdater> updaters = requireLearningRates(net);
+        boolean useValidation = validation != null || multiValidation != null;
+        double loss = useValidation ? validationLoss(net) : scoreCount > 0 ? scoreSum / scoreCount : Double.NaN;
+        int epoch = net.epochCount();
+        // At epoch end the iteration counter already points at the next step; the epoch moves on right after.
+        int nextIteration = net.iterationCount();
+        int nextEpoch = epoch + 1;
+        double lrBefore = updaters.get(0).getLearningRate(nextIteration, nextEpoch);
+        boolean canReduce = lrBefore > minLr * (1 + 1e-9);
+        PlateauPolicy.Step step = policy.next(state, loss, canReduce);
+        int bad = state.badEpochs() + 1;
+        state = step.state();
+        double lrAfter = lrBefore;
+        if (step.decision() == PlateauPolicy.Decision.REDUCE) {
+            for (IUpdater u : updaters) {
+                double current = u.getLearningRate(nextIteration, nextEpoch);
+                double target = Math.max(current * factor, minLr);
+                if (current > 0 && target < current) {
+                    LearningRateConfig.read(u).scaled(target / current).applyTo(u);
+                }
+            }
+            lrAfter = updaters.get(0).getLearningRate(nextIteration, nextEpoch);
+            log.info(String.format(Locale.ROOT, "epoch %d: %s loss %.3f has not improved by %s for %d epochs; "
+                            + "learning rate x%s (%.1e -> %.1e) on %d layers", epoch, useValidation ? "validation" : "training",
+                    loss, thresholdText(), bad, factorText(lrBefore, lrAfter), lrBefore, lrAfter, updaters.size()));
+        } else if (step.decision() == PlateauPolicy.Decision.EXHAUSTED) {
+            exhausted = true;
+            log.info(String.format(Locale.ROOT, "epoch %d: %s loss %.3f has not improved by %s for %d epochs and the "
+                            + "learning rate is at its minimum %.1e", epoch, useValidation ? "validation" : "training", loss,
+                    thresholdText(), bad, minLr));
+        }
+        history.add(new PlateauRecord(epoch, loss, state.best(), state.badEpochs(), step.decision(), lrBefore, lrAfter));
+    }
+
+    private String thresholdText() {
+        String t = String.format(Locale.ROOT, "%.0e", policy.threshold());
+        return policy.mode() == ThresholdMode.ABSOLUTE ? t + " (absolute)" : t;
+    }
+
+    private String factorText(double before, double after) {
+        double f = before > 0 ? after / before : factor;
+        return Math.abs(f - factor) < 1e-12 ? String.valueOf(factor) : String.format(Locale.ROOT, "%.3g (clamped at minLr)", f);
+    }
+
+    private double validationLoss(NetworkAdapter net) {
+        double sum = 0;
+        long n = 0;
+        if (validation != null) {
+            validation.reset();
+            while (validation.hasNext()) {
+                DataSet ds = validation.next();
+                sum += net.score(ds) * ds.numExamples();
+                n += ds.numExamples();
+            }
+        } else {
+            multiValidation.reset();
+            while (multiValidation.hasNext()) {
+                MultiDataSet ds = multiValidation.next();
+                long size = ds.getFeatures(0).size(0);
+                sum += net.score(ds) * size;
+                n += size;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    private static List<IUpdater> requireLearningRates(NetworkAdapter net) {
+        List<IUpdater> updaters = net.trainedUpdaters();
+        if (updaters.isEmpty()) {
+            throw new IllegalArgumentException("Expected a network with trainable parameters, but every parameter has "
+                    + "a NoOp updater (frozen): ReduceLROnPlateau has no learning rate to reduce");
+        }
+        for (IUpdater u : updaters) {
+            LearningRateConfig.requireLearningRate(u);
+        }
+        return updaters;
+    }
+
+    /** Settings; defaults: factor 0.1, patience 10, threshold 1e-4 relative, cooldown 0, minLr 0. */
+    public static final class Builder {
+        private double factor = 0.1;
+        private int patience = 10;
+        private double threshold = 1e-4;
+        private ThresholdMode thresholdMode = ThresholdMode.RELATIVE;
+        private int cooldown = 0;
+        private double minLr = 0;
+        private DataSetIterator validation;
+        private MultiDataSetIterator multiValidation;
+
+        private Builder() {
+        }
+
+        /** Multiplier applied at each cut, in (0, 1). */
+        public Builder factor(double factor) {
+            this.factor = factor;
+            return this;
+        }
+
+        /** Epochs without improvement before a cut, {@code >= 1}. */
+        public Builder patience(int epochs) {
+            this.patience = epochs;
+            return this;
+        }
+
+        /** Minimum improvement that counts, {@code >= 0}, read per {@link ThresholdMode}. */
+        public Builder threshold(double threshold, ThresholdMode mode) {
+            this.threshold = threshold;
+            this.thresholdMode = mode;
+            return this;
+        }
+
+        /** Epochs after a cut during which bad epochs are not counted. */
+        public Builder cooldown(int epochs) {
+            this.cooldown = epochs;
+            return this;
+        }
+
+        /** Floor for the learning rate of the next step. */
+        public Builder minLr(double minLr) {
+            this.minLr = minLr;
+            return this;
+        }
+
+        /** Watch the mean loss over this iterator instead of the training score. */
+        public Builder validation(DataSetIterator validation) {
+            this.validation = validation;
+            this.multiValidation = null;
+            return this;
+        }
+
+        /** Watch the mean loss over this multi-input iterator (ComputationGraph). */
+        public Builder validation(MultiDataSetIterator validation) {
+            this.multiValidation = validation;
+            this.validation = null;
+            return this;
+        }
+
+        public ReduceLROnPlateau build() {
+            return new ReduceLROnPlateau(this);
+        }
+    }
+}
