@@ -108,6 +108,51 @@ public final class LinePlot {
     /** Writes the chart as PNG, creating parent folders. */
     public Path savePng(Path file) throws IOException {
         Args.notNull("file", file);
+        return write(chart(), file);
+    }
+
+    /** Writes several charts stacked vertically into one PNG. */
+    public static Path saveStacked(Path file, LinePlot... plots) throws IOException {
+        Args.check(plots.length > 0, "at least one plot", plots.length);
+        java.util.List<java.awt.image.BufferedImage> images = new ArrayList<>();
+        int width = 0;
+        int height = 0;
+        for (LinePlot p : plots) {
+            java.awt.image.BufferedImage img = BitmapEncoder.getBufferedImage(p.chart());
+            images.add(img);
+            width = Math.max(width, img.getWidth());
+            height += img.getHeight();
+        }
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        int y = 0;
+        for (java.awt.image.BufferedImage img : images) {
+            g.drawImage(img, 0, y, null);
+            y += img.getHeight();
+        }
+        g.dispose();
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        javax.imageio.ImageIO.write(out, "png", file.toFile());
+        return file;
+    }
+
+    private static Path write(XYChart chart, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        // XChart appends ".png" only when it is missing; the name we were given is the name written.
+        return file;
+    }
+
+    private XYChart chart() {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         chart.getStyler().setXAxisLogarithmic(logX);
@@ -137,13 +182,7 @@ public final class LinePlot {
                 xs.setMarker(SeriesMarkers.NONE);
             }
         }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-        // XChart appends ".png" only when it is missing; the name we were given is the name written.
-        return file;
+        return chart;
     }
 
     private double[] xRange() {

@@ -1,0 +1,90 @@
+package io.github.dl4jlr.examples;
+
+import io.github.dl4jlr.control.PlateauRecord;
+import io.github.dl4jlr.control.ReduceLROnPlateau;
+import io.github.dl4jlr.examples.data.BenchmarkData;
+import io.github.dl4jlr.schedule.CosineDecaySchedule;
+import io.github.dl4jlr.schedule.WarmupSchedule;
+import io.github.dl4jlr.util.Args;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+
+/**
+ * Reduce-on-plateau on top of a warm-up + cosine schedule: each cut scales the schedule, keeping its shape.
+ *
+ * <pre>
+ *   java -cp dl4j-lr-examples/target/dl4j-lr-examples.jar io.github.dl4jlr.examples.PlateauExample
+ * </pre>
+ */
+public final class PlateauExample {
+
+    private static final Logger log = LoggerFactory.getLogger(PlateauExample.class);
+
+    /** The plateau history and the final test accuracy. */
+    public record Result(List<PlateauRecord> history, long reductions, double testAccuracy) {
+    }
+
+    @Command(name = "plateau-example", mixinStandardHelpOptions = true,
+            description = "ReduceLROnPlateau composed with a warm-up + cosine schedule on a 10-class problem.")
+    static final class Options {
+        @Option(names = "--epochs", description = "Epochs (default: ${DEFAULT-VALUE}).")
+        int epochs = 12;
+
+        @Option(names = "--patience", description = "Plateau patience in epochs (default: ${DEFAULT-VALUE}).")
+        int patience = 2;
+    }
+
+    private PlateauExample() {
+    }
+
+    public static void main(String[] args) {
+        run(args);
+    }
+
+    public static Result run(String... args) {
+        Options o = new Options();
+        CommandLine cli = new CommandLine(o);
+        cli.parseArgs(args);
+        if (cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
+            cli.usage(System.out);
+            return null;
+        }
+        Args.positive("epochs", o.epochs);
+        BenchmarkData.Split data = BenchmarkData.blobs(4);
+        int perEpoch = (int) Math.ceil(data.train().numExamples() / (double) data.batchSize());
+        ISchedule schedule = new WarmupSchedule(ScheduleType.ITERATION, perEpoch, 1e-4,
+                new CosineDecaySchedule(ScheduleType.ITERATION, 1e-2, 1e-4, perEpoch * o.epochs));
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(4).updater(new Adam(schedule)).weightInit(WeightInit.RELU)
+                .list()
+                .layer(new DenseLayer.Builder().nIn(data.features()).nOut(64).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(data.classes())
+                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
+                .build());
+        net.init();
+        ReduceLROnPlateau plateau = ReduceLROnPlateau.builder().patience(o.patience).threshold(1e-3,
+                io.github.dl4jlr.control.ThresholdMode.RELATIVE).validation(data.testIterator()).build().attachTo(net);
+        for (int e = 0; e < o.epochs; e++) {
+            net.fit(data.trainIterator());
+        }
+        double accuracy = net.evaluate(data.testIterator()).accuracy();
+        log.info("{} epochs, {} cut(s), final lr {}, test accuracy {}", o.epochs, plateau.reductions(),
+                String.format("%.2e", net.getLearningRate(0)), String.format("%.4f", accuracy));
+        return new Result(plateau.history(), plateau.reductions(), accuracy);
+    }
+}
