@@ -73,7 +73,14 @@ public final class PopulationBasedTraining {
     private final int parallelism;
     private final long seed;
     private final Path checkpointDir;
+    private final RoundListener afterRound;
     private final LocalMemberTrainer trainer;
+
+    /** Called after each round with the round's best record and that member's trained network. */
+    @FunctionalInterface
+    public interface RoundListener {
+        void roundFinished(int round, PbtRecord best, Model bestModel);
+    }
 
     private PopulationBasedTraining(Builder b) {
         this.populationSize = Args.atLeast("populationSize", b.populationSize, 2);
@@ -92,6 +99,7 @@ public final class PopulationBasedTraining {
         this.parallelism = Args.positive("parallelism", b.parallelism);
         this.seed = b.seed;
         this.checkpointDir = b.checkpointDir;
+        this.afterRound = b.afterRound;
         Args.check(b.initial.size() <= b.populationSize, "at most populationSize initial hyperparameter sets",
                 b.initial.size());
         List<Map<String, Double>> init = new ArrayList<>();
@@ -138,8 +146,13 @@ public final class PopulationBasedTraining {
                     mem.epoch = o.epoch();
                     mem.parent = m;
                 }
+                int best = PbtPolicy.ranking(scores).get(0);
                 log.info(String.format(Locale.ROOT, "PBT round %d/%d: best member %d score %.4f, scores %s", round + 1,
-                        rounds, PbtPolicy.ranking(scores).get(0), max(scores), format(scores)));
+                        rounds, best, max(scores), format(scores)));
+                if (afterRound != null) {
+                    afterRound.roundFinished(round, history.get(round * populationSize + best),
+                            trainer.model(best, members.get(best).hyperparameters));
+                }
                 // Checkpoint before exploiting: resume() redoes the (seeded, so identical) exploit step.
                 if (checkpointDir != null) {
                     save(round + 1, members, history);
@@ -374,6 +387,7 @@ public final class PopulationBasedTraining {
         private int parallelism = 1;
         private long seed;
         private Path checkpointDir;
+        private RoundListener afterRound;
         private final List<Map<String, Double>> initial = new ArrayList<>();
 
         private Builder() {
@@ -448,6 +462,12 @@ public final class PopulationBasedTraining {
         /** Save the population after each round here, and resume from it when {@link #build()}'s run starts. */
         public Builder checkpointDir(Path dir) {
             this.checkpointDir = dir;
+            return this;
+        }
+
+        /** A callback after each round (before the checkpoint is written), e.g. to evaluate the best member. */
+        public Builder afterRound(RoundListener listener) {
+            this.afterRound = listener;
             return this;
         }
 

@@ -1,0 +1,255 @@
+package io.github.dl4jlr.demo;
+
+import io.github.dl4jlr.demo.data.DatasetScanner;
+import io.github.dl4jlr.demo.data.DecodedImages;
+import io.github.dl4jlr.demo.data.ImageDataset;
+import io.github.dl4jlr.demo.data.StratifiedSplit;
+import io.github.dl4jlr.demo.data.SyntheticDogs;
+import io.github.dl4jlr.demo.experiment.DemoConfig;
+import io.github.dl4jlr.demo.experiment.EpochMetrics;
+import io.github.dl4jlr.demo.experiment.Experiments;
+import io.github.dl4jlr.demo.experiment.PreparedData;
+import io.github.dl4jlr.demo.experiment.RunSummary;
+import io.github.dl4jlr.demo.model.BreedModels;
+import io.github.dl4jlr.demo.report.ReportWriter;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reruns the article's 120-breed comparison: Adam at 0.1 / 0.01 / 0.001, then optimizers and LR strategies, with the
+ * health monitor on every run; writes {@code results/<name>/} (metrics.csv, charts, report.md, report.html).
+ *
+ * <pre>
+ *   java -jar dog-breed-demo/target/dog-breed-demo.jar [--data DIR] [--quick] [--resume] [--seeds N] ...
+ * </pre>
+ */
+@Command(name = "dog-breed-demo", mixinStandardHelpOptions = true, version = "dog-breed-demo 0.1.0",
+        description = "Compare learning rates and optimizers on 120 dog breeds (generated stand-in data unless --data).")
+public final class DogBreedDemo {
+
+    private static final Logger log = LoggerFactory.getLogger(DogBreedDemo.class);
+
+    @Option(names = "--data", description = "Stanford Dogs folder (with Images/) or Kaggle Dog Breed Identification folder "
+            + "(train/ + labels.csv). Default: generated stand-in data.")
+    Path data;
+
+    @Option(names = "--cache-dir", description = "Where generated data is cached (default: ~/.cache/dl4j-lr).")
+    Path cacheDir = Paths.get(System.getProperty("user.home"), ".cache", "dl4j-lr");
+
+    @Option(names = "--results", description = "Results root (default: ${DEFAULT-VALUE}).")
+    Path results = Paths.get("results");
+
+    @Option(names = "--name", description = "Results sub-folder (default: 'default', or 'quick' with --quick).")
+    String name;
+
+    @Option(names = "--config", description = "Experiment file (default: config/dog-breed-experiments.json, else the jar's copy).")
+    Path config;
+
+    @Option(names = "--experiments", split = ",", description = "Only these experiment ids.")
+    List<String> experiments;
+
+    @Option(names = "--epochs", description = "Epochs per run.")
+    Integer epochs;
+
+    @Option(names = "--seeds", description = "Repeat each run with seeds 0..N-1; the report shows mean ± std.")
+    Integer seeds;
+
+    @Option(names = "--image-size", description = "Side of the square input images (default from the experiment file: 32).")
+    Integer imageSize;
+
+    @Option(names = "--batch-size", description = "Minibatch size.")
+    Integer batchSize;
+
+    @Option(names = "--images-per-class", description = "Generated images per class (stand-in data only).")
+    Integer imagesPerClass;
+
+    @Option(names = "--quick", description = "A small version of everything (about a minute on 2 cores).")
+    boolean quick;
+
+    @Option(names = "--resume", description = "Continue an interrupted run: finished runs are kept, others continue "
+            + "from their last completed epoch.")
+    boolean resume;
+
+    @Option(names = "--no-augment", description = "Disable random flips and crops for training.")
+    boolean noAugment;
+
+    @Option(names = "--pretrained", description = "vgg16 or resnet50 weights from the local DL4J model cache.")
+    String pretrained;
+
+    @Option(names = "--no-progress", description = "No progress bars (they are also off when there is no console).")
+    boolean noProgress;
+
+    @Option(names = "--progress", description = "Progress bars even without a console.")
+    boolean forceProgress;
+
+    /** Where the results went and what they say. */
+    public record Result(Path directory, Path report, List<RunSummary> runs, List<EpochMetrics> rows, double seconds) {
+    }
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new DogBreedDemo()).setExecutionStrategy(parsed -> {
+            try {
+                ((DogBreedDemo) parsed.commandSpec().userObject()).call();
+                return 0;
+            } catch (IllegalArgumentException e) {
+                log.error(e.getMessage());
+                return 2;
+            } catch (IOException e) {
+                log.error("I/O error: {}", e.getMessage());
+                return 1;
+            }
+        }).execute(args);
+        System.exit(code);
+    }
+
+    /** Parses {@code args} and runs; returns {@code null} for --help or --version. */
+    public static Result run(String... args) throws IOException {
+        DogBreedDemo demo = new DogBreedDemo();
+        CommandLine cli = new CommandLine(demo);
+        cli.parseArgs(args);
+        if (cli.isUsageHelpRequested()) {
+            cli.usage(System.out);
+            return null;
+        }
+        if (cli.isVersionHelpRequested()) {
+            cli.printVersionHelp(System.out);
+            return null;
+        }
+        return demo.call();
+    }
+
+    Result call() throws IOException {
+        long t0 = System.nanoTime();
+        if (pretrained != null) {
+            BreedModels.requirePretrainedWeights(pretrained);
+            throw new IllegalArgumentException("Found the " + pretrained + " weights, but fine-tuning pretrained zoo models "
+                    + "is not available in this version of the demo; run without --pretrained.");
+        }
+        DemoConfig cfg = DemoConfig.load(config, quick).with(epochs, batchSize, imageSize, imagesPerClass, seeds, experiments);
+        Path dir = results.resolve(name != null ? name : quick ? "quick" : "default");
+        Files.createDirectories(dir);
+        boolean showProgress = !noProgress && (forceProgress || System.console() != null);
+
+        PreparedData prepared = prepare(cfg, showProgress);
+        List<String> notes = new ArrayList<>();
+        if (prepared.unreadable() > 0) {
+            notes.add(prepared.unreadable() + " unreadable image file(s) were skipped (see the log for names).");
+        }
+        Path runs = dir.resolve("runs");
+        Experiments.Outcome outcome;
+        try (ProgressBar bar = progressBar("Training", Experiments.steps(cfg), showProgress)) {
+            outcome = Experiments.runAll(prepared, cfg, !noAugment, runs, resume, bar,
+                    () -> writeMetrics(dir, Experiments.rows(runs, cfg)));
+        }
+        copyIfPresent(runs, "finder-1cycle-seed0", "lr-finder.png", dir);
+        copyIfPresent(runs, "pbt-adam-seed0", "pbt.png", dir);
+        for (RunSummary s : outcome.summaries()) {
+            if (!s.note().isEmpty()) {
+                notes.add(s.experiment() + " seed " + s.seed() + ": " + s.note() + ".");
+            }
+            if (s.diverged()) {
+                notes.add(s.experiment() + " seed " + s.seed() + " diverged (non-finite parameters); its accuracy is shown as n/a.");
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        notes.add(String.format(Locale.ROOT, "The whole demo took %.0f s on %d cores (Java %s).", seconds,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+        writeMetrics(dir, outcome.rows());
+        Path report = ReportWriter.write(dir, new ReportWriter.Context(dir.getFileName().toString(), prepared.description(),
+                prepared.synthetic(), BreedModels.DESCRIPTION, settings(cfg), notes), outcome.summaries(), outcome.rows());
+        log.info("Report: {} (and report.html); {} runs in {} s", report.toAbsolutePath(), outcome.summaries().size(),
+                String.format(Locale.ROOT, "%.0f", seconds));
+        return new Result(dir, report, outcome.summaries(), outcome.rows(), seconds);
+    }
+
+    private PreparedData prepare(DemoConfig cfg, boolean showProgress) {
+        boolean synthetic = data == null;
+        Path root = synthetic ? SyntheticDogs.ensure(cacheDir, cfg.imagesPerClass(), 2024) : data;
+        ImageDataset ds = DatasetScanner.scan(root);
+        StratifiedSplit split = StratifiedSplit.of(ds, 0.15, 0.15, 42);
+        int threads = Runtime.getRuntime().availableProcessors();
+        DecodedImages train;
+        DecodedImages val;
+        DecodedImages test;
+        try (ProgressBar bar = progressBar("Decoding", ds.images().size(), showProgress)) {
+            train = DecodedImages.decode(split.train(), cfg.imageSize(), threads, bar);
+            val = DecodedImages.decode(split.validation(), cfg.imageSize(), threads, bar);
+            test = DecodedImages.decode(split.test(), cfg.imageSize(), threads, bar);
+        }
+        train.warnAboutUnreadable("training", split.train().size());
+        val.warnAboutUnreadable("validation", split.validation().size());
+        test.warnAboutUnreadable("test", split.test().size());
+        boolean[] seen = new boolean[ds.labels().size()];
+        for (int l : train.labels()) {
+            seen[l] = true;
+        }
+        for (int c = 0; c < seen.length; c++) {
+            if (!seen[c]) {
+                throw new IllegalArgumentException("Class " + ds.labels().get(c) + " has no readable training image left "
+                        + "after skipping unreadable files; add images to it or remove the folder.");
+            }
+        }
+        float[][] stats = train.channelStats();
+        train.standardize(stats);
+        val.standardize(stats);
+        test.standardize(stats);
+        int unreadable = train.unreadable().size() + val.unreadable().size() + test.unreadable().size();
+        String description = String.format(Locale.ROOT, "%s (%s layout), %d classes, %d images: %d train / %d validation / "
+                        + "%d test (stratified, seed 42), decoded once to %dx%d, standardized per channel%s",
+                synthetic ? "generated stand-in at " + root : root.toString(), ds.layout(), ds.labels().size(),
+                ds.images().size(), train.count(), val.count(), test.count(), cfg.imageSize(), cfg.imageSize(),
+                noAugment ? "" : "; training with random flips and 2-pixel shifts");
+        log.info("Data: {}", description);
+        return new PreparedData(description, synthetic, ds.labels(), train, val, test, unreadable);
+    }
+
+    private String settings(DemoConfig cfg) {
+        return String.format(Locale.ROOT, "%d epochs per run, batch %d, %d seed(s), PBT population %d, finder %d iterations%s",
+                cfg.epochs(), cfg.batchSize(), cfg.seeds(), cfg.pbtPopulation(), cfg.finderIterations(),
+                quick ? " (--quick)" : "");
+    }
+
+    private static ProgressBar progressBar(String task, long max, boolean show) {
+        ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
+                .showSpeed();
+        b.setConsumer(show ? new ConsoleProgressBarConsumer(System.err) : new DelegatingProgressBarConsumer(s -> { }));
+        return b.build();
+    }
+
+    private static void writeMetrics(Path dir, List<EpochMetrics> rows) {
+        StringBuilder b = new StringBuilder(EpochMetrics.HEADER).append('\n');
+        rows.forEach(r -> b.append(r.toCsv()).append('\n'));
+        try {
+            Path tmp = dir.resolve("metrics.csv.tmp");
+            Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8);
+            Files.move(tmp, dir.resolve("metrics.csv"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void copyIfPresent(Path runs, String run, String file, Path dir) throws IOException {
+        Path src = runs.resolve(run).resolve(file);
+        if (Files.isRegularFile(src)) {
+            Files.copy(src, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.github.dl4jlr.demo.experiment;
+
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One run's folder. Everything is written to a temporary file and renamed, so a kill leaves either the old or the
+ * new version: {@code epochs.csv} (the rows so far), {@code checkpoint.zip} (the model after the last completed
+ * epoch) and {@code result.json}, whose presence marks the run as finished.
+ */
+final class RunStore {
+
+    private final Path dir;
+
+    RunStore(Path dir) {
+        this.dir = dir;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    boolean finished() {
+        return Files.isRegularFile(dir.resolve("result.json"));
+    }
+
+    void clear() {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not clear " + dir, e);
+        }
+    }
+
+    List<EpochMetrics> epochs() {
+        Path f = dir.resolve("epochs.csv");
+        if (!Files.isRegularFile(f)) {
+            return new ArrayList<>();
+        }
+        try {
+            List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+            List<EpochMetrics> rows = new ArrayList<>();
+            for (String l : lines.subList(1, lines.size())) {
+                if (!l.isBlank()) {
+                    rows.add(EpochMetrics.fromCsv(l));
+                }
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void saveEpochs(List<EpochMetrics> rows) {
+        StringBuilder b = new StringBuilder(EpochMetrics.HEADER).append('\n');
+        rows.forEach(r -> b.append(r.toCsv()).append('\n'));
+        write("epochs.csv", b.toString());
+    }
+
+    void saveCheckpoint(Model model) {
+        try {
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve("checkpoint.zip.tmp");
+            ModelSerializer.writeModel(model, tmp.toFile(), true);
+            Files.move(tmp, dir.resolve("checkpoint.zip"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the checkpoint of " + dir, e);
+        }
+    }
+
+    MultiLayerNetwork checkpoint() {
+        Path f = dir.resolve("checkpoint.zip");
+        if (!Files.isRegularFile(f)) {
+            return null;
+        }
+        try {
+            return ModelSerializer.restoreMultiLayerNetwork(f.toFile(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the checkpoint " + f, e);
+        }
+    }
+
+    RunSummary summary() {
+        try {
+            return new ObjectMapper().readValue(dir.resolve("result.json").toFile(), RunSummaryJson.class).toSummary();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + dir.resolve("result.json"), e);
+        }
+    }
+
+    void finish(RunSummary s) {
+        try {
+            write("result.json", new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(RunSummaryJson.of(s)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void write(String name, String content) {
+        try {
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve(name + ".tmp");
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + dir.resolve(name), e);
+        }
+    }
+
+    String read(String name) {
+        Path f = dir.resolve(name);
+        try {
+            return Files.isRegularFile(f) ? Files.readString(f, StandardCharsets.UTF_8) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Jackson-friendly mirror of {@link RunSummary} (NaN written as null). */
+    public static final class RunSummaryJson {
+        public String experiment;
+        public String group;
+        public int seed;
+        public int epochs;
+        public Double bestTestAccuracy;
+        public Double finalTestAccuracy;
+        public Double finalTestLoss;
+        public Double minTestLoss;
+        public Double secondsPerEpoch;
+        public Double dataWaitFraction;
+        public Double medianRatio;
+        public boolean diverged;
+        public String note;
+
+        static RunSummaryJson of(RunSummary s) {
+            RunSummaryJson j = new RunSummaryJson();
+            j.experiment = s.experiment();
+            j.group = s.group();
+            j.seed = s.seed();
+            j.epochs = s.epochs();
+            j.bestTestAccuracy = n(s.bestTestAccuracy());
+            j.finalTestAccuracy = n(s.finalTestAccuracy());
+            j.finalTestLoss = n(s.finalTestLoss());
+            j.minTestLoss = n(s.minTestLoss());
+            j.secondsPerEpoch = n(s.secondsPerEpoch());
+            j.dataWaitFraction = n(s.dataWaitFraction());
+            j.medianRatio = n(s.medianRatio());
+            j.diverged = s.diverged();
+            j.note = s.note();
+            return j;
+        }
+
+        RunSummary toSummary() {
+            return new RunSummary(experiment, group, seed, epochs, d(bestTestAccuracy), d(finalTestAccuracy),
+                    d(finalTestLoss), d(minTestLoss), d(secondsPerEpoch), d(dataWaitFraction), d(medianRatio), diverged, note);
+        }
+
+        private static Double n(double v) {
+            return Double.isFinite(v) ? v : null;
+        }
+
+        private static double d(Double v) {
+            return v == null ? Double.NaN : v;
+        }
+    }
+}

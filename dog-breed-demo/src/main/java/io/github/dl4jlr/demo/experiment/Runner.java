@@ -1,0 +1,259 @@
+package io.github.dl4jlr.demo.experiment;
+
+import io.github.dl4jlr.demo.model.BreedModels;
+import io.github.dl4jlr.finder.LearningRateFinder;
+import io.github.dl4jlr.finder.LrFinderResult;
+import io.github.dl4jlr.monitor.TrainingHealthMonitor;
+import io.github.dl4jlr.pbt.PbtResult;
+import io.github.dl4jlr.pbt.PopulationBasedTraining;
+import io.github.dl4jlr.pbt.SearchSpace;
+import io.github.dl4jlr.schedule.OneCycleSchedule;
+import me.tongfei.progressbar.ProgressBar;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+
+/** Trains one experiment with one seed, epoch by epoch, resumable from its {@link RunStore}. */
+final class Runner {
+
+    private static final Logger log = LoggerFactory.getLogger(Runner.class);
+    private static final int TRAIN_ACCURACY_SAMPLE = 500;
+
+    private final PreparedData data;
+    private final DemoConfig config;
+    private final boolean augment;
+    private final ProgressBar progress;
+
+    Runner(PreparedData data, DemoConfig config, boolean augment, ProgressBar progress) {
+        this.data = data;
+        this.config = config;
+        this.augment = augment;
+        this.progress = progress;
+    }
+
+    /** Per-epoch training loss and data-wait time, from the listener hooks. */
+    private static final class EpochStats extends BaseTrainingListener {
+        double scoreSum;
+        int scores;
+        long etlMillis;
+
+        void clear() {
+            scoreSum = 0;
+            scores = 0;
+            etlMillis = 0;
+        }
+
+        @Override
+        public void iterationDone(Model model, int iteration, int epoch) {
+            double s = model.score();
+            if (Double.isFinite(s)) {
+                scoreSum += s;
+                scores++;
+            }
+            etlMillis += ((MultiLayerNetwork) model).getLastEtlTime();
+        }
+    }
+
+    RunSummary run(Experiment e, int seed, RunStore store) {
+        try (RunLog ignored = RunLog.to(store.dir().resolve("run.log"))) {
+            return switch (e.optimizer()) {
+                case "pbt-adam" -> pbt(e, seed, store);
+                case "finder-onecycle" -> finderThenOneCycle(e, seed, store);
+                default -> plain(e, seed, store, BreedModels.smallCnn(config.imageSize(), data.labels().size(),
+                        Optimizers.updater(e, config.epochs()), seed), null);
+            };
+        }
+    }
+
+    private RunSummary plain(Experiment e, int seed, RunStore store, MultiLayerNetwork fresh, String note) {
+        List<EpochMetrics> rows = store.epochs();
+        MultiLayerNetwork net = rows.isEmpty() ? fresh : store.checkpoint();
+        if (net == null) {
+            rows.clear();
+            net = fresh;
+        } else if (!rows.isEmpty()) {
+            log.info("{} seed {}: resuming after epoch {}", e.id(), seed, rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                progress.step();
+            }
+        }
+        TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().frequency(10)
+                .csv(store.dir().resolve("monitor.csv")).build();
+        EpochStats stats = new EpochStats();
+        net.setListeners(monitor, stats);
+        for (int epoch = rows.size(); epoch < config.epochs(); epoch++) {
+            double lr = learningRate(net);
+            stats.clear();
+            DataSetIterator train = data.train(config.batchSize(), seed, epoch, augment);
+            long t0 = System.nanoTime();
+            net.fit(train);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            rows.add(measure(e, seed, epoch, net, stats.scores > 0 ? stats.scoreSum / stats.scores : Double.NaN, lr,
+                    seconds, stats.etlMillis / 1000.0));
+            store.saveEpochs(rows);
+            store.saveCheckpoint(net);
+            progress.step();
+        }
+        return summarize(e, seed, rows, monitor.report().medianWeightRatio(), note, store);
+    }
+
+    private RunSummary finderThenOneCycle(Experiment e, int seed, RunStore store) {
+        int total = config.epochs() * data.iterationsPerEpoch(config.batchSize());
+        ISchedule momentum = OneCycleSchedule.momentum(ScheduleType.ITERATION, 0.85, 0.95, total, 0.3,
+                OneCycleSchedule.Anneal.COS, false);
+        MultiLayerNetwork net = BreedModels.smallCnn(config.imageSize(), data.labels().size(), new Nesterovs(1e-2, momentum), seed);
+        String saved = store.read("finder.txt");
+        double suggestion;
+        if (saved != null) {
+            suggestion = Double.parseDouble(saved.trim());
+        } else {
+            // Same EMA lag relative to the sweep as the calibrated default (beta 0.98 over 100 steps).
+            LrFinderResult r = LearningRateFinder.builder().startLr(1e-5).endLr(10)
+                    .numIterations(config.finderIterations())
+                    .smoothing(Math.pow(0.98, 100.0 / config.finderIterations()))
+                    .build()
+                    .find(net, data.train(config.batchSize(), seed, 0, augment));
+            suggestion = r.suggestion().orElse(1e-2);
+            try {
+                r.savePlot(store.dir().resolve("lr-finder.png"));
+                r.writeCsv(store.dir().resolve("lr-finder.csv"));
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            store.write("finder.txt", Double.toString(suggestion));
+        }
+        net.setLearningRate(OneCycleSchedule.withDefaults(ScheduleType.ITERATION, suggestion, total));
+        return plain(e, seed, store, net, String.format(Locale.ROOT, "finder suggestion (min/10) %.2e used as 1cycle max LR",
+                suggestion));
+    }
+
+    private RunSummary pbt(Experiment e, int seed, RunStore store) {
+        List<EpochMetrics> rows = store.epochs();
+        TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().frequency(10)
+                .csv(store.dir().resolve("monitor.csv")).build();
+        long[] roundStart = {System.nanoTime()};
+        int[] epoch = {0};
+        PbtResult r = PopulationBasedTraining.builder()
+                .populationSize(config.pbtPopulation())
+                .modelFactory(hp -> {
+                    MultiLayerNetwork net = BreedModels.smallCnn(config.imageSize(), data.labels().size(),
+                            new Adam(hp.get(SearchSpace.LEARNING_RATE)), seed);
+                    net.setListeners(monitor);
+                    return net;
+                })
+                .searchSpace(SearchSpace.learningRate(1e-4, 1e-1).build())
+                .trainData(() -> data.train(config.batchSize(), seed, epoch[0], augment))
+                .evaluator(m -> accuracy((MultiLayerNetwork) m, data.validation()))
+                .readyEvery(1, ScheduleType.EPOCH)
+                .rounds(config.epochs())
+                .seed(seed)
+                .checkpointDir(store.dir().resolve("pbt"))
+                .afterRound((round, best, model) -> {
+                    double seconds = (System.nanoTime() - roundStart[0]) / 1e9 / config.pbtPopulation();
+                    EpochMetrics row = measure(e, seed, round, (MultiLayerNetwork) model, Double.NaN,
+                            best.learningRate(), seconds, Double.NaN);
+                    rows.removeIf(x -> x.epoch() == round + 1);
+                    rows.add(row);
+                    rows.sort(java.util.Comparator.comparingInt(EpochMetrics::epoch));
+                    store.saveEpochs(rows);
+                    progress.step();
+                    roundStart[0] = System.nanoTime();
+                    epoch[0] = round + 1;
+                })
+                .build().run();
+        try {
+            r.savePlot(store.dir().resolve("pbt.png"));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return summarize(e, seed, rows, monitor.report().medianWeightRatio(), String.format(Locale.ROOT,
+                "PBT population %d, best member %d, final LR %.2e", config.pbtPopulation(), r.bestMember(),
+                r.bestHyperparameters().get(SearchSpace.LEARNING_RATE)), store);
+    }
+
+    private EpochMetrics measure(Experiment e, int seed, int epoch, MultiLayerNetwork net, double trainLoss, double lr,
+                                 double seconds, double etlSeconds) {
+        boolean finite = Double.isFinite(net.params().sumNumber().doubleValue());
+        double trainAcc = finite ? accuracy(net, data.trainSample(TRAIN_ACCURACY_SAMPLE)) : Double.NaN;
+        double testAcc = finite ? accuracy(net, data.test()) : Double.NaN;
+        double testLoss = finite ? loss(net, data.test()) : Double.NaN;
+        EpochMetrics m = new EpochMetrics(e.id(), e.group(), seed, epoch + 1, trainLoss, trainAcc, testLoss, testAcc, lr,
+                seconds, data.trainImages().count() / seconds, Double.isNaN(etlSeconds) ? Double.NaN : etlSeconds / seconds);
+        log.info(String.format(Locale.ROOT, "%s seed %d epoch %d/%d: train loss %s acc %s | test loss %s acc %s | "
+                        + "lr %s | %.1f s, %.0f img/s, data wait %s", e.id(), seed, epoch + 1, config.epochs(),
+                fmt("%.3f", trainLoss), fmt("%.3f", trainAcc), fmt("%.3f", testLoss), fmt("%.3f", testAcc), fmt("%.1e", lr),
+                seconds, m.imagesPerSecond(), Double.isNaN(m.dataWaitFraction()) ? "n/a"
+                        : String.format(Locale.ROOT, "%.1f%%", 100 * m.dataWaitFraction())));
+        return m;
+    }
+
+    private static String fmt(String format, double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, format, v);
+    }
+
+    static double accuracy(MultiLayerNetwork net, DataSetIterator it) {
+        if (!Double.isFinite(net.params().sumNumber().doubleValue())) {
+            return Double.NaN;
+        }
+        Evaluation eval = net.evaluate(it);
+        return eval.accuracy();
+    }
+
+    private static double loss(MultiLayerNetwork net, DataSetIterator it) {
+        double sum = 0;
+        long n = 0;
+        it.reset();
+        while (it.hasNext()) {
+            DataSet ds = it.next();
+            sum += net.score((org.nd4j.linalg.dataset.DataSet) ds, false) * ds.numExamples();
+            n += ds.numExamples();
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    private static double learningRate(MultiLayerNetwork net) {
+        IUpdater u = ((org.deeplearning4j.nn.conf.layers.BaseLayer) net.getLayer(0).conf().getLayer()).getIUpdater();
+        return u.hasLearningRate() ? u.getLearningRate(net.getIterationCount(), net.getEpochCount()) : Double.NaN;
+    }
+
+    private RunSummary summarize(Experiment e, int seed, List<EpochMetrics> rows, double medianRatio, String note,
+                                 RunStore store) {
+        double best = Double.NaN;
+        double minLoss = Double.NaN;
+        double seconds = 0;
+        double wait = 0;
+        int waitCount = 0;
+        for (EpochMetrics m : rows) {
+            best = Double.isNaN(best) || m.testAccuracy() > best ? m.testAccuracy() : best;
+            minLoss = Double.isNaN(minLoss) || m.testLoss() < minLoss ? m.testLoss() : minLoss;
+            seconds += m.seconds();
+            // Data wait is judged after the first epoch, once caches and JIT are warm.
+            if (m.epoch() > 1 && !Double.isNaN(m.dataWaitFraction())) {
+                wait += m.dataWaitFraction();
+                waitCount++;
+            }
+        }
+        EpochMetrics last = rows.get(rows.size() - 1);
+        boolean diverged = rows.stream().anyMatch(m -> Double.isNaN(m.testAccuracy()));
+        RunSummary s = new RunSummary(e.id(), e.group(), seed, rows.size(), best, last.testAccuracy(), last.testLoss(),
+                minLoss, seconds / rows.size(), waitCount == 0 ? Double.NaN : wait / waitCount, medianRatio, diverged,
+                note == null ? "" : note);
+        store.finish(s);
+        return s;
+    }
+}
