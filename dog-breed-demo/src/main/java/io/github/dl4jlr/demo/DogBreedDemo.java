@@ -1,10 +1,5 @@
 package io.github.dl4jlr.demo;
 
-import io.github.dl4jlr.demo.data.DatasetScanner;
-import io.github.dl4jlr.demo.data.DecodedImages;
-import io.github.dl4jlr.demo.data.ImageDataset;
-import io.github.dl4jlr.demo.data.StratifiedSplit;
-import io.github.dl4jlr.demo.data.SyntheticDogs;
 import io.github.dl4jlr.demo.experiment.DemoConfig;
 import io.github.dl4jlr.demo.experiment.EpochMetrics;
 import io.github.dl4jlr.demo.experiment.Experiments;
@@ -181,44 +176,11 @@ public final class DogBreedDemo {
     }
 
     private PreparedData prepare(DemoConfig cfg, boolean showProgress) {
-        boolean synthetic = data == null;
-        Path root = synthetic ? SyntheticDogs.ensure(cacheDir, cfg.imagesPerClass(), 2024) : data;
-        ImageDataset ds = DatasetScanner.scan(root);
-        StratifiedSplit split = StratifiedSplit.of(ds, 0.15, 0.15, 42);
-        int threads = Runtime.getRuntime().availableProcessors();
-        DecodedImages train;
-        DecodedImages val;
-        DecodedImages test;
-        try (ProgressBar bar = progressBar("Decoding", ds.images().size(), showProgress)) {
-            train = DecodedImages.decode(split.train(), cfg.imageSize(), threads, bar);
-            val = DecodedImages.decode(split.validation(), cfg.imageSize(), threads, bar);
-            test = DecodedImages.decode(split.test(), cfg.imageSize(), threads, bar);
+        try (ProgressBar bar = progressBar("Decoding", 0, showProgress)) {
+            PreparedData prepared = PreparedData.load(data, cacheDir, cfg.imagesPerClass(), cfg.imageSize(), !noAugment, bar);
+            log.info("Data: {}", prepared.description());
+            return prepared;
         }
-        train.warnAboutUnreadable("training", split.train().size());
-        val.warnAboutUnreadable("validation", split.validation().size());
-        test.warnAboutUnreadable("test", split.test().size());
-        boolean[] seen = new boolean[ds.labels().size()];
-        for (int l : train.labels()) {
-            seen[l] = true;
-        }
-        for (int c = 0; c < seen.length; c++) {
-            if (!seen[c]) {
-                throw new IllegalArgumentException("Class " + ds.labels().get(c) + " has no readable training image left "
-                        + "after skipping unreadable files; add images to it or remove the folder.");
-            }
-        }
-        float[][] stats = train.channelStats();
-        train.standardize(stats);
-        val.standardize(stats);
-        test.standardize(stats);
-        int unreadable = train.unreadable().size() + val.unreadable().size() + test.unreadable().size();
-        String description = String.format(Locale.ROOT, "%s (%s layout), %d classes, %d images: %d train / %d validation / "
-                        + "%d test (stratified, seed 42), decoded once to %dx%d, standardized per channel%s",
-                synthetic ? "generated stand-in at " + root : root.toString(), ds.layout(), ds.labels().size(),
-                ds.images().size(), train.count(), val.count(), test.count(), cfg.imageSize(), cfg.imageSize(),
-                noAugment ? "" : "; training with random flips and 2-pixel shifts");
-        log.info("Data: {}", description);
-        return new PreparedData(description, synthetic, ds.labels(), train, val, test, unreadable);
     }
 
     private String settings(DemoConfig cfg) {

@@ -1,5 +1,7 @@
 package io.github.dl4jlr.examples.benchmark;
 
+import io.github.dl4jlr.demo.experiment.PreparedData;
+import io.github.dl4jlr.demo.model.BreedModels;
 import io.github.dl4jlr.examples.data.BenchmarkData;
 import io.github.dl4jlr.examples.data.BenchmarkData.Split;
 import io.github.dl4jlr.finder.LearningRateFinder;
@@ -16,6 +18,10 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -40,7 +46,10 @@ import java.util.function.Function;
 /**
  * How good are the finder's suggestions? For each data set and optimizer it trains a fixed budget at every LR of
  * a half-decade grid (1e-5 ... 10) and at each rule's suggestion, averaged over seeds, and reports the
- * <b>regret</b>: best grid accuracy minus accuracy at the suggestion, in accuracy points.
+ * <b>regret</b>: best grid accuracy minus accuracy at the suggestion, in accuracy points. Data sets: {@code iris}
+ * and {@code blobs} (MLP, see {@link BenchmarkData}) and {@code dogs}, the dog-breed demo's generated 120-class
+ * images through the demo's own pipeline and CNN (16x16, 16 images per class, 3 epochs: a reduced scale so the grid
+ * fits in minutes).
  *
  * <pre>
  *   java -cp dl4j-lr-examples/target/dl4j-lr-examples.jar io.github.dl4jlr.examples.benchmark.SuggestionRegretBenchmark
@@ -64,8 +73,11 @@ public final class SuggestionRegretBenchmark {
         @Option(names = "--seeds", description = "Seeds averaged per setting (default: ${DEFAULT-VALUE}).")
         int seeds = 3;
 
-        @Option(names = "--datasets", split = ",", description = "iris, blobs (default: ${DEFAULT-VALUE}).")
-        List<String> datasets = List.of("iris", "blobs");
+        @Option(names = "--datasets", split = ",", description = "iris, blobs, dogs (default: ${DEFAULT-VALUE}).")
+        List<String> datasets = List.of("iris", "blobs", "dogs");
+
+        @Option(names = "--cache-dir", description = "Where the dogs data is generated (default: ~/.cache/dl4j-lr).")
+        Path cacheDir = Paths.get(System.getProperty("user.home"), ".cache", "dl4j-lr");
 
         @Option(names = "--grid-min-exp", description = "Smallest grid LR is 10^this (default: ${DEFAULT-VALUE}).")
         int gridMinExp = -5;
@@ -111,7 +123,7 @@ public final class SuggestionRegretBenchmark {
         List<Row> rows = new ArrayList<>();
         for (String dataset : o.datasets) {
             for (Map.Entry<String, DoubleFunction<IUpdater>> opt : optimizers.entrySet()) {
-                rows.addAll(evaluate(dataset, opt.getKey(), opt.getValue(), o.seeds, o.gridMinExp));
+                rows.addAll(evaluate(dataset, opt.getKey(), opt.getValue(), o.seeds, o.gridMinExp, o.cacheDir));
             }
         }
         writeCsv(o.out, rows);
@@ -119,23 +131,76 @@ public final class SuggestionRegretBenchmark {
         return rows;
     }
 
-    private static int epochs(String dataset) {
-        return dataset.equals("iris") ? 20 : 3;
+    /** A data set with its model and training budget. */
+    interface Problem {
+        MultiLayerNetwork model(IUpdater updater, long seed);
+
+        DataSetIterator train(long seed, int epoch);
+
+        DataSetIterator test();
+
+        int epochs();
     }
 
-    private static Split data(String dataset, long seed) {
-        switch (dataset) {
-            case "iris":
-                return BenchmarkData.iris(seed);
-            case "blobs":
-                return BenchmarkData.blobs(seed);
-            default:
-                throw new IllegalArgumentException("Expected dataset iris or blobs, but got " + dataset);
+    private static Problem problem(String dataset, long seed, Path cacheDir) {
+        if (dataset.equals("dogs")) {
+            PreparedData dogs = dogs(cacheDir);
+            return new Problem() {
+                public MultiLayerNetwork model(IUpdater updater, long s) {
+                    return BreedModels.smallCnn(16, dogs.labels().size(), updater, s);
+                }
+
+                public DataSetIterator train(long s, int epoch) {
+                    return dogs.train(32, s, epoch, false);
+                }
+
+                public DataSetIterator test() {
+                    return dogs.test();
+                }
+
+                public int epochs() {
+                    return 3;
+                }
+            };
         }
+        Split split = switch (dataset) {
+            case "iris" -> BenchmarkData.iris(seed);
+            case "blobs" -> BenchmarkData.blobs(seed);
+            default -> throw new IllegalArgumentException("Expected dataset iris, blobs or dogs, but got " + dataset);
+        };
+        return new Problem() {
+            public MultiLayerNetwork model(IUpdater updater, long s) {
+                return SuggestionRegretBenchmark.model(split, updater, s);
+            }
+
+            public DataSetIterator train(long s, int epoch) {
+                return split.trainIterator();
+            }
+
+            public DataSetIterator test() {
+                return split.testIterator();
+            }
+
+            public int epochs() {
+                return dataset.equals("iris") ? 20 : 3;
+            }
+        };
+    }
+
+    private static PreparedData dogsCache;
+
+    private static synchronized PreparedData dogs(Path cacheDir) {
+        if (dogsCache == null) {
+            try (ProgressBar silent = new ProgressBarBuilder().setConsumer(new DelegatingProgressBarConsumer(x -> { }))
+                    .build()) {
+                dogsCache = PreparedData.load(null, cacheDir, 16, 16, false, silent);
+            }
+        }
+        return dogsCache;
     }
 
     private static List<Row> evaluate(String dataset, String optimizer, DoubleFunction<IUpdater> updater,
-                                      int seeds, int gridMinExp) {
+                                      int seeds, int gridMinExp, Path cacheDir) {
         List<Double> grid = new ArrayList<>();
         for (int k = 2 * gridMinExp; k <= 2; k++) {
             grid.add(Math.pow(10, k / 2.0));
@@ -143,7 +208,7 @@ public final class SuggestionRegretBenchmark {
         double bestLr = Double.NaN;
         double bestAcc = -1;
         for (double lr : grid) {
-            double acc = meanAccuracy(dataset, updater, lr, seeds);
+            double acc = meanAccuracy(dataset, updater, lr, seeds, cacheDir);
             log.info("{} {} grid lr={} accuracy={}", dataset, optimizer, fmt(lr), String.format(Locale.ROOT, "%.4f", acc));
             if (acc > bestAcc) {
                 bestAcc = acc;
@@ -156,9 +221,9 @@ public final class SuggestionRegretBenchmark {
             suggestedPerSeed.put(rule, new double[seeds]);
         }
         for (int s = 0; s < seeds; s++) {
-            Split split = data(dataset, s);
-            MultiLayerNetwork probe = model(split, updater.apply(1e-3), s);
-            LrFinderResult r = LearningRateFinder.builder().build().find(probe, split.trainIterator());
+            Problem p = problem(dataset, s, cacheDir);
+            MultiLayerNetwork probe = p.model(updater.apply(1e-3), s);
+            LrFinderResult r = LearningRateFinder.builder().build().find(probe, p.train(s, 0));
             for (Map.Entry<String, Function<LrFinderResult, OptionalDouble>> rule : rules.entrySet()) {
                 suggestedPerSeed.get(rule.getKey())[s] = rule.getValue().apply(r).orElse(Double.NaN);
             }
@@ -169,7 +234,7 @@ public final class SuggestionRegretBenchmark {
             double logLr = 0;
             for (int s = 0; s < seeds; s++) {
                 double lr = e.getValue()[s];
-                sum += Double.isFinite(lr) ? accuracy(dataset, updater, lr, s) : 0;
+                sum += Double.isFinite(lr) ? accuracy(problem(dataset, s, cacheDir), updater, lr, s) : 0;
                 logLr += Math.log(lr);
             }
             rows.add(new Row(dataset, optimizer, e.getKey(), Math.exp(logLr / seeds), sum / seeds, bestLr, bestAcc));
@@ -177,30 +242,31 @@ public final class SuggestionRegretBenchmark {
         return rows;
     }
 
-    private static double meanAccuracy(String dataset, DoubleFunction<IUpdater> updater, double lr, int seeds) {
+    private static double meanAccuracy(String dataset, DoubleFunction<IUpdater> updater, double lr, int seeds,
+                                       Path cacheDir) {
         double sum = 0;
         for (int s = 0; s < seeds; s++) {
-            sum += accuracy(dataset, updater, lr, s);
+            sum += accuracy(problem(dataset, s, cacheDir), updater, lr, s);
         }
         return sum / seeds;
     }
 
     /** Trains a fresh model for the fixed budget at {@code lr} and returns its test accuracy. */
-    private static double accuracy(String dataset, DoubleFunction<IUpdater> updater, double lr, int seed) {
-        Split split = data(dataset, seed);
-        MultiLayerNetwork net = model(split, updater.apply(lr), seed);
-        for (int e = 0; e < epochs(dataset); e++) {
-            net.fit(split.trainIterator());
+    private static double accuracy(Problem p, DoubleFunction<IUpdater> updater, double lr, int seed) {
+        MultiLayerNetwork net = p.model(updater.apply(lr), seed);
+        for (int e = 0; e < p.epochs(); e++) {
+            net.fit(p.train(seed, e));
         }
         if (!Double.isFinite(net.params().sumNumber().doubleValue())) {
             return 0;   // diverged: DL4J refuses to evaluate NaN predictions
         }
-        return net.evaluate(split.testIterator()).accuracy();
+        return net.evaluate(p.test()).accuracy();
     }
 
+    /** Weights from {@code 1000 + seed}: DL4J treats seed 0 as unset (random), which would make seed 0 irreproducible. */
     static MultiLayerNetwork model(Split split, IUpdater updater, long seed) {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
-                .seed(seed)
+                .seed(1000 + seed)
                 .updater(updater)
                 .weightInit(WeightInit.RELU)
                 .list()

@@ -14,8 +14,9 @@ import java.util.Random;
 /**
  * Minibatches from {@link DecodedImages} held in memory. With a shuffle seed the order is a fixed permutation (the
  * same after {@link #reset()}, so an epoch can be replayed exactly after a resume); with augmentation each image is
- * flipped horizontally with probability 1/2 and shifted by up to 2 pixels (a padded random crop), drawn from the
- * same seed.
+ * flipped horizontally with probability 1/2 and shifted by up to 2 pixels (a padded random crop). The augmentation of
+ * the image at position p is drawn from {@code (seed, p)} alone, so it does not depend on how DL4J's prefetch thread
+ * interleaves calls: reruns with the same seed see the same pixels.
  */
 public final class InMemoryImageIterator implements DataSetIterator {
 
@@ -26,7 +27,6 @@ public final class InMemoryImageIterator implements DataSetIterator {
     private final long seed;
     private final List<Integer> order;
     private int cursor;
-    private Random augmentRng;
 
     /**
      * @param shuffleSeed permutation seed, or a negative value for file order
@@ -74,9 +74,10 @@ public final class InMemoryImageIterator implements DataSetIterator {
         for (int k = 0; k < b; k++) {
             int i = order.get(cursor + k);
             float[] px = images.pixels().get(i);
-            boolean flip = augment && augmentRng.nextBoolean();
-            int dx = augment ? augmentRng.nextInt(5) - 2 : 0;
-            int dy = augment ? augmentRng.nextInt(5) - 2 : 0;
+            java.util.SplittableRandom r = new java.util.SplittableRandom(seed * 1_000_003L + cursor + k);
+            boolean flip = augment && r.nextBoolean();
+            int dx = augment ? r.nextInt(5) - 2 : 0;
+            int dy = augment ? r.nextInt(5) - 2 : 0;
             int base = k * 3 * plane;
             for (int c = 0; c < 3; c++) {
                 for (int y = 0; y < s; y++) {
@@ -118,7 +119,6 @@ public final class InMemoryImageIterator implements DataSetIterator {
     @Override
     public void reset() {
         cursor = 0;
-        augmentRng = new Random(seed * 31 + 17);
     }
 
     @Override

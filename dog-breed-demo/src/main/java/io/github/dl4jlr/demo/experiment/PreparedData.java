@@ -1,14 +1,65 @@
 package io.github.dl4jlr.demo.experiment;
 
+import io.github.dl4jlr.demo.data.DatasetScanner;
 import io.github.dl4jlr.demo.data.DecodedImages;
+import io.github.dl4jlr.demo.data.ImageDataset;
 import io.github.dl4jlr.demo.data.InMemoryImageIterator;
+import io.github.dl4jlr.demo.data.StratifiedSplit;
+import io.github.dl4jlr.demo.data.SyntheticDogs;
+import me.tongfei.progressbar.ProgressBar;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /** The decoded, standardized splits and how to iterate them. */
 public record PreparedData(String description, boolean synthetic, List<String> labels, DecodedImages trainImages,
                            DecodedImages validationImages, DecodedImages testImages, int unreadable) {
+
+    /**
+     * Scans {@code dataDir} (or generates the stand-in data into {@code cacheDir} when it is {@code null}), splits it
+     * 70/15/15 per class with seed 42, decodes every image once at {@code imageSize} and standardizes all splits with
+     * the training set's per-channel statistics.
+     *
+     * @param progress stepped once per decoded image; its maximum is set here
+     */
+    public static PreparedData load(Path dataDir, Path cacheDir, int imagesPerClass, int imageSize, boolean augment,
+                                    ProgressBar progress) {
+        boolean synthetic = dataDir == null;
+        Path root = synthetic ? SyntheticDogs.ensure(cacheDir, imagesPerClass, 2024) : dataDir;
+        ImageDataset ds = DatasetScanner.scan(root);
+        StratifiedSplit split = StratifiedSplit.of(ds, 0.15, 0.15, 42);
+        int threads = Runtime.getRuntime().availableProcessors();
+        progress.maxHint(ds.images().size());
+        DecodedImages train = DecodedImages.decode(split.train(), imageSize, threads, progress);
+        DecodedImages val = DecodedImages.decode(split.validation(), imageSize, threads, progress);
+        DecodedImages test = DecodedImages.decode(split.test(), imageSize, threads, progress);
+        train.warnAboutUnreadable("training", split.train().size());
+        val.warnAboutUnreadable("validation", split.validation().size());
+        test.warnAboutUnreadable("test", split.test().size());
+        boolean[] seen = new boolean[ds.labels().size()];
+        for (int l : train.labels()) {
+            seen[l] = true;
+        }
+        for (int c = 0; c < seen.length; c++) {
+            if (!seen[c]) {
+                throw new IllegalArgumentException("Class " + ds.labels().get(c) + " has no readable training image left "
+                        + "after skipping unreadable files; add images to it or remove the folder.");
+            }
+        }
+        float[][] stats = train.channelStats();
+        train.standardize(stats);
+        val.standardize(stats);
+        test.standardize(stats);
+        int unreadable = train.unreadable().size() + val.unreadable().size() + test.unreadable().size();
+        String description = String.format(Locale.ROOT, "%s (%s layout), %d classes, %d images: %d train / %d validation / "
+                        + "%d test (stratified, seed 42), decoded once to %dx%d, standardized per channel%s",
+                synthetic ? "generated stand-in at " + root : root.toString(), ds.layout(), ds.labels().size(),
+                ds.images().size(), train.count(), val.count(), test.count(), imageSize, imageSize,
+                augment ? "; training with random flips and 2-pixel shifts" : "");
+        return new PreparedData(description, synthetic, ds.labels(), train, val, test, unreadable);
+    }
 
     /** Training minibatches of one epoch: a permutation fixed by (seed, epoch), flips and crops when augmenting. */
     public DataSetIterator train(int batchSize, long seed, int epoch, boolean augment) {

@@ -70,7 +70,7 @@ public final class Claims {
         double noisePoints = 100 * Math.max(top.std(), second.std());
         boolean held = top.experiment().equals(bestId) && marginPoints >= Math.max(CLEAR_MARGIN_POINTS, 2 * noisePoints);
         return new Claim(statement, held, String.format(Locale.ROOT, "best test accuracy: %s; %s leads by %.1f points "
-                        + "(needed: at least %.1f, i.e. %.0f points or twice the larger std)", describe(ranked),
+                        + "(\"clearly\" needs %.1f: the larger of %.0f point and twice the larger seed std)", describe(ranked),
                 top.experiment(), marginPoints, Math.max(CLEAR_MARGIN_POINTS, 2 * noisePoints), CLEAR_MARGIN_POINTS));
     }
 

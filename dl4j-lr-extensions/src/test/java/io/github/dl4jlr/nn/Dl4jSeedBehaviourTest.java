@@ -1,0 +1,33 @@
+package io.github.dl4jlr.nn;
+
+import io.github.dl4jlr.testutil.TinyNets;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.learning.config.Sgd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Recording test of a DL4J 1.0.0-M2.1 behaviour that examples and the demo work around: a configuration seed of 0
+ * means "unset", so weights are initialized randomly, while any other seed is reproducible.
+ */
+class Dl4jSeedBehaviourTest {
+
+    private static double[] init(long seed) {
+        MultiLayerConfiguration conf = TinyNets.mlnConf(new Sgd(0.1));
+        for (var layer : conf.getConfs()) {
+            layer.setSeed(seed);
+        }
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net.params().toDoubleVector();
+    }
+
+    @Test
+    void seedZeroIsNotReproducibleButOtherSeedsAre() {
+        assertArrayEquals(init(7), init(7), 0.0);
+        assertFalse(java.util.Arrays.equals(init(0), init(0)), "seed 0 gave the same weights twice");
+    }
+}
