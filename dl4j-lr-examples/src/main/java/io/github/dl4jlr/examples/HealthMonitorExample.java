@@ -1,23 +1,18 @@
 package io.github.dl4jlr.examples;
 
 import io.github.dl4jlr.examples.data.BenchmarkData;
+import io.github.dl4jlr.examples.data.ExampleModels;
 import io.github.dl4jlr.monitor.MonitorReport;
 import io.github.dl4jlr.monitor.NonFinitePolicy;
 import io.github.dl4jlr.monitor.TrainingDivergedException;
 import io.github.dl4jlr.monitor.TrainingHealthMonitor;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -69,11 +64,8 @@ public final class HealthMonitorExample {
     }
 
     public static Result run(String... args) throws IOException {
-        Options o = new Options();
-        CommandLine cli = new CommandLine(o);
-        cli.parseArgs(args);
-        if (cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
-            cli.usage(System.out);
+        Options o = Cli.parse(new Options(), args);
+        if (o == null) {
             return null;
         }
         BenchmarkData.Split data = BenchmarkData.blobs(3);
@@ -81,7 +73,7 @@ public final class HealthMonitorExample {
         log.info("1/3 healthy run: Adam lr=1e-3");
         TrainingHealthMonitor healthy = TrainingHealthMonitor.builder().frequency(10)
                 .csv(o.out.resolve("healthy-ratios.csv")).build();
-        MultiLayerNetwork net = model(data, new Adam(1e-3));
+        MultiLayerNetwork net = ExampleModels.mlp(data, new Adam(1e-3), 5, 64, 64);
         net.setListeners(healthy);
         for (int e = 0; e < o.epochs; e++) {
             net.fit(data.trainIterator());
@@ -89,7 +81,7 @@ public final class HealthMonitorExample {
         Path chart = healthy.report().savePlot(o.out.resolve("healthy-ratios.png"));
 
         log.info("2/3 too-high LR: SGD lr=1e4 with onNonFinite(STOP)");
-        MultiLayerNetwork hot = model(data, new Sgd(1e4));
+        MultiLayerNetwork hot = ExampleModels.mlp(data, new Sgd(1e4), 5, 64, 64);
         hot.setListeners(TrainingHealthMonitor.builder().onNonFinite(NonFinitePolicy.STOP).build());
         TrainingDivergedException caught = null;
         try {
@@ -103,7 +95,7 @@ public final class HealthMonitorExample {
         log.info("3/3 rollback: Adam lr=1e-2, one minibatch contains a NaN, onNonFinite(ROLLBACK)");
         TrainingHealthMonitor rollback = TrainingHealthMonitor.builder().frequency(5)
                 .onNonFinite(NonFinitePolicy.ROLLBACK).build();
-        MultiLayerNetwork resilient = model(data, new Adam(1e-2));
+        MultiLayerNetwork resilient = ExampleModels.mlp(data, new Adam(1e-2), 5, 64, 64);
         resilient.setListeners(rollback);
         resilient.fit(withNanIn(data, 20));
         boolean finite = Double.isFinite(resilient.params().sumNumber().doubleValue());
@@ -116,18 +108,5 @@ public final class HealthMonitorExample {
         List<DataSet> examples = new ArrayList<>(data.train().asList());
         examples.get(batch * data.batchSize()).getFeatures().putScalar(0, Double.NaN);
         return new ListDataSetIterator<>(examples, data.batchSize());
-    }
-
-    private static MultiLayerNetwork model(BenchmarkData.Split data, IUpdater updater) {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
-                .seed(5).updater(updater).weightInit(WeightInit.RELU)
-                .list()
-                .layer(new DenseLayer.Builder().nIn(data.features()).nOut(64).activation(Activation.RELU).build())
-                .layer(new DenseLayer.Builder().nOut(64).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(data.classes())
-                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
-                .build());
-        net.init();
-        return net;
     }
 }

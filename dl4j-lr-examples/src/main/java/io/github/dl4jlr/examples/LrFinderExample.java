@@ -1,17 +1,12 @@
 package io.github.dl4jlr.examples;
 
 import io.github.dl4jlr.examples.data.BenchmarkData;
+import io.github.dl4jlr.examples.data.ExampleModels;
 import io.github.dl4jlr.finder.LearningRateFinder;
 import io.github.dl4jlr.finder.LrFinderResult;
 import io.github.dl4jlr.util.Args;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -58,16 +53,13 @@ public final class LrFinderExample {
     }
 
     public static Result run(String... args) throws IOException {
-        Options o = new Options();
-        CommandLine cli = new CommandLine(o);
-        cli.parseArgs(args);
-        if (cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
-            cli.usage(System.out);
+        Options o = Cli.parse(new Options(), args);
+        if (o == null) {
             return null;
         }
         Args.positive("epochs", o.epochs);
         BenchmarkData.Split data = BenchmarkData.blobs(1);
-        MultiLayerNetwork net = model(data);
+        MultiLayerNetwork net = ExampleModels.mlp(data, new Adam(1e-3), 1, 64);
 
         LrFinderResult found = LearningRateFinder.builder().numIterations(o.iterations).build()
                 .find(net, data.trainIterator());
@@ -83,17 +75,5 @@ public final class LrFinderExample {
         log.info("Trained {} epochs at the suggested lr={}: test accuracy {}", o.epochs, String.format("%.2e", lr),
                 String.format("%.4f", accuracy));
         return new Result(found, lr, accuracy, plot, csv);
-    }
-
-    private static MultiLayerNetwork model(BenchmarkData.Split data) {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
-                .seed(1).updater(new Adam(1e-3)).weightInit(WeightInit.RELU)
-                .list()
-                .layer(new DenseLayer.Builder().nIn(data.features()).nOut(64).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(data.classes())
-                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
-                .build());
-        net.init();
-        return net;
     }
 }

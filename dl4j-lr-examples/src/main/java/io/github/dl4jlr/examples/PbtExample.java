@@ -1,17 +1,12 @@
 package io.github.dl4jlr.examples;
 
 import io.github.dl4jlr.examples.data.BenchmarkData;
+import io.github.dl4jlr.examples.data.ExampleModels;
 import io.github.dl4jlr.pbt.PbtResult;
 import io.github.dl4jlr.pbt.PopulationBasedTraining;
 import io.github.dl4jlr.pbt.SearchSpace;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,17 +55,14 @@ public final class PbtExample {
     }
 
     public static Result run(String... args) throws IOException {
-        Options o = new Options();
-        CommandLine cli = new CommandLine(o);
-        cli.parseArgs(args);
-        if (cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
-            cli.usage(System.out);
+        Options o = Cli.parse(new Options(), args);
+        if (o == null) {
             return null;
         }
         BenchmarkData.Split data = BenchmarkData.blobs(5);
         PbtResult r = PopulationBasedTraining.builder()
                 .populationSize(o.population)
-                .modelFactory(hp -> model(data, hp.get(SearchSpace.LEARNING_RATE)))
+                .modelFactory(hp -> ExampleModels.mlp(data, new Adam(hp.get(SearchSpace.LEARNING_RATE)), 5, 64))
                 .searchSpace(SearchSpace.learningRate(1e-5, 1e-1).build())
                 .trainData(data::trainIterator)
                 .evaluator(net -> ((MultiLayerNetwork) net).evaluate(data.testIterator()).accuracy())
@@ -83,17 +75,5 @@ public final class PbtExample {
                 java.util.Arrays.toString(r.bestLineageLearningRates()));
         log.info("retrain with: new Adam(schedule) where schedule = {}", r.bestLrSchedule());
         return new Result(r, chart);
-    }
-
-    private static MultiLayerNetwork model(BenchmarkData.Split data, double lr) {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
-                .seed(5).updater(new Adam(lr)).weightInit(WeightInit.RELU)
-                .list()
-                .layer(new DenseLayer.Builder().nIn(data.features()).nOut(64).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(data.classes())
-                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
-                .build());
-        net.init();
-        return net;
     }
 }

@@ -3,17 +3,12 @@ package io.github.dl4jlr.examples;
 import io.github.dl4jlr.control.PlateauRecord;
 import io.github.dl4jlr.control.ReduceLROnPlateau;
 import io.github.dl4jlr.examples.data.BenchmarkData;
+import io.github.dl4jlr.examples.data.ExampleModels;
 import io.github.dl4jlr.schedule.CosineDecaySchedule;
 import io.github.dl4jlr.schedule.WarmupSchedule;
 import io.github.dl4jlr.util.Args;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.slf4j.Logger;
@@ -57,11 +52,8 @@ public final class PlateauExample {
     }
 
     public static Result run(String... args) {
-        Options o = new Options();
-        CommandLine cli = new CommandLine(o);
-        cli.parseArgs(args);
-        if (cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
-            cli.usage(System.out);
+        Options o = Cli.parse(new Options(), args);
+        if (o == null) {
             return null;
         }
         Args.positive("epochs", o.epochs);
@@ -69,14 +61,7 @@ public final class PlateauExample {
         int perEpoch = (int) Math.ceil(data.train().numExamples() / (double) data.batchSize());
         ISchedule schedule = new WarmupSchedule(ScheduleType.ITERATION, perEpoch, 1e-4,
                 new CosineDecaySchedule(ScheduleType.ITERATION, 1e-2, 1e-4, perEpoch * o.epochs));
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
-                .seed(4).updater(new Adam(schedule)).weightInit(WeightInit.RELU)
-                .list()
-                .layer(new DenseLayer.Builder().nIn(data.features()).nOut(64).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(data.classes())
-                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
-                .build());
-        net.init();
+        MultiLayerNetwork net = ExampleModels.mlp(data, new Adam(schedule), 4, 64);
         ReduceLROnPlateau plateau = ReduceLROnPlateau.builder().patience(o.patience).threshold(1e-3,
                 io.github.dl4jlr.control.ThresholdMode.RELATIVE).validation(data.testIterator()).build().attachTo(net);
         for (int e = 0; e < o.epochs; e++) {

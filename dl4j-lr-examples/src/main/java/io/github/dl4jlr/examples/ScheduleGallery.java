@@ -88,11 +88,8 @@ public final class ScheduleGallery {
 
     /** Runs the gallery; returns {@code null} when only help or the version was asked for. */
     public static Result run(String... args) throws IOException {
-        Options o = new Options();
-        CommandLine cli = new CommandLine(o);
-        cli.parseArgs(args);
-        if (cli.isUsageHelpRequested()) {
-            cli.usage(System.out);
+        Options o = Cli.parse(new Options(), args);
+        if (o == null) {
             return null;
         }
         Args.atLeast("steps", o.steps, 20);

@@ -6,8 +6,6 @@ import io.github.dl4jlr.util.Args;
 import org.deeplearning4j.earlystopping.termination.EpochTerminationCondition;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
-import org.nd4j.linalg.dataset.api.DataSet;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -167,37 +165,11 @@ public final class ReduceLROnPlateau extends BaseTrainingListener {
     }
 
     private double validationLoss(NetworkAdapter net) {
-        double sum = 0;
-        long n = 0;
-        if (validation != null) {
-            validation.reset();
-            while (validation.hasNext()) {
-                DataSet ds = validation.next();
-                sum += net.score(ds) * ds.numExamples();
-                n += ds.numExamples();
-            }
-        } else {
-            multiValidation.reset();
-            while (multiValidation.hasNext()) {
-                MultiDataSet ds = multiValidation.next();
-                long size = ds.getFeatures(0).size(0);
-                sum += net.score(ds) * size;
-                n += size;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
+        return validation != null ? net.meanLoss(validation) : net.meanLoss(multiValidation);
     }
 
     private static List<IUpdater> requireLearningRates(NetworkAdapter net) {
-        List<IUpdater> updaters = net.trainedUpdaters();
-        if (updaters.isEmpty()) {
-            throw new IllegalArgumentException("Expected a network with trainable parameters, but every parameter has "
-                    + "a NoOp updater (frozen): ReduceLROnPlateau has no learning rate to reduce");
-        }
-        for (IUpdater u : updaters) {
-            LearningRateConfig.requireLearningRate(u);
-        }
-        return updaters;
+        return net.updatersWithLearningRate("ReduceLROnPlateau");
     }
 
     /** Settings; defaults: factor 0.1, patience 10, threshold 1e-4 relative, cooldown 0, minLr 0. */

@@ -1,6 +1,5 @@
 package io.github.dl4jlr.finder;
 
-import io.github.dl4jlr.nn.LearningRateConfig;
 import io.github.dl4jlr.nn.NetworkAdapter;
 import io.github.dl4jlr.nn.TrainingSnapshot;
 import io.github.dl4jlr.util.Args;
@@ -118,40 +117,11 @@ public final class LearningRateFinder {
 
     /** The distinct trained updaters, all with a learning rate; otherwise a clear error. */
     static List<IUpdater> requireLearningRates(NetworkAdapter net) {
-        List<IUpdater> trained = net.trainedUpdaters();
-        if (trained.isEmpty()) {
-            throw new IllegalArgumentException("Expected a network with trainable parameters, but every parameter "
-                    + "has a NoOp updater (frozen): there is no learning rate to test");
-        }
-        for (IUpdater u : trained) {
-            LearningRateConfig.requireLearningRate(u);
-        }
-        return trained;
+        return net.updatersWithLearningRate("the range test");
     }
 
     double validationLoss(NetworkAdapter net) {
-        double sum = 0;
-        long n = 0;
-        if (validation != null) {
-            validation.reset();
-            while (validation.hasNext()) {
-                DataSet ds = validation.next();
-                sum += net.score(ds) * ds.numExamples();
-                n += ds.numExamples();
-            }
-        } else {
-            multiValidation.reset();
-            while (multiValidation.hasNext()) {
-                MultiDataSet ds = multiValidation.next();
-                long size = ds.getFeatures(0).size(0);
-                sum += net.score(ds) * size;
-                n += size;
-            }
-        }
-        if (n == 0) {
-            throw new IllegalArgumentException("Expected a non-empty validation iterator, but it returned no examples");
-        }
-        return sum / n;
+        return validation != null ? net.meanLoss(validation) : net.meanLoss(multiValidation);
     }
 
     boolean hasValidation() {

@@ -9,6 +9,8 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.NoOp;
 
@@ -170,6 +172,62 @@ public final class NetworkAdapter {
     /** Mean loss on one minibatch, without regularization, in inference mode. */
     public double score(DataSet batch) {
         return mln != null ? mln.score((org.nd4j.linalg.dataset.DataSet) batch, false) : graph.score(batch, false);
+    }
+
+    /**
+     * Mean loss per example over a whole iterator (reset first), without regularization, in inference mode.
+     *
+     * @throws IllegalArgumentException when the iterator has no examples
+     */
+    public double meanLoss(DataSetIterator data) {
+        double sum = 0;
+        long n = 0;
+        data.reset();
+        while (data.hasNext()) {
+            DataSet ds = data.next();
+            sum += score(ds) * ds.numExamples();
+            n += ds.numExamples();
+        }
+        return checkedMean(sum, n);
+    }
+
+    /** {@link #meanLoss(DataSetIterator)} for multi-input data; graphs only. */
+    public double meanLoss(MultiDataSetIterator data) {
+        double sum = 0;
+        long n = 0;
+        data.reset();
+        while (data.hasNext()) {
+            MultiDataSet ds = data.next();
+            long size = ds.getFeatures(0).size(0);
+            sum += score(ds) * size;
+            n += size;
+        }
+        return checkedMean(sum, n);
+    }
+
+    private static double checkedMean(double sum, long n) {
+        if (n == 0) {
+            throw new IllegalArgumentException("Expected a non-empty validation iterator, but it returned no examples");
+        }
+        return sum / n;
+    }
+
+    /**
+     * The distinct trained updaters, all of which must have a learning rate.
+     *
+     * @param purpose who needs it, for the error message, e.g. "the range test"
+     * @throws IllegalArgumentException naming AdaDelta/NoOp, or when every parameter is frozen
+     */
+    public List<IUpdater> updatersWithLearningRate(String purpose) {
+        List<IUpdater> trained = trainedUpdaters();
+        if (trained.isEmpty()) {
+            throw new IllegalArgumentException("Expected a network with trainable parameters, but every parameter has "
+                    + "a NoOp updater (frozen): " + purpose + " has no learning rate to work on");
+        }
+        for (IUpdater u : trained) {
+            LearningRateConfig.requireLearningRate(u);
+        }
+        return trained;
     }
 
     /** Mean loss on one multi-input minibatch; graphs only. */

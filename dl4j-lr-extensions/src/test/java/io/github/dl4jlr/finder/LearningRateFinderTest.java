@@ -218,7 +218,7 @@ class LearningRateFinderTest {
         rejects(adaDelta, () -> QUICK.find(TinyNets.mln(new AdaDelta()), TinyNets.iterator(3, 10, 4)));
         rejects(adaDelta, () -> QUICK.find(TinyNets.graph(new AdaDelta()), TinyNets.iterator(3, 10, 4)));
         rejects("Expected a network with trainable parameters, but every parameter has a NoOp updater (frozen): "
-                + "there is no learning rate to test", () -> QUICK.find(TinyNets.mln(new NoOp()), TinyNets.iterator(3, 10, 4)));
+                + "the range test has no learning rate to work on", () -> QUICK.find(TinyNets.mln(new NoOp()), TinyNets.iterator(3, 10, 4)));
     }
 
     @Test

@@ -16,10 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class Dl4jSeedBehaviourTest {
 
     private static double[] init(long seed) {
-        MultiLayerConfiguration conf = TinyNets.mlnConf(new Sgd(0.1));
-        for (var layer : conf.getConfs()) {
-            layer.setSeed(seed);
-        }
+        MultiLayerConfiguration conf = TinyNets.mlnConf(new Sgd(0.1), seed);   // NeuralNetConfiguration.Builder.seed(seed)
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return net.params().toDoubleVector();

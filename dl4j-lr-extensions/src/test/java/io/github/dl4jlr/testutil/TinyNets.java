@@ -32,8 +32,13 @@ public final class TinyNets {
 
     /** Two dense layers (4 -> 8 -> 3, softmax), double precision for reproducible comparisons. */
     public static MultiLayerConfiguration mlnConf(IUpdater updater) {
+        return mlnConf(updater, 42);
+    }
+
+    /** As {@link #mlnConf(IUpdater)} with another weight-init seed (note: DL4J treats 0 as unset). */
+    public static MultiLayerConfiguration mlnConf(IUpdater updater, long seed) {
         return new NeuralNetConfiguration.Builder()
-                .seed(42)
+                .seed(seed)
                 .dataType(DataType.DOUBLE)
                 .updater(updater)
                 .weightInit(WeightInit.XAVIER)

@@ -1,5 +1,6 @@
 package io.github.dl4jlr.examples.benchmark;
 
+import io.github.dl4jlr.examples.Cli;
 import io.github.dl4jlr.finder.LearningRateFinder;
 import io.github.dl4jlr.finder.LrFinderResult;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
@@ -54,11 +55,8 @@ public final class FinderOverheadBenchmark {
     }
 
     public static Result run(String... args) {
-        Options o = new Options();
-        CommandLine cli = new CommandLine(o);
-        cli.parseArgs(args);
-        if (cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
-            cli.usage(System.out);
+        Options o = Cli.parse(new Options(), args);
+        if (o == null) {
             return null;
         }
         MultiLayerNetwork net = BenchmarkModels.cnn();

@@ -1,5 +1,6 @@
 package io.github.dl4jlr.examples.benchmark;
 
+import io.github.dl4jlr.examples.Cli;
 import io.github.dl4jlr.monitor.TrainingHealthMonitor;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -68,11 +69,8 @@ public final class MonitorOverheadBenchmark {
     }
 
     public static Result run(String... args) {
-        Options o = new Options();
-        CommandLine cli = new CommandLine(o);
-        cli.parseArgs(args);
-        if (cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
-            cli.usage(System.out);
+        Options o = Cli.parse(new Options(), args);
+        if (o == null) {
             return null;
         }
         Map<String, Supplier<List<TrainingListener>>> settings = new LinkedHashMap<>();

@@ -1,30 +1,25 @@
 package io.github.dl4jlr.examples.benchmark;
 
+import io.github.dl4jlr.examples.Cli;
 import io.github.dl4jlr.demo.experiment.PreparedData;
 import io.github.dl4jlr.demo.model.BreedModels;
 import io.github.dl4jlr.examples.data.BenchmarkData;
+import io.github.dl4jlr.examples.data.ExampleModels;
 import io.github.dl4jlr.examples.data.BenchmarkData.Split;
 import io.github.dl4jlr.finder.LearningRateFinder;
 import io.github.dl4jlr.finder.LrFinderResult;
 import io.github.dl4jlr.finder.SuggestionMethod;
 import io.github.dl4jlr.finder.SuggestionRules;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -110,11 +105,8 @@ public final class SuggestionRegretBenchmark {
     }
 
     public static List<Row> run(String... args) throws IOException {
-        Options o = new Options();
-        CommandLine cli = new CommandLine(o);
-        cli.parseArgs(args);
-        if (cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
-            cli.usage(System.out);
+        Options o = Cli.parse(new Options(), args);
+        if (o == null) {
             return List.of();
         }
         Map<String, DoubleFunction<IUpdater>> optimizers = new LinkedHashMap<>();
@@ -263,20 +255,8 @@ public final class SuggestionRegretBenchmark {
         return net.evaluate(p.test()).accuracy();
     }
 
-    /** Weights from {@code 1000 + seed}: DL4J treats seed 0 as unset (random), which would make seed 0 irreproducible. */
     static MultiLayerNetwork model(Split split, IUpdater updater, long seed) {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
-                .seed(1000 + seed)
-                .updater(updater)
-                .weightInit(WeightInit.RELU)
-                .list()
-                .layer(new DenseLayer.Builder().nIn(split.features()).nOut(64).activation(Activation.RELU).build())
-                .layer(new DenseLayer.Builder().nOut(64).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(split.classes())
-                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
-                .build());
-        net.init();
-        return net;
+        return ExampleModels.mlp(split, updater, seed, 64, 64);
     }
 
     private static void writeCsv(Path out, List<Row> rows) throws IOException {

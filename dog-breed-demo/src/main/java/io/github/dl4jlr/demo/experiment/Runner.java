@@ -4,6 +4,7 @@ import io.github.dl4jlr.demo.model.BreedModels;
 import io.github.dl4jlr.finder.LearningRateFinder;
 import io.github.dl4jlr.finder.LrFinderResult;
 import io.github.dl4jlr.monitor.TrainingHealthMonitor;
+import io.github.dl4jlr.nn.NetworkAdapter;
 import io.github.dl4jlr.pbt.PbtResult;
 import io.github.dl4jlr.pbt.PopulationBasedTraining;
 import io.github.dl4jlr.pbt.SearchSpace;
@@ -13,7 +14,6 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.evaluation.classification.Evaluation;
-import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -215,15 +215,7 @@ final class Runner {
     }
 
     private static double loss(MultiLayerNetwork net, DataSetIterator it) {
-        double sum = 0;
-        long n = 0;
-        it.reset();
-        while (it.hasNext()) {
-            DataSet ds = it.next();
-            sum += net.score((org.nd4j.linalg.dataset.DataSet) ds, false) * ds.numExamples();
-            n += ds.numExamples();
-        }
-        return n == 0 ? Double.NaN : sum / n;
+        return NetworkAdapter.of(net).meanLoss(it);
     }
 
     private static double learningRate(MultiLayerNetwork net) {

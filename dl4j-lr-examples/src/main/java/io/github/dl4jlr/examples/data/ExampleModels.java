@@ -1,0 +1,37 @@
+package io.github.dl4jlr.examples.data;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** The dense classifiers the examples train on {@link BenchmarkData} splits. */
+public final class ExampleModels {
+
+    private ExampleModels() {
+    }
+
+    /**
+     * ReLU hidden layers of the given widths, then a softmax output. Weights come from {@code 1000 + seed}:
+     * DL4J treats a seed of 0 as unset and would initialize randomly.
+     */
+    public static MultiLayerNetwork mlp(BenchmarkData.Split data, IUpdater updater, long seed, int... hidden) {
+        NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder()
+                .seed(1000 + seed).updater(updater).weightInit(WeightInit.RELU)
+                .list();
+        int in = data.features();
+        for (int width : hidden) {
+            b.layer(new DenseLayer.Builder().nIn(in).nOut(width).activation(Activation.RELU).build());
+            in = width;
+        }
+        b.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(in).nOut(data.classes())
+                .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build());
+        MultiLayerNetwork net = new MultiLayerNetwork(b.build());
+        net.init();
+        return net;
+    }
+}
