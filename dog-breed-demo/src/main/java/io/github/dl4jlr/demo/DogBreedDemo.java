@@ -5,6 +5,7 @@ import io.github.dl4jlr.demo.experiment.EpochMetrics;
 import io.github.dl4jlr.demo.experiment.Experiments;
 import io.github.dl4jlr.demo.experiment.PreparedData;
 import io.github.dl4jlr.demo.experiment.RunSummary;
+import io.github.dl4jlr.demo.experiment.Runner;
 import io.github.dl4jlr.demo.model.BreedModels;
 import io.github.dl4jlr.demo.report.ReportWriter;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -135,8 +136,11 @@ public final class DogBreedDemo {
         long t0 = System.nanoTime();
         if (pretrained != null) {
             BreedModels.requirePretrainedWeights(pretrained);
-            throw new IllegalArgumentException("Found the " + pretrained + " weights, but fine-tuning pretrained zoo models "
-                    + "is not available in this version of the demo; run without --pretrained.");
+            if (imageSize != null && imageSize != BreedModels.PRETRAINED_IMAGE_SIZE) {
+                throw new IllegalArgumentException("Expected --image-size " + BreedModels.PRETRAINED_IMAGE_SIZE
+                        + " (or none) with --pretrained, but got " + imageSize);
+            }
+            imageSize = BreedModels.PRETRAINED_IMAGE_SIZE;
         }
         DemoConfig cfg = DemoConfig.load(config, quick).with(epochs, batchSize, imageSize, imagesPerClass, seeds, experiments);
         Path dir = results.resolve(name != null ? name : quick ? "quick" : "default");
@@ -151,11 +155,21 @@ public final class DogBreedDemo {
         Path runs = dir.resolve("runs");
         Experiments.Outcome outcome;
         try (ProgressBar bar = progressBar("Training", Experiments.steps(cfg), showProgress)) {
-            outcome = Experiments.runAll(prepared, cfg, !noAugment, runs, resume, bar,
+            int classes = prepared.labels().size();
+            Runner.ModelFactory models = pretrained != null
+                    ? (updater, seed) -> BreedModels.pretrained(pretrained, classes, updater, seed)
+                    : (updater, seed) -> BreedModels.smallCnn(cfg.imageSize(), classes, updater, seed);
+            outcome = Experiments.runAll(prepared, cfg, !noAugment, runs, resume, bar, models,
                     () -> writeMetrics(dir, Experiments.rows(runs, cfg)));
         }
-        copyIfPresent(runs, "finder-1cycle-seed0", "lr-finder.png", dir);
-        copyIfPresent(runs, "pbt-adam-seed0", "pbt.png", dir);
+        for (var e : cfg.experiments()) {
+            // The first seed's plots of the finder and PBT runs go next to the report.
+            if (e.optimizer().equals("finder-onecycle")) {
+                copyIfPresent(runs, e.id() + "-seed0", "lr-finder.png", dir);
+            } else if (e.optimizer().equals("pbt-adam")) {
+                copyIfPresent(runs, e.id() + "-seed0", "pbt.png", dir);
+            }
+        }
         for (RunSummary s : outcome.summaries()) {
             if (!s.note().isEmpty()) {
                 notes.add(s.experiment() + " seed " + s.seed() + ": " + s.note() + ".");
@@ -169,7 +183,9 @@ public final class DogBreedDemo {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
         writeMetrics(dir, outcome.rows());
         Path report = ReportWriter.write(dir, new ReportWriter.Context(dir.getFileName().toString(), prepared.description(),
-                prepared.synthetic(), BreedModels.DESCRIPTION, settings(cfg), notes), outcome.summaries(), outcome.rows());
+                prepared.synthetic(), pretrained == null ? BreedModels.DESCRIPTION : pretrained + " from the local DL4J zoo "
+                + "cache, frozen up to the layer before its output, with a new softmax output over the classes (transfer "
+                + "learning); 224x224 inputs in ImageNet caffe form", settings(cfg), notes), outcome.summaries(), outcome.rows());
         log.info("Report: {} (and report.html); {} runs in {} s", report.toAbsolutePath(), outcome.summaries().size(),
                 String.format(Locale.ROOT, "%.0f", seconds));
         return new Result(dir, report, outcome.summaries(), outcome.rows(), seconds);
@@ -177,7 +193,8 @@ public final class DogBreedDemo {
 
     private PreparedData prepare(DemoConfig cfg, boolean showProgress) {
         try (ProgressBar bar = progressBar("Decoding", 0, showProgress)) {
-            PreparedData prepared = PreparedData.load(data, cacheDir, cfg.imagesPerClass(), cfg.imageSize(), !noAugment, bar);
+            PreparedData prepared = PreparedData.load(data, cacheDir, cfg.imagesPerClass(), cfg.imageSize(), !noAugment,
+                    pretrained != null, bar);
             log.info("Data: {}", prepared.description());
             return prepared;
         }

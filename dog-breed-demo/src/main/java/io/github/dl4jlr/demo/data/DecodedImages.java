@@ -169,6 +169,24 @@ public final class DecodedImages {
         }
     }
 
+    /**
+     * Converts RGB in [0, 1] to ImageNet "caffe" form in place: BGR order, 0-255, minus the channel means
+     * {103.939, 116.779, 123.68} (what the DL4J zoo's VGG16/ResNet50 weights expect).
+     */
+    public void toImagenetCaffe() {
+        float[] means = {103.939f, 116.779f, 123.68f};
+        int plane = size * size;
+        for (float[] px : pixels) {
+            for (int i = 0; i < plane; i++) {
+                float r = px[i];
+                float b = px[2 * plane + i];
+                px[i] = b * 255f - means[0];
+                px[plane + i] = px[plane + i] * 255f - means[1];
+                px[2 * plane + i] = r * 255f - means[2];
+            }
+        }
+    }
+
     public int size() {
         return size;
     }

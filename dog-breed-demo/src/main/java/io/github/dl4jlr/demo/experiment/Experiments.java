@@ -26,8 +26,8 @@ public final class Experiments {
     }
 
     public static Outcome runAll(PreparedData data, DemoConfig config, boolean augment, Path runsDir, boolean resume,
-                                 ProgressBar progress, Runnable afterEachRun) {
-        Runner runner = new Runner(data, config, augment, progress);
+                                 ProgressBar progress, Runner.ModelFactory models, Runnable afterEachRun) {
+        Runner runner = new Runner(data, config, augment, progress, models);
         List<RunSummary> summaries = new ArrayList<>();
         List<RunStore> stores = new ArrayList<>();
         for (Experiment e : config.experiments()) {

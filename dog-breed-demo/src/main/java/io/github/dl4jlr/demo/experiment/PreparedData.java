@@ -26,6 +26,12 @@ public record PreparedData(String description, boolean synthetic, List<String> l
      */
     public static PreparedData load(Path dataDir, Path cacheDir, int imagesPerClass, int imageSize, boolean augment,
                                     ProgressBar progress) {
+        return load(dataDir, cacheDir, imagesPerClass, imageSize, augment, false, progress);
+    }
+
+    /** As above; with {@code imagenet} the pixels are put in ImageNet "caffe" form instead of standardized. */
+    public static PreparedData load(Path dataDir, Path cacheDir, int imagesPerClass, int imageSize, boolean augment,
+                                    boolean imagenet, ProgressBar progress) {
         boolean synthetic = dataDir == null;
         Path root = synthetic ? SyntheticDogs.ensure(cacheDir, imagesPerClass, 2024) : dataDir;
         ImageDataset ds = DatasetScanner.scan(root);
@@ -48,15 +54,22 @@ public record PreparedData(String description, boolean synthetic, List<String> l
                         + "after skipping unreadable files; add images to it or remove the folder.");
             }
         }
-        float[][] stats = train.channelStats();
-        train.standardize(stats);
-        val.standardize(stats);
-        test.standardize(stats);
+        if (imagenet) {
+            train.toImagenetCaffe();
+            val.toImagenetCaffe();
+            test.toImagenetCaffe();
+        } else {
+            float[][] stats = train.channelStats();
+            train.standardize(stats);
+            val.standardize(stats);
+            test.standardize(stats);
+        }
         int unreadable = train.unreadable().size() + val.unreadable().size() + test.unreadable().size();
         String description = String.format(Locale.ROOT, "%s (%s layout), %d classes, %d images: %d train / %d validation / "
-                        + "%d test (stratified, seed 42), decoded once to %dx%d, standardized per channel%s",
+                        + "%d test (stratified, seed 42), decoded once to %dx%d, %s%s",
                 synthetic ? "generated stand-in at " + root : root.toString(), ds.layout(), ds.labels().size(),
                 ds.images().size(), train.count(), val.count(), test.count(), imageSize, imageSize,
+                imagenet ? "in ImageNet caffe form (BGR, 0-255, means subtracted)" : "standardized per channel",
                 augment ? "; training with random flips and 2-pixel shifts" : "");
         return new PreparedData(description, synthetic, ds.labels(), train, val, test, unreadable);
     }

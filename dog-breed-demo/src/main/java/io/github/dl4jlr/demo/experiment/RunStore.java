@@ -1,7 +1,6 @@
 package io.github.dl4jlr.demo.experiment;
 
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 
@@ -86,13 +85,14 @@ final class RunStore {
         }
     }
 
-    MultiLayerNetwork checkpoint() {
+    Model checkpoint(boolean graph) {
         Path f = dir.resolve("checkpoint.zip");
         if (!Files.isRegularFile(f)) {
             return null;
         }
         try {
-            return ModelSerializer.restoreMultiLayerNetwork(f.toFile(), true);
+            return graph ? ModelSerializer.restoreComputationGraph(f.toFile(), true)
+                    : ModelSerializer.restoreMultiLayerNetwork(f.toFile(), true);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the checkpoint " + f, e);
         }

@@ -1,6 +1,5 @@
 package io.github.dl4jlr.demo.experiment;
 
-import io.github.dl4jlr.demo.model.BreedModels;
 import io.github.dl4jlr.finder.LearningRateFinder;
 import io.github.dl4jlr.finder.LrFinderResult;
 import io.github.dl4jlr.monitor.TrainingHealthMonitor;
@@ -11,6 +10,7 @@ import io.github.dl4jlr.pbt.SearchSpace;
 import io.github.dl4jlr.schedule.OneCycleSchedule;
 import me.tongfei.progressbar.ProgressBar;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.evaluation.classification.Evaluation;
@@ -29,21 +29,29 @@ import java.util.List;
 import java.util.Locale;
 
 /** Trains one experiment with one seed, epoch by epoch, resumable from its {@link RunStore}. */
-final class Runner {
+public final class Runner {
 
     private static final Logger log = LoggerFactory.getLogger(Runner.class);
     private static final int TRAIN_ACCURACY_SAMPLE = 500;
+
+    /** Builds a fresh network for an updater and a run seed. */
+    @FunctionalInterface
+    public interface ModelFactory {
+        Model build(IUpdater updater, long seed);
+    }
 
     private final PreparedData data;
     private final DemoConfig config;
     private final boolean augment;
     private final ProgressBar progress;
+    private final ModelFactory factory;
 
-    Runner(PreparedData data, DemoConfig config, boolean augment, ProgressBar progress) {
+    Runner(PreparedData data, DemoConfig config, boolean augment, ProgressBar progress, ModelFactory factory) {
         this.data = data;
         this.config = config;
         this.augment = augment;
         this.progress = progress;
+        this.factory = factory;
     }
 
     /** Per-epoch training loss and data-wait time, from the listener hooks. */
@@ -65,7 +73,8 @@ final class Runner {
                 scoreSum += s;
                 scores++;
             }
-            etlMillis += ((MultiLayerNetwork) model).getLastEtlTime();
+            etlMillis += model instanceof MultiLayerNetwork ? ((MultiLayerNetwork) model).getLastEtlTime()
+                    : ((ComputationGraph) model).getLastEtlTime();
         }
     }
 
@@ -74,15 +83,14 @@ final class Runner {
             return switch (e.optimizer()) {
                 case "pbt-adam" -> pbt(e, seed, store);
                 case "finder-onecycle" -> finderThenOneCycle(e, seed, store);
-                default -> plain(e, seed, store, BreedModels.smallCnn(config.imageSize(), data.labels().size(),
-                        Optimizers.updater(e, config.epochs()), seed), null);
+                default -> plain(e, seed, store, factory.build(Optimizers.updater(e, config.epochs()), seed), null);
             };
         }
     }
 
-    private RunSummary plain(Experiment e, int seed, RunStore store, MultiLayerNetwork fresh, String note) {
+    private RunSummary plain(Experiment e, int seed, RunStore store, Model fresh, String note) {
         List<EpochMetrics> rows = store.epochs();
-        MultiLayerNetwork net = rows.isEmpty() ? fresh : store.checkpoint();
+        Model net = rows.isEmpty() ? fresh : store.checkpoint(fresh instanceof ComputationGraph);
         if (net == null) {
             rows.clear();
             net = fresh;
@@ -101,7 +109,7 @@ final class Runner {
             stats.clear();
             DataSetIterator train = data.train(config.batchSize(), seed, epoch, augment);
             long t0 = System.nanoTime();
-            net.fit(train);
+            fit(net, train);
             double seconds = (System.nanoTime() - t0) / 1e9;
             rows.add(measure(e, seed, epoch, net, stats.scores > 0 ? stats.scoreSum / stats.scores : Double.NaN, lr,
                     seconds, stats.etlMillis / 1000.0));
@@ -116,7 +124,7 @@ final class Runner {
         int total = config.epochs() * data.iterationsPerEpoch(config.batchSize());
         ISchedule momentum = OneCycleSchedule.momentum(ScheduleType.ITERATION, 0.85, 0.95, total, 0.3,
                 OneCycleSchedule.Anneal.COS, false);
-        MultiLayerNetwork net = BreedModels.smallCnn(config.imageSize(), data.labels().size(), new Nesterovs(1e-2, momentum), seed);
+        Model net = factory.build(new Nesterovs(1e-2, momentum), seed);
         String saved = store.read("finder.txt");
         double suggestion;
         if (saved != null) {
@@ -137,7 +145,12 @@ final class Runner {
             }
             store.write("finder.txt", Double.toString(suggestion));
         }
-        net.setLearningRate(OneCycleSchedule.withDefaults(ScheduleType.ITERATION, suggestion, total));
+        ISchedule oneCycle = OneCycleSchedule.withDefaults(ScheduleType.ITERATION, suggestion, total);
+        if (net instanceof MultiLayerNetwork) {
+            ((MultiLayerNetwork) net).setLearningRate(oneCycle);
+        } else {
+            ((ComputationGraph) net).setLearningRate(oneCycle);
+        }
         return plain(e, seed, store, net, String.format(Locale.ROOT, "finder suggestion (min/10) %.2e used as 1cycle max LR",
                 suggestion));
     }
@@ -151,21 +164,20 @@ final class Runner {
         PbtResult r = PopulationBasedTraining.builder()
                 .populationSize(config.pbtPopulation())
                 .modelFactory(hp -> {
-                    MultiLayerNetwork net = BreedModels.smallCnn(config.imageSize(), data.labels().size(),
-                            new Adam(hp.get(SearchSpace.LEARNING_RATE)), seed);
+                    Model net = factory.build(new Adam(hp.get(SearchSpace.LEARNING_RATE)), seed);
                     net.setListeners(monitor);
                     return net;
                 })
                 .searchSpace(SearchSpace.learningRate(1e-4, 1e-1).build())
                 .trainData(() -> data.train(config.batchSize(), seed, epoch[0], augment))
-                .evaluator(m -> accuracy((MultiLayerNetwork) m, data.validation()))
+                .evaluator(m -> accuracy(m, data.validation()))
                 .readyEvery(1, ScheduleType.EPOCH)
                 .rounds(config.epochs())
                 .seed(seed)
                 .checkpointDir(store.dir().resolve("pbt"))
                 .afterRound((round, best, model) -> {
                     double seconds = (System.nanoTime() - roundStart[0]) / 1e9 / config.pbtPopulation();
-                    EpochMetrics row = measure(e, seed, round, (MultiLayerNetwork) model, Double.NaN,
+                    EpochMetrics row = measure(e, seed, round, model, Double.NaN,
                             best.learningRate(), seconds, Double.NaN);
                     rows.removeIf(x -> x.epoch() == round + 1);
                     rows.add(row);
@@ -186,7 +198,7 @@ final class Runner {
                 r.bestHyperparameters().get(SearchSpace.LEARNING_RATE)), store);
     }
 
-    private EpochMetrics measure(Experiment e, int seed, int epoch, MultiLayerNetwork net, double trainLoss, double lr,
+    private EpochMetrics measure(Experiment e, int seed, int epoch, Model net, double trainLoss, double lr,
                                  double seconds, double etlSeconds) {
         boolean finite = Double.isFinite(net.params().sumNumber().doubleValue());
         double trainAcc = finite ? accuracy(net, data.trainSample(TRAIN_ACCURACY_SAMPLE)) : Double.NaN;
@@ -206,21 +218,32 @@ final class Runner {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, format, v);
     }
 
-    static double accuracy(MultiLayerNetwork net, DataSetIterator it) {
+    static double accuracy(Model net, DataSetIterator it) {
         if (!Double.isFinite(net.params().sumNumber().doubleValue())) {
             return Double.NaN;
         }
-        Evaluation eval = net.evaluate(it);
+        Evaluation eval = net instanceof MultiLayerNetwork ? ((MultiLayerNetwork) net).evaluate(it)
+                : ((ComputationGraph) net).evaluate(it);
         return eval.accuracy();
     }
 
-    private static double loss(MultiLayerNetwork net, DataSetIterator it) {
+    private static double loss(Model net, DataSetIterator it) {
         return NetworkAdapter.of(net).meanLoss(it);
     }
 
-    private static double learningRate(MultiLayerNetwork net) {
-        IUpdater u = ((org.deeplearning4j.nn.conf.layers.BaseLayer) net.getLayer(0).conf().getLayer()).getIUpdater();
-        return u.hasLearningRate() ? u.getLearningRate(net.getIterationCount(), net.getEpochCount()) : Double.NaN;
+    private static void fit(Model net, DataSetIterator it) {
+        if (net instanceof MultiLayerNetwork) {
+            ((MultiLayerNetwork) net).fit(it);
+        } else {
+            ((ComputationGraph) net).fit(it);
+        }
+    }
+
+    /** The learning rate the first trained layer uses at the network's current counters; NaN for AdaDelta. */
+    private static double learningRate(Model model) {
+        NetworkAdapter net = NetworkAdapter.of(model);
+        IUpdater u = net.trainedUpdaters().get(0);
+        return u.hasLearningRate() ? u.getLearningRate(net.iterationCount(), net.epochCount()) : Double.NaN;
     }
 
     private RunSummary summarize(Experiment e, int seed, List<EpochMetrics> rows, double medianRatio, String note,

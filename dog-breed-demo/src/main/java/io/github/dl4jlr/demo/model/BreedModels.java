@@ -1,6 +1,14 @@
 package io.github.dl4jlr.demo.model;
 
 import org.deeplearning4j.common.resources.DL4JResources;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
+import org.deeplearning4j.nn.transferlearning.TransferLearning;
+import org.deeplearning4j.util.ModelSerializer;
+import org.slf4j.LoggerFactory;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -18,6 +26,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.io.File;
+import java.io.IOException;
 import java.util.Locale;
 
 /** The demo's networks. */
@@ -64,6 +73,39 @@ public final class BreedModels {
     }
 
     /**
+     * A zoo model from the local DL4J cache, fine-tuned for {@code classes}: everything up to the vertex that feeds the
+     * output layer is frozen (a feature extractor), and the output layer is replaced by a new softmax layer. The
+     * vertices are found from the graph's configuration, so any zoo graph with one dense output layer works. Inputs
+     * are 224x224 RGB in ImageNet "caffe" form (BGR, 0-255, channel means subtracted; see {@code PixelMode.IMAGENET}).
+     */
+    public static ComputationGraph pretrained(String name, int classes, IUpdater updater, long seed) {
+        File weights = requirePretrainedWeights(name);
+        ComputationGraph base;
+        try {
+            base = ModelSerializer.restoreComputationGraph(weights, false);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Could not read " + weights + " as a DL4J ComputationGraph: " + e.getMessage()
+                    + ". Replace it with the DL4J zoo file.", e);
+        }
+        ComputationGraphConfiguration conf = base.getConfiguration();
+        String output = conf.getNetworkOutputs().get(0);
+        String features = conf.getVertexInputs().get(output).get(0);
+        org.deeplearning4j.nn.conf.layers.Layer outLayer =
+                ((LayerVertex) conf.getVertices().get(output)).getLayerConf().getLayer();
+        long nIn = ((FeedForwardLayer) outLayer).getNIn();
+        return new TransferLearning.GraphBuilder(base)
+                .fineTuneConfiguration(new FineTuneConfiguration.Builder().updater(updater).seed(1000 + seed).build())
+                .setFeatureExtractor(features)
+                .removeVertexKeepConnections(output)
+                .addLayer(output, new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(nIn).nOut(classes)
+                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build(), features)
+                .build();
+    }
+
+    /** Input side of the zoo models. */
+    public static final int PRETRAINED_IMAGE_SIZE = 224;
+
+    /**
      * Where DL4J's zoo keeps a model's weights; the demo only reads from there and never downloads. Fails with what
      * to do when the file is missing.
      */
@@ -83,11 +125,32 @@ public final class BreedModels {
             default -> throw new IllegalArgumentException("Expected --pretrained vgg16 or resnet50, but got " + name);
         }
         File weights = new File(new File(new File(DL4JResources.getBaseDirectory(), "models"), model), file);
+        if (weights.isFile()) {
+            long actual = adler32(weights);
+            if (actual != checksum) {
+                LoggerFactory.getLogger(BreedModels.class).warn("{} has Adler32 {}, not the zoo's {}; using it anyway",
+                        weights, actual, checksum);
+            }
+        }
         if (!weights.isFile()) {
             throw new IllegalArgumentException("No " + model + " weights in the DL4J model cache: expected " + weights
                     + " (Adler32 " + checksum + "). Copy the DL4J zoo file there (the base folder can be changed with "
                     + "-Dorg.deeplearning4j.resources.directory=...); this demo never downloads.");
         }
         return weights;
+    }
+
+    private static long adler32(File file) {
+        java.util.zip.Adler32 a = new java.util.zip.Adler32();
+        try (java.io.InputStream in = new java.io.BufferedInputStream(new java.io.FileInputStream(file))) {
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                a.update(buf, 0, n);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Could not read " + file, e);
+        }
+        return a.getValue();
     }
 }
