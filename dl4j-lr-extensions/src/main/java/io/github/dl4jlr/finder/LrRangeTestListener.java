@@ -69,11 +69,6 @@ public final class LrRangeTestListener extends BaseTrainingListener {
         return stopReason != StopReason.RUNNING;
     }
 
-    /** Number of steps recorded so far. */
-    public int stepsRecorded() {
-        return count;
-    }
-
     /** A snapshot of what has been recorded; final once {@link #isDone()}. */
     public LrFinderResult result() {
         return new LrFinderResult(Arrays.copyOf(lrs, count), Arrays.copyOf(losses, count), Arrays.copyOf(smoothed, count),

@@ -52,10 +52,6 @@ public final class NetworkAdapter {
         return model;
     }
 
-    public boolean isGraph() {
-        return graph != null;
-    }
-
     public int iterationCount() {
         return mln != null ? mln.getIterationCount() : graph.getIterationCount();
     }

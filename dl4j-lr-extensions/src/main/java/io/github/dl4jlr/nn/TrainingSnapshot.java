@@ -102,12 +102,4 @@ public final class TrainingSnapshot {
         return epoch;
     }
 
-    /** Bytes held by the copied arrays. */
-    public long sizeInBytes() {
-        long bytes = params.length() * params.dataType().width();
-        if (updaterState != null) {
-            bytes += updaterState.length() * updaterState.dataType().width();
-        }
-        return bytes;
-    }
 }

@@ -1,5 +1,6 @@
 package io.github.dl4jlr.demo;
 
+import io.github.dl4jlr.demo.experiment.AtomicFiles;
 import io.github.dl4jlr.demo.experiment.DemoConfig;
 import io.github.dl4jlr.demo.experiment.EpochMetrics;
 import io.github.dl4jlr.demo.experiment.Experiments;
@@ -20,7 +21,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -214,15 +214,7 @@ public final class DogBreedDemo {
     }
 
     private static void writeMetrics(Path dir, List<EpochMetrics> rows) {
-        StringBuilder b = new StringBuilder(EpochMetrics.HEADER).append('\n');
-        rows.forEach(r -> b.append(r.toCsv()).append('\n'));
-        try {
-            Path tmp = dir.resolve("metrics.csv.tmp");
-            Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8);
-            Files.move(tmp, dir.resolve("metrics.csv"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        AtomicFiles.writeString(dir.resolve("metrics.csv"), EpochMetrics.toCsv(rows));
     }
 
     private static void copyIfPresent(Path runs, String run, String file, Path dir) throws IOException {

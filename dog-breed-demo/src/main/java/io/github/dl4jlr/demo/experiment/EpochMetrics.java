@@ -10,6 +10,13 @@ public record EpochMetrics(String experiment, String group, int seed, int epoch,
     public static final String HEADER = "experiment,group,seed,epoch,train_loss,train_accuracy,test_loss,test_accuracy,"
             + "lr,seconds,images_per_second,data_wait_fraction";
 
+    /** A whole CSV file: the header and one line per row. */
+    public static String toCsv(java.util.List<EpochMetrics> rows) {
+        StringBuilder b = new StringBuilder(HEADER).append('\n');
+        rows.forEach(r -> b.append(r.toCsv()).append('\n'));
+        return b.toString();
+    }
+
     public String toCsv() {
         return String.join(",", experiment, group, String.valueOf(seed), String.valueOf(epoch), num(trainLoss),
                 num(trainAccuracy), num(testLoss), num(testAccuracy), num(lr), num(seconds), num(imagesPerSecond),

@@ -69,9 +69,7 @@ final class RunStore {
     }
 
     void saveEpochs(List<EpochMetrics> rows) {
-        StringBuilder b = new StringBuilder(EpochMetrics.HEADER).append('\n');
-        rows.forEach(r -> b.append(r.toCsv()).append('\n'));
-        write("epochs.csv", b.toString());
+        write("epochs.csv", EpochMetrics.toCsv(rows));
     }
 
     void saveCheckpoint(Model model) {
@@ -115,14 +113,7 @@ final class RunStore {
     }
 
     void write(String name, String content) {
-        try {
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve(name + ".tmp");
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + dir.resolve(name), e);
-        }
+        AtomicFiles.writeString(dir.resolve(name), content);
     }
 
     String read(String name) {

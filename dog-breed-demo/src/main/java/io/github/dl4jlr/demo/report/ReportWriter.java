@@ -1,15 +1,14 @@
 package io.github.dl4jlr.demo.report;
 
+import io.github.dl4jlr.demo.experiment.AtomicFiles;
 import io.github.dl4jlr.demo.experiment.EpochMetrics;
 import io.github.dl4jlr.demo.experiment.RunSummary;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -57,8 +56,8 @@ public final class ReportWriter {
 
         String md = markdown(ctx, runs, rows, charts);
         Path report = dir.resolve("report.md");
-        atomicWrite(report, md);
-        atomicWrite(dir.resolve("report.html"), html(dir, ctx.name(), md));
+        AtomicFiles.writeString(report, md);
+        AtomicFiles.writeString(dir.resolve("report.html"), html(dir, ctx.name(), md));
         return report;
     }
 
@@ -164,11 +163,5 @@ public final class ReportWriter {
                 + "table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:4px 8px}img{max-width:100%}"
                 + "blockquote{background:#fff4e0;border-left:4px solid #e0a030;margin:0;padding:0.5em 1em}</style>"
                 + "</head><body>\n" + out + "</body></html>\n";
-    }
-
-    static void atomicWrite(Path file, String content) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
