@@ -215,7 +215,7 @@ public final class LearningRateFinder {
         private RampMode mode = RampMode.EXPONENTIAL;
         private double smoothing = 0.98;
         private double divergenceThreshold = 4.0;
-        private SuggestionMethod suggestion = SuggestionMethod.MINIMUM_DIV_10;
+        private SuggestionMethod suggestion = SuggestionMethod.AUTO;
         private double valleyFraction = SuggestionRules.DEFAULT_VALLEY_FRACTION;
         private DataSetIterator validation;
         private MultiDataSetIterator multiValidation;
@@ -260,9 +260,10 @@ public final class LearningRateFinder {
         }
 
         /**
-         * The rule behind {@link LrFinderResult#suggestion()}. Default {@code MINIMUM_DIV_10}: in
-         * {@code SuggestionRegretBenchmark} it had the lowest regret against the best LR of a half-decade grid for
-         * both Adam and momentum SGD, where fastai's VALLEY suggested too low.
+         * The rule behind {@link LrFinderResult#suggestion()}. Default {@code AUTO}: BLEND for Adam-type
+         * updaters, MINIMUM_DIV_10 for the others (SGD, Nesterovs, RmsProp, AdaGrad), the rules with the lowest
+         * regret per family against the best LR of a half-decade grid in {@code SuggestionRegretBenchmark};
+         * fastai's VALLEY suggested too low for all of them.
          */
         public Builder suggestion(SuggestionMethod method) {
             this.suggestion = method;

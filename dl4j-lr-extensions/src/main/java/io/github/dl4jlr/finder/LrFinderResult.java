@@ -14,7 +14,7 @@ import java.util.OptionalDouble;
 
 /**
  * The immutable outcome of a range test: the learning rates tried, the raw and smoothed losses, why it stopped,
- * and suggestions by every {@link SuggestionMethod}. Arrays are copies.
+ * the {@link UpdaterFamily} of the network, and suggestions by every {@link SuggestionMethod}. Arrays are copies.
  */
 public final class LrFinderResult {
 
@@ -24,15 +24,18 @@ public final class LrFinderResult {
     private final StopReason stopReason;
     private final SuggestionMethod defaultMethod;
     private final double valleyFraction;
+    private final UpdaterFamily family;
 
+    /** {@code family} is null when no step ran (the listener never saw the network). */
     LrFinderResult(double[] lrs, double[] losses, double[] smoothed, StopReason stopReason,
-                   SuggestionMethod defaultMethod, double valleyFraction) {
+                   SuggestionMethod defaultMethod, double valleyFraction, UpdaterFamily family) {
         this.lrs = lrs.clone();
         this.losses = losses.clone();
         this.smoothed = smoothed.clone();
         this.stopReason = stopReason;
         this.defaultMethod = defaultMethod;
         this.valleyFraction = valleyFraction;
+        this.family = family;
     }
 
     /** The learning rate used at each recorded step. */
@@ -74,18 +77,32 @@ public final class LrFinderResult {
         return s.isPresent() ? OptionalDouble.of(s.get().learningRate()) : OptionalDouble.empty();
     }
 
-    /** The suggestion with the curve point it was read from. */
+    /**
+     * The suggestion with the curve point it was read from; AUTO is resolved for this network's updater family,
+     * so the returned {@link Suggestion#method()} is always a concrete rule.
+     */
     public Optional<Suggestion> detail(SuggestionMethod method) {
-        return SuggestionRules.suggest(method, lrs, smoothed, valleyFraction);
+        return SuggestionRules.suggest(resolve(method), lrs, smoothed, valleyFraction);
     }
 
+    /** The configured method, possibly AUTO. */
     public SuggestionMethod method() {
         return defaultMethod;
     }
 
+    /** The concrete rule behind {@code method} for this network: AUTO resolved by {@link #updaterFamily()}. */
+    public SuggestionMethod resolve(SuggestionMethod method) {
+        return method.resolve(family);
+    }
+
+    /** ADAM or OTHER, read from the network's updaters; empty when no step ran. */
+    public Optional<UpdaterFamily> updaterFamily() {
+        return Optional.ofNullable(family);
+    }
+
     /**
      * One line for the log, e.g. {@code LR finder: 87 iterations, diverged at lr=3.2e-01; suggestion
-     * (valley)=2.1e-03, steepest=1.5e-03, min/10=4.0e-03}.
+     * (auto: blend for an Adam-type updater)=4.2e-03, valley=1.1e-03, steepest=1.5e-03, min/10=1.6e-02}.
      */
     public String summary() {
         StringBuilder b = new StringBuilder("LR finder: ").append(lrs.length).append(" iterations, ");
@@ -106,9 +123,17 @@ public final class LrFinderResult {
             return b.append("; no suggestion: the loss diverged within the first steps, so the LR range starts too "
                     + "high (lower startLr), or too few steps ran").toString();
         }
-        b.append("; suggestion (").append(defaultMethod.label()).append(")=").append(fmt(suggestion().getAsDouble()));
+        SuggestionMethod used = resolve(defaultMethod);
+        b.append("; suggestion (");
+        if (defaultMethod.isConcrete()) {
+            b.append(used.label());
+        } else {
+            b.append(defaultMethod.label()).append(": ").append(used.label()).append(" for ")
+                    .append(family == UpdaterFamily.ADAM ? "an Adam-type updater" : "a non-Adam updater");
+        }
+        b.append(")=").append(fmt(suggestion().getAsDouble()));
         for (SuggestionMethod m : SuggestionMethod.values()) {
-            if (m != defaultMethod) {
+            if (m != used && m.isConcrete()) {
                 OptionalDouble s = suggestion(m);
                 b.append(", ").append(m.label()).append('=').append(s.isPresent() ? fmt(s.getAsDouble()) : "n/a");
             }
@@ -121,14 +146,14 @@ public final class LrFinderResult {
         return summary();
     }
 
-    /** Loss against learning rate on a log axis, raw and smoothed, with every suggestion marked. */
+    /** Loss against learning rate on a log axis, raw and smoothed, with every concrete rule's suggestion marked. */
     public Path savePlot(Path png) throws IOException {
         LinePlot plot = LinePlot.create("LR range test", "learning rate (log)", "loss")
                 .logX(true)
                 .line("loss", lrs, losses)
                 .line("smoothed loss", lrs, smoothed);
         for (SuggestionMethod m : SuggestionMethod.values()) {
-            Optional<Suggestion> s = detail(m);
+            Optional<Suggestion> s = m.isConcrete() ? detail(m) : Optional.empty();
             if (s.isPresent()) {
                 plot.markers(m.label() + " " + fmt(s.get().learningRate()),
                         new double[]{s.get().learningRate()}, new double[]{smoothed[s.get().index()]});

@@ -50,6 +50,7 @@ public final class LrRangeTestListener extends BaseTrainingListener {
     private final List<IUpdater> updaters = new ArrayList<>();
     private final List<LearningRateConfig> originalLrs = new ArrayList<>();
     private NetworkAdapter net;
+    private UpdaterFamily family;
     private int startIteration;
     private int count;
     private double average;
@@ -72,7 +73,7 @@ public final class LrRangeTestListener extends BaseTrainingListener {
     /** A snapshot of what has been recorded; final once {@link #isDone()}. */
     public LrFinderResult result() {
         return new LrFinderResult(Arrays.copyOf(lrs, count), Arrays.copyOf(losses, count), Arrays.copyOf(smoothed, count),
-                stopReason, config.suggestionMethod(), config.valleyFraction());
+                stopReason, config.suggestionMethod(), config.valleyFraction(), family);
     }
 
     @Override
@@ -102,6 +103,7 @@ public final class LrRangeTestListener extends BaseTrainingListener {
         }
         NetworkAdapter adapter = NetworkAdapter.of(model);
         List<IUpdater> trained = LearningRateFinder.requireLearningRates(adapter);
+        family = UpdaterFamily.of(trained);
         startIteration = adapter.iterationCount();
         RangeTestSchedule ramp = new RangeTestSchedule(startIteration, config.startLr(), config.endLr(),
                 config.numIterations(), config.mode());

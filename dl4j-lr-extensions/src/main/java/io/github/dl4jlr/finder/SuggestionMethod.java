@@ -8,8 +8,15 @@ public enum SuggestionMethod {
     VALLEY("valley"),
     /** The steepest descent of the loss against log-LR. */
     STEEPEST("steepest"),
-    /** The LR at the lowest loss, divided by 10; the default (lowest regret in our benchmark). */
-    MINIMUM_DIV_10("min/10");
+    /** The LR at the lowest loss, divided by 10 (Smith; fastai's {@code lr_min}). */
+    MINIMUM_DIV_10("min/10"),
+    /** The geometric mean of the VALLEY and MINIMUM_DIV_10 suggestions. */
+    BLEND("blend"),
+    /**
+     * The default: BLEND for {@link UpdaterFamily#ADAM} updaters, MINIMUM_DIV_10 for {@link UpdaterFamily#OTHER}
+     * (lowest regret per family in {@code SuggestionRegretBenchmark}); see {@link #resolve}.
+     */
+    AUTO("auto");
 
     private final String label;
 
@@ -20,5 +27,26 @@ public enum SuggestionMethod {
     /** Short name used in logs and plots. */
     public String label() {
         return label;
+    }
+
+    /** True for the rules that read the curve directly, i.e. every method but AUTO. */
+    public boolean isConcrete() {
+        return this != AUTO;
+    }
+
+    /**
+     * The concrete rule to apply for a network trained by {@code family}: AUTO becomes BLEND for ADAM and
+     * MINIMUM_DIV_10 for OTHER (and for an unknown family, {@code null}); every other method is itself.
+     *
+     * <p>Why per family: a range test is short, and Adam's step is about the LR whatever the gradient, so its
+     * loss keeps falling up to LRs that are too high for a longer run. min/10 there suggested 5-25x the best LR
+     * of a half-decade grid (Adam on Iris, a Gaussian mixture and the demo's images), while for Nesterov momentum
+     * SGD, RmsProp and AdaGrad min/10 was within about a point of the best and BLEND was too low.
+     */
+    public SuggestionMethod resolve(UpdaterFamily family) {
+        if (this != AUTO) {
+            return this;
+        }
+        return family == UpdaterFamily.ADAM ? BLEND : MINIMUM_DIV_10;
     }
 }

@@ -25,7 +25,15 @@ import java.util.Optional;
  *       to step-to-step noise in the flat start (Iris, SuggestionRegretBenchmark); a span averages it out.</li>
  *   <li>{@link SuggestionMethod#MINIMUM_DIV_10}: the LR at the lowest loss, divided by 10 (Smith; fastai's
  *       {@code lr_min}).</li>
+ *   <li>{@link SuggestionMethod#BLEND}: {@code sqrt(valley * min/10)}, the middle of the two on the log axis;
+ *       its index is the curve point whose LR is nearest to that on the log axis. Valley reads the start of the
+ *       fall and suggests low, min/10 reads its end; for Adam the best LR lay between them.</li>
  * </ul>
+ * {@link SuggestionMethod#AUTO} depends on the updater and is not a curve rule: resolve it with
+ * {@link SuggestionMethod#resolve(UpdaterFamily)} first ({@link LrFinderResult} does).
+ *
+ * <p>Worked value: a valley at 1e-3 and a minimum at 1e-1 give min/10 = 1e-2 and blend = sqrt(1e-3 * 1e-2)
+ * = 3.16e-3.
  */
 public final class SuggestionRules {
 
@@ -47,11 +55,13 @@ public final class SuggestionRules {
     /**
      * Applies {@code method}.
      *
-     * @param valleyFraction where along the valley to suggest, in [0, 1] (VALLEY only)
+     * @param valleyFraction where along the valley to suggest, in [0, 1] (VALLEY and BLEND)
      */
     public static Optional<Suggestion> suggest(SuggestionMethod method, double[] lrs, double[] losses,
                                                double valleyFraction) {
         Args.notNull("method", method);
+        Args.check(method.isConcrete(), "a concrete method (AUTO depends on the updater: resolve it with "
+                + "SuggestionMethod.resolve(UpdaterFamily) first)", method);
         Args.check(lrs != null && losses != null && lrs.length == losses.length, "lrs and losses of equal length",
                 (lrs == null ? "null" : lrs.length) + " and " + (losses == null ? "null" : losses.length));
         Args.check(valleyFraction >= 0 && valleyFraction <= 1, "valleyFraction in [0, 1]", valleyFraction);
@@ -73,6 +83,12 @@ public final class SuggestionRules {
             case MINIMUM_DIV_10: {
                 int i = argMin(losses, from, to);
                 return Optional.of(new Suggestion(method, i, lrs[i] / 10));
+            }
+            case BLEND: {
+                double low = lrs[valley(losses, from, to, valleyFraction)];
+                double high = lrs[argMin(losses, from, to)] / 10;
+                double lr = Math.sqrt(low * high);
+                return Optional.of(new Suggestion(method, nearestOnLogAxis(lrs, n, lr), lr));
             }
             default:
                 throw new IllegalArgumentException("Unknown method " + method);
@@ -126,6 +142,17 @@ public final class SuggestionRules {
             if (slope < bestSlope) {
                 bestSlope = slope;
                 best = i + k / 2;
+            }
+        }
+        return best;
+    }
+
+    /** Index among the first {@code n} points whose LR is nearest to {@code lr} in log distance. */
+    private static int nearestOnLogAxis(double[] lrs, int n, double lr) {
+        int best = 0;
+        for (int i = 1; i < n; i++) {
+            if (Math.abs(Math.log(lrs[i] / lr)) < Math.abs(Math.log(lrs[best] / lr))) {
+                best = i;
             }
         }
         return best;

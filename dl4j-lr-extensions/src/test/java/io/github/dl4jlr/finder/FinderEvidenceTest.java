@@ -66,7 +66,7 @@ class FinderEvidenceTest {
         double diverged = r.divergedAt().orElseThrow();
         assertTrue(diverged > critical / 3 && diverged < critical * 3,
                 "divergence detected at " + diverged + ", 2/L = " + critical);
-        for (SuggestionMethod m : SuggestionMethod.values()) {
+        for (SuggestionMethod m : SuggestionMethod.values()) {   // AUTO included: resolved per network
             double s = r.suggestion(m).orElseThrow();
             assertTrue(s < critical, m + " suggested " + s + " >= 2/L = " + critical);
         }

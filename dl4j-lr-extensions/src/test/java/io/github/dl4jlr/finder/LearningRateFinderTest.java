@@ -161,6 +161,25 @@ class LearningRateFinderTest {
     }
 
     @Test
+    void autoSuggestsBlendForAdamAndMinDiv10ForNesterovs() {
+        LearningRateFinder finder = LearningRateFinder.builder().numIterations(60).build();
+        assertEquals(SuggestionMethod.AUTO, finder.suggestionMethod());
+
+        LrFinderResult adam = finder.find(TinyNets.mln(new Adam(1e-3)), TinyNets.iterator(20, 16, 5));
+        assertEquals(UpdaterFamily.ADAM, adam.updaterFamily().orElseThrow());
+        assertEquals(adam.suggestion(SuggestionMethod.BLEND).getAsDouble(), adam.suggestion().getAsDouble(), 0.0);
+        assertEquals(SuggestionMethod.BLEND, adam.detail(SuggestionMethod.AUTO).orElseThrow().method());
+        assertTrue(adam.summary().contains("; suggestion (auto: blend for an Adam-type updater)="), adam.summary());
+        assertTrue(adam.summary().contains(", min/10="), adam.summary());
+
+        LrFinderResult sgd = finder.find(TinyNets.mln(new Nesterovs(1e-3, 0.9)), TinyNets.iterator(20, 16, 5));
+        assertEquals(UpdaterFamily.OTHER, sgd.updaterFamily().orElseThrow());
+        assertEquals(sgd.suggestion(SuggestionMethod.MINIMUM_DIV_10).getAsDouble(), sgd.suggestion().getAsDouble(), 0.0);
+        assertTrue(sgd.summary().contains("; suggestion (auto: min/10 for a non-Adam updater)="), sgd.summary());
+        assertTrue(sgd.summary().contains(", blend="), sgd.summary());
+    }
+
+    @Test
     void linearRampIsLinear() {
         MultiLayerNetwork net = TinyNets.mln(new Sgd(0.01));
         LrFinderResult r = LearningRateFinder.builder().startLr(0.001).endLr(0.011).numIterations(11)
@@ -198,7 +217,7 @@ class LearningRateFinderTest {
         assertEquals(26, r.iterations());
         assertTrue(Double.isNaN(r.losses()[25]));
         assertTrue(r.suggestion(SuggestionMethod.MINIMUM_DIV_10).isPresent());
-        for (SuggestionMethod m : SuggestionMethod.values()) {
+        for (SuggestionMethod m : SuggestionMethod.values()) {   // AUTO included: resolved per network
             assertTrue(Double.isFinite(r.suggestion(m).getAsDouble()), m.toString());
             assertTrue(r.detail(m).orElseThrow().index() < 25, m.toString());
         }

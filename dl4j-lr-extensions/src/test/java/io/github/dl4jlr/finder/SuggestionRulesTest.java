@@ -3,6 +3,8 @@ package io.github.dl4jlr.finder;
 import io.github.dl4jlr.finder.SuggestionRules.Suggestion;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,6 +70,41 @@ class SuggestionRulesTest {
     }
 
     @Test
+    void blendIsTheMiddleOfValleyAndMinDiv10OnTheLogAxis() {
+        // valley at index 21 (lr 10^-3.375), minimum at 31 (lr 10^-2.125, /10 = 10^-3.125):
+        // blend = 10^((-3.375 - 3.125) / 2) = 10^-3.25 = 5.6234e-4, which is the LR of index 22 exactly.
+        Suggestion s = SuggestionRules.suggest(SuggestionMethod.BLEND, lrs(40), valleyCurve()).orElseThrow();
+        assertEquals(5.6234132519e-4, s.learningRate(), 1e-13);
+        assertEquals(22, s.index());
+        assertEquals(SuggestionMethod.BLEND, s.method());
+    }
+
+    @Test
+    void autoDependsOnTheUpdaterSoThePureRulesRejectIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SuggestionRules.suggest(SuggestionMethod.AUTO, lrs(40), valleyCurve()));
+        assertEquals("Expected a concrete method (AUTO depends on the updater: resolve it with "
+                + "SuggestionMethod.resolve(UpdaterFamily) first), but got AUTO", e.getMessage());
+    }
+
+    @Test
+    void autoResolvesToBlendForAdamAndMinDiv10ForOtherUpdaters() {
+        assertEquals(SuggestionMethod.BLEND, SuggestionMethod.AUTO.resolve(UpdaterFamily.ADAM));
+        assertEquals(SuggestionMethod.MINIMUM_DIV_10, SuggestionMethod.AUTO.resolve(UpdaterFamily.OTHER));
+        assertEquals(SuggestionMethod.MINIMUM_DIV_10, SuggestionMethod.AUTO.resolve(null));
+        for (SuggestionMethod m : concrete()) {
+            assertEquals(m, m.resolve(UpdaterFamily.ADAM));
+            assertEquals(m, m.resolve(UpdaterFamily.OTHER));
+        }
+    }
+
+    private static List<SuggestionMethod> concrete() {
+        List<SuggestionMethod> all = Arrays.stream(SuggestionMethod.values()).filter(SuggestionMethod::isConcrete).toList();
+        assertEquals(4, all.size());
+        return all;
+    }
+
+    @Test
     void steepestUsesTheActualLrSpacingOfALinearRamp() {
         // Linear ramp 0.1, 0.2, ..., 3.0. The loss drops by 0.1 at every step from index 3 to 25: equal per index,
         // but log-LR moves less and less per step, so per unit of log-LR the last drop in the window is steepest.
@@ -88,7 +125,7 @@ class SuggestionRulesTest {
         double[] lrs = lrs(40);
         double[] loss = valleyCurve();
         loss[26] = Double.NaN;    // the run stopped here: only the prefix 0..25 counts, window 2..20
-        for (SuggestionMethod m : SuggestionMethod.values()) {
+        for (SuggestionMethod m : concrete()) {
             Suggestion s = SuggestionRules.suggest(m, lrs, loss).orElseThrow();
             assertFalse(s.index() >= 26, m + " used index " + s.index());
         }
@@ -100,7 +137,7 @@ class SuggestionRulesTest {
         double[] lrs = lrs(40);
         double[] loss = valleyCurve();
         loss[2] = Double.POSITIVE_INFINITY;
-        for (SuggestionMethod m : SuggestionMethod.values()) {
+        for (SuggestionMethod m : concrete()) {
             assertEquals(Optional.empty(), SuggestionRules.suggest(m, lrs, loss));
         }
         assertEquals(Optional.empty(), SuggestionRules.suggest(SuggestionMethod.VALLEY, new double[0], new double[0]));

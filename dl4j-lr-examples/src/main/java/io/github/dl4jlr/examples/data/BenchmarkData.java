@@ -15,8 +15,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.GZIPInputStream;
 
-/** Small tabular data sets that need no network: Iris (bundled with DL4J) and a seeded Gaussian mixture. */
+/**
+ * Small data sets that need no network: Iris (bundled with DL4J), the UCI optical handwritten digits (bundled
+ * here) and a seeded Gaussian mixture.
+ */
 public final class BenchmarkData {
 
     /** A train/test split with its minibatch size. */
@@ -65,6 +69,40 @@ public final class BenchmarkData {
         all.shuffle(seed);
         SplitTestAndTrain split = all.splitTestAndTrain(100);
         return standardized("iris", split.getTrain(), split.getTest(), 10, 3);
+    }
+
+    /**
+     * UCI "Optical Recognition of Handwritten Digits", the 1797-image test part (E. Alpaydin, C. Kaynak, 1998;
+     * CC BY 4.0; the copy scikit-learn ships as {@code digits.csv.gz}): 8x8 images with pixel counts 0..16, 10
+     * classes. Pixels are scaled to [0, 1]; shuffled with the seed; 1347/450 split; minibatch 32.
+     */
+    public static Split digits(long seed) {
+        int n = 1797;
+        float[][] x = new float[n][64];
+        float[][] y = new float[n][10];
+        try (InputStream raw = BenchmarkData.class.getResourceAsStream("optdigits-1797.csv.gz")) {
+            if (raw == null) {
+                throw new IllegalStateException("optdigits-1797.csv.gz not found next to " + BenchmarkData.class);
+            }
+            List<String> lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw),
+                    StandardCharsets.US_ASCII)).lines().filter(l -> !l.isBlank()).toList();
+            if (lines.size() != n) {
+                throw new IllegalStateException("Expected " + n + " digit rows, but got " + lines.size());
+            }
+            for (int i = 0; i < n; i++) {
+                String[] f = lines.get(i).split(",");
+                for (int j = 0; j < 64; j++) {
+                    x[i][j] = Integer.parseInt(f[j]) / 16f;
+                }
+                y[i][Integer.parseInt(f[64])] = 1f;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DataSet all = new DataSet(Nd4j.create(x), Nd4j.create(y));
+        all.shuffle(seed);
+        SplitTestAndTrain split = all.splitTestAndTrain(1347);
+        return new Split("digits", split.getTrain(), split.getTest(), 32, 10);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.dl4jlr.demo.experiment;
 
 import io.github.dl4jlr.finder.LearningRateFinder;
 import io.github.dl4jlr.finder.LrFinderResult;
+import io.github.dl4jlr.finder.SuggestionMethod;
 import io.github.dl4jlr.monitor.TrainingHealthMonitor;
 import io.github.dl4jlr.nn.NetworkAdapter;
 import io.github.dl4jlr.pbt.PbtResult;
@@ -134,6 +135,7 @@ public final class Runner {
             LrFinderResult r = LearningRateFinder.builder().startLr(1e-5).endLr(10)
                     .numIterations(config.finderIterations())
                     .smoothing(Math.pow(0.98, 100.0 / config.finderIterations()))
+                    .suggestion(SuggestionMethod.MINIMUM_DIV_10)   // a 1cycle peak, not a constant LR
                     .build()
                     .find(net, data.train(config.batchSize(), seed, 0, augment));
             suggestion = r.suggestion().orElse(1e-2);

@@ -77,7 +77,7 @@ public final class ReportWriter {
                 + "rmsprop 0.1, adam 1e-3, adagrad 0.1; adadelta has none). Step annealing: SGD 0.1, x0.1 after 40% and "
                 + "x0.01 after 70% of the epochs. PBT: Adam, LR log-uniform in [1e-4, 1e-1], one round per epoch, scored "
                 + "on the validation split. Finder + 1cycle: LR range test, then Nesterov with a 1cycle schedule peaking "
-                + "at the suggestion.\n\n");
+                + "at the min/10 suggestion.\n\n");
 
         b.append("## The article's claims\n\n");
         for (Claims.Claim c : List.of(Claims.lrSweep(runs, "adam-lr0.001"), Claims.optimizers(runs, "adam"))) {
