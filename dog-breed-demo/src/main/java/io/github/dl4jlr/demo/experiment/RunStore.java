@@ -17,8 +17,12 @@ import java.util.stream.Stream;
 
 /**
  * One run's folder. Everything is written to a temporary file and renamed, so a kill leaves either the old or the
- * new version: {@code epochs.csv} (the rows so far), {@code checkpoint.zip} (the model after the last completed
- * epoch) and {@code result.json}, whose presence marks the run as finished.
+ * new version: {@code epochs.csv} (the rows so far), {@code checkpoint-e<k>.zip} (the model after k completed
+ * epochs) and {@code result.json}, whose presence marks the run as finished.
+ *
+ * <p>An epoch is committed in the order checkpoint, rows, then removal of the previous checkpoint, so whenever
+ * {@code epochs.csv} has k rows, {@code checkpoint-e<k>.zip} exists: a resumed run never pairs rows with a model
+ * from another epoch (which would silently skip or repeat an epoch's training).
  */
 final class RunStore {
 
@@ -68,23 +72,29 @@ final class RunStore {
         }
     }
 
+    /** Rows only, for runs without a model checkpoint of their own (PBT keeps its own). */
     void saveEpochs(List<EpochMetrics> rows) {
         write("epochs.csv", EpochMetrics.toCsv(rows));
     }
 
-    void saveCheckpoint(Model model) {
+    /** Commits one finished epoch: the model after {@code rows.size()} epochs, then the rows. */
+    void commitEpoch(List<EpochMetrics> rows, Model model) {
+        int k = rows.size();
         try {
             Files.createDirectories(dir);
             Path tmp = dir.resolve("checkpoint.zip.tmp");
             ModelSerializer.writeModel(model, tmp.toFile(), true);
-            Files.move(tmp, dir.resolve("checkpoint.zip"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, checkpointFile(k), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            saveEpochs(rows);
+            Files.deleteIfExists(checkpointFile(k - 1));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the checkpoint of " + dir, e);
         }
     }
 
-    Model checkpoint(boolean graph) {
-        Path f = dir.resolve("checkpoint.zip");
+    /** The model after {@code epochs} completed epochs, or null if there is no such checkpoint. */
+    Model checkpoint(int epochs, boolean graph) {
+        Path f = checkpointFile(epochs);
         if (!Files.isRegularFile(f)) {
             return null;
         }
@@ -94,6 +104,10 @@ final class RunStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the checkpoint " + f, e);
         }
+    }
+
+    private Path checkpointFile(int epochs) {
+        return dir.resolve("checkpoint-e" + epochs + ".zip");
     }
 
     RunSummary summary() {

@@ -91,7 +91,7 @@ public final class Runner {
 
     private RunSummary plain(Experiment e, int seed, RunStore store, Model fresh, String note) {
         List<EpochMetrics> rows = store.epochs();
-        Model net = rows.isEmpty() ? fresh : store.checkpoint(fresh instanceof ComputationGraph);
+        Model net = rows.isEmpty() ? fresh : store.checkpoint(rows.size(), fresh instanceof ComputationGraph);
         if (net == null) {
             rows.clear();
             net = fresh;
@@ -114,8 +114,7 @@ public final class Runner {
             double seconds = (System.nanoTime() - t0) / 1e9;
             rows.add(measure(e, seed, epoch, net, stats.scores > 0 ? stats.scoreSum / stats.scores : Double.NaN, lr,
                     seconds, stats.etlMillis / 1000.0));
-            store.saveEpochs(rows);
-            store.saveCheckpoint(net);
+            store.commitEpoch(rows, net);
             progress.step();
         }
         return summarize(e, seed, rows, monitor.report().medianWeightRatio(), note, store);
