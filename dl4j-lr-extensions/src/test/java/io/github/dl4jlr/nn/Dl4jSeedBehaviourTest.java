@@ -6,8 +6,13 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.learning.config.Sgd;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Recording test of a DL4J 1.0.0-M2.1 behaviour that examples and the demo work around: a configuration seed of 0
@@ -25,6 +30,11 @@ class Dl4jSeedBehaviourTest {
     @Test
     void seedZeroIsNotReproducibleButOtherSeedsAre() {
         assertArrayEquals(init(7), init(7), 0.0);
-        assertFalse(java.util.Arrays.equals(init(0), init(0)), "seed 0 gave the same weights twice");
+        // Two seed-0 inits occasionally coincide (seen once in a CI run), so ask for any difference among five.
+        Set<List<Double>> distinct = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            distinct.add(Arrays.stream(init(0)).boxed().toList());
+        }
+        assertTrue(distinct.size() >= 2, "seed 0 gave the same weights five times: DL4J now honours seed 0");
     }
 }
