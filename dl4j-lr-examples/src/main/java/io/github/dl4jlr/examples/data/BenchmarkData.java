@@ -49,21 +49,13 @@ public final class BenchmarkData {
     public static Split iris(long seed) {
         float[][] x = new float[150][4];
         float[][] y = new float[150][3];
-        try (InputStream in = BenchmarkData.class.getResourceAsStream("/iris.dat")) {
-            if (in == null) {
-                throw new IllegalStateException("iris.dat not found on the classpath (it ships in deeplearning4j-core)");
+        List<String> lines = resourceLines("/iris.dat", "it ships in deeplearning4j-core");
+        for (int i = 0; i < 150; i++) {
+            String[] f = lines.get(i).split(",");
+            for (int j = 0; j < 4; j++) {
+                x[i][j] = Float.parseFloat(f[j]);
             }
-            List<String> lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII)).lines()
-                    .filter(l -> !l.isBlank()).toList();
-            for (int i = 0; i < 150; i++) {
-                String[] f = lines.get(i).split(",");
-                for (int j = 0; j < 4; j++) {
-                    x[i][j] = Float.parseFloat(f[j]);
-                }
-                y[i][Integer.parseInt(f[4].trim())] = 1f;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            y[i][Integer.parseInt(f[4].trim())] = 1f;
         }
         DataSet all = new DataSet(Nd4j.create(x), Nd4j.create(y));
         all.shuffle(seed);
@@ -80,24 +72,16 @@ public final class BenchmarkData {
         int n = 1797;
         float[][] x = new float[n][64];
         float[][] y = new float[n][10];
-        try (InputStream raw = BenchmarkData.class.getResourceAsStream("optdigits-1797.csv.gz")) {
-            if (raw == null) {
-                throw new IllegalStateException("optdigits-1797.csv.gz not found next to " + BenchmarkData.class);
+        List<String> lines = resourceLines("optdigits-1797.csv.gz", "it is bundled next to BenchmarkData");
+        if (lines.size() != n) {
+            throw new IllegalStateException("Expected " + n + " digit rows, but got " + lines.size());
+        }
+        for (int i = 0; i < n; i++) {
+            String[] f = lines.get(i).split(",");
+            for (int j = 0; j < 64; j++) {
+                x[i][j] = Integer.parseInt(f[j]) / 16f;
             }
-            List<String> lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw),
-                    StandardCharsets.US_ASCII)).lines().filter(l -> !l.isBlank()).toList();
-            if (lines.size() != n) {
-                throw new IllegalStateException("Expected " + n + " digit rows, but got " + lines.size());
-            }
-            for (int i = 0; i < n; i++) {
-                String[] f = lines.get(i).split(",");
-                for (int j = 0; j < 64; j++) {
-                    x[i][j] = Integer.parseInt(f[j]) / 16f;
-                }
-                y[i][Integer.parseInt(f[64])] = 1f;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            y[i][Integer.parseInt(f[64])] = 1f;
         }
         DataSet all = new DataSet(Nd4j.create(x), Nd4j.create(y));
         all.shuffle(seed);
@@ -120,6 +104,21 @@ public final class BenchmarkData {
             }
         }
         return standardized("blobs", sample(c, 3000, seed), sample(c, 1000, seed + 1_000_003), 32, classes);
+    }
+
+    /** The non-blank lines of a classpath resource (relative to this class unless it starts with /), gunzipped if .gz. */
+    private static List<String> resourceLines(String name, String whereItComesFrom) {
+        try (InputStream raw = BenchmarkData.class.getResourceAsStream(name)) {
+            if (raw == null) {
+                throw new IllegalStateException(name + " not found on the classpath (" + whereItComesFrom + ")");
+            }
+            try (InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
+                return new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII)).lines()
+                        .filter(l -> !l.isBlank()).toList();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static DataSet sample(double[][] centres, int n, long seed) {
