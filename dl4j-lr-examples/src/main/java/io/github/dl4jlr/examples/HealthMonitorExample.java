@@ -4,6 +4,7 @@ import io.github.dl4jlr.examples.data.BenchmarkData;
 import io.github.dl4jlr.examples.data.ExampleModels;
 import io.github.dl4jlr.monitor.MonitorReport;
 import io.github.dl4jlr.monitor.NonFinitePolicy;
+import io.github.dl4jlr.monitor.RollbackRecord;
 import io.github.dl4jlr.monitor.TrainingDivergedException;
 import io.github.dl4jlr.monitor.TrainingHealthMonitor;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
@@ -71,14 +72,17 @@ public final class HealthMonitorExample {
         BenchmarkData.Split data = BenchmarkData.blobs(3);
 
         log.info("1/3 healthy run: Adam lr=1e-3");
-        TrainingHealthMonitor healthy = TrainingHealthMonitor.builder().frequency(10)
-                .csv(o.out.resolve("healthy-ratios.csv")).build();
-        MultiLayerNetwork net = ExampleModels.mlp(data, new Adam(1e-3), 5, 64, 64);
-        net.setListeners(healthy);
-        for (int e = 0; e < o.epochs; e++) {
-            net.fit(data.trainIterator());
+        MonitorReport healthyReport;
+        try (TrainingHealthMonitor healthy = TrainingHealthMonitor.builder().frequency(10)
+                .csv(o.out.resolve("healthy-ratios.csv")).build()) {
+            MultiLayerNetwork net = ExampleModels.mlp(data, new Adam(1e-3), 5, 64, 64);
+            net.setListeners(healthy);
+            for (int e = 0; e < o.epochs; e++) {
+                net.fit(data.trainIterator());
+            }
+            healthyReport = healthy.report();
         }
-        Path chart = healthy.report().savePlot(o.out.resolve("healthy-ratios.png"));
+        Path chart = healthyReport.savePlot(o.out.resolve("healthy-ratios.png"));
 
         log.info("2/3 too-high LR: SGD lr=1e4 with onNonFinite(STOP)");
         MultiLayerNetwork hot = ExampleModels.mlp(data, new Sgd(1e4), 5, 64, 64);
@@ -92,16 +96,21 @@ public final class HealthMonitorExample {
                     Double.isFinite(hot.params().sumNumber().doubleValue()));
         }
 
-        log.info("3/3 rollback: Adam lr=1e-2, one minibatch contains a NaN, onNonFinite(ROLLBACK)");
+        log.info("3/3 rollback: Adam lr=10 (far too high), and minibatch 40 contains a NaN; onNonFinite(ROLLBACK)");
         TrainingHealthMonitor rollback = TrainingHealthMonitor.builder().frequency(5)
-                .onNonFinite(NonFinitePolicy.ROLLBACK).build();
-        MultiLayerNetwork resilient = ExampleModels.mlp(data, new Adam(1e-2), 5, 64, 64);
+                .onNonFinite(NonFinitePolicy.ROLLBACK).maxRollbacks(5).build();
+        MultiLayerNetwork resilient = ExampleModels.mlp(data, new Adam(10), 5, 64, 64);
         resilient.setListeners(rollback);
-        resilient.fit(withNanIn(data, 20));
+        resilient.fit(withNanIn(data, 40));
         boolean finite = Double.isFinite(resilient.params().sumNumber().doubleValue());
-        log.info("rollback run finished: {} rollback(s), parameters finite: {}, lr now {}",
-                rollback.report().rollbacks(), finite, resilient.getLearningRate(0));
-        return new Result(healthy.report(), chart, caught, rollback.report(), finite);
+        for (RollbackRecord r : rollback.report().rollbacks()) {
+            log.info("  {} at iter {} ({}): back to iter {}, lr {} -> {}", r.action(), r.iteration(), r.cause(),
+                    r.restoredIteration(), String.format("%.1e", r.lrBefore()), String.format("%.1e", r.lrAfter()));
+        }
+        log.info("rollback run finished: parameters finite: {}, lr now {}, test accuracy {}", finite,
+                String.format("%.1e", resilient.getLearningRate(0)),
+                String.format("%.3f", resilient.evaluate(data.testIterator()).accuracy()));
+        return new Result(healthyReport, chart, caught, rollback.report(), finite);
     }
 
     private static DataSetIterator withNanIn(BenchmarkData.Split data, int batch) {

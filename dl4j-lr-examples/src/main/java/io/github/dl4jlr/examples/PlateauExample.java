@@ -30,8 +30,12 @@ public final class PlateauExample {
 
     private static final Logger log = LoggerFactory.getLogger(PlateauExample.class);
 
-    /** The plateau history and the final test accuracy. */
-    public record Result(List<PlateauRecord> history, long reductions, double testAccuracy) {
+    /**
+     * The plateau history, the final test accuracy, the learning rate the network will use next, and what the
+     * uncut warm-up + cosine schedule alone would give at that point.
+     */
+    public record Result(List<PlateauRecord> history, long reductions, double testAccuracy, double nextLearningRate,
+                         double uncutScheduleValue) {
     }
 
     @Command(name = "plateau-example", mixinStandardHelpOptions = true,
@@ -42,6 +46,9 @@ public final class PlateauExample {
 
         @Option(names = "--patience", description = "Plateau patience in epochs (default: ${DEFAULT-VALUE}).")
         int patience = 2;
+
+        @Option(names = "--threshold", description = "Relative improvement that counts (default: ${DEFAULT-VALUE}).")
+        double threshold = 1e-3;
     }
 
     private PlateauExample() {
@@ -62,7 +69,7 @@ public final class PlateauExample {
         ISchedule schedule = new WarmupSchedule(ScheduleType.ITERATION, perEpoch, 1e-4,
                 new CosineDecaySchedule(ScheduleType.ITERATION, 1e-2, 1e-4, perEpoch * o.epochs));
         MultiLayerNetwork net = ExampleModels.mlp(data, new Adam(schedule), 4, 64);
-        ReduceLROnPlateau plateau = ReduceLROnPlateau.builder().patience(o.patience).threshold(1e-3,
+        ReduceLROnPlateau plateau = ReduceLROnPlateau.builder().patience(o.patience).threshold(o.threshold,
                 io.github.dl4jlr.control.ThresholdMode.RELATIVE).validation(data.testIterator()).build().attachTo(net);
         for (int e = 0; e < o.epochs; e++) {
             net.fit(data.trainIterator());
@@ -70,6 +77,7 @@ public final class PlateauExample {
         double accuracy = net.evaluate(data.testIterator()).accuracy();
         log.info("{} epochs, {} cut(s), final lr {}, test accuracy {}", o.epochs, plateau.reductions(),
                 String.format("%.2e", net.getLearningRate(0)), String.format("%.4f", accuracy));
-        return new Result(plateau.history(), plateau.reductions(), accuracy);
+        return new Result(plateau.history(), plateau.reductions(), accuracy, net.getLearningRate(0),
+                schedule.valueAt(net.getIterationCount(), net.getEpochCount()));
     }
 }

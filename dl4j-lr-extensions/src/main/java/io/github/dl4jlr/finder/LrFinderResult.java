@@ -2,6 +2,7 @@ package io.github.dl4jlr.finder;
 
 import io.github.dl4jlr.finder.SuggestionRules.Suggestion;
 import io.github.dl4jlr.plot.LinePlot;
+import io.github.dl4jlr.plot.PlotSupport;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -148,6 +149,7 @@ public final class LrFinderResult {
 
     /** Loss against learning rate on a log axis, raw and smoothed, with every concrete rule's suggestion marked. */
     public Path savePlot(Path png) throws IOException {
+        PlotSupport.requireXChart();
         LinePlot plot = LinePlot.create("LR range test", "learning rate (log)", "loss")
                 .logX(true)
                 .line("loss", lrs, losses)

@@ -1,6 +1,7 @@
 package io.github.dl4jlr.monitor;
 
 import io.github.dl4jlr.plot.LinePlot;
+import io.github.dl4jlr.plot.PlotSupport;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,21 +11,25 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** An immutable snapshot of what a {@link TrainingHealthMonitor} saw: ratio checks, warnings and events. */
+/**
+ * An immutable snapshot of what a {@link TrainingHealthMonitor} saw: ratio checks, warnings, events and every
+ * rollback.
+ */
 public final class MonitorReport {
 
     private final List<RatioCheck> checks;
     private final List<MonitorEvent> events;
+    private final List<RollbackRecord> rollbacks;
     private final double low;
     private final double high;
-    private final int rollbacks;
 
-    MonitorReport(List<RatioCheck> checks, List<MonitorEvent> events, double low, double high, int rollbacks) {
+    MonitorReport(List<RatioCheck> checks, List<MonitorEvent> events, List<RollbackRecord> rollbacks, double low,
+                  double high) {
         this.checks = List.copyOf(checks);
         this.events = List.copyOf(events);
+        this.rollbacks = List.copyOf(rollbacks);
         this.low = low;
         this.high = high;
-        this.rollbacks = rollbacks;
     }
 
     /** Every healthy check, in order. */
@@ -43,13 +48,20 @@ public final class MonitorReport {
                 || e.kind() == MonitorEvent.Kind.RATIO_LOW).toList();
     }
 
-    /** Non-finite detections. */
+    /** Non-finite detections and finite divergences. */
     public List<MonitorEvent> nonFiniteEvents() {
-        return events.stream().filter(e -> e.kind() == MonitorEvent.Kind.NON_FINITE).toList();
+        return events.stream().filter(e -> e.kind() == MonitorEvent.Kind.NON_FINITE
+                || e.kind() == MonitorEvent.Kind.DIVERGED).toList();
     }
 
-    public int rollbacks() {
+    /** Every restore, in order: rollbacks (learning rate cut) and data restores (learning rate kept). */
+    public List<RollbackRecord> rollbacks() {
         return rollbacks;
+    }
+
+    /** The number of restores. */
+    public int rollbackCount() {
+        return rollbacks.size();
     }
 
     /** The ratio history of one array: {@code [iterations, ratios]}. */
@@ -96,8 +108,13 @@ public final class MonitorReport {
         return keys;
     }
 
-    /** update:parameter ratio per array against iteration on a log axis, with the healthy band dashed. */
+    /**
+     * update:parameter ratio per array against iteration on a log axis, with the healthy band dashed.
+     *
+     * @throws IllegalStateException when XChart (an optional dependency) is not on the classpath
+     */
     public Path savePlot(Path png) throws IOException {
+        PlotSupport.requireXChart();
         LinePlot plot = LinePlot.create("update:parameter ratio", "iteration", "mean|update| / mean|param| (log)")
                 .logY(true)
                 .band(low, high);

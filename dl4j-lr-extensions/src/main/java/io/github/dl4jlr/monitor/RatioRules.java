@@ -67,6 +67,18 @@ public final class RatioRules {
         }
     }
 
+    /**
+     * The advice of a warning about the given ratio: as {@link #advice(RatioVerdict)}, except that a ratio of exactly
+     * zero (no update at all) does not point at the learning rate.
+     */
+    public static String advice(RatioVerdict direction, double ratio) {
+        if (direction == RatioVerdict.LOW && ratio == 0) {
+            return "its updates are exactly zero: dead units (e.g. ReLUs killed by an earlier, too high learning rate) "
+                    + "or a vanished gradient; a higher learning rate will not help, a restart from a healthy state might";
+        }
+        return advice(direction);
+    }
+
     /** The advice of a warning, e.g. {@code "learning rate likely too high for this layer (try x0.1)"}. */
     public static String advice(RatioVerdict direction) {
         switch (direction) {

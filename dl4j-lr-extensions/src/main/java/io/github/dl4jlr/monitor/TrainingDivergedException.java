@@ -1,22 +1,28 @@
 package io.github.dl4jlr.monitor;
 
 /**
- * Thrown by {@link TrainingHealthMonitor} to stop training when it went non-finite (policy STOP, or ROLLBACK after
- * its last rollback). The network it was thrown from holds the last healthy parameters.
+ * Thrown by {@link TrainingHealthMonitor} to stop training when it went non-finite or diverged (policy STOP, or
+ * ROLLBACK once its restores are used up). Its message says what happened and what to try. The network it was thrown
+ * from holds the newest healthy snapshot (or, if there was none, whatever state it was in).
  */
 public final class TrainingDivergedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Diagnosis diagnosis;
+    private final transient Trouble trouble;
 
-    public TrainingDivergedException(String message, Diagnosis diagnosis) {
+    public TrainingDivergedException(String message, Trouble trouble) {
         super(message);
-        this.diagnosis = diagnosis;
+        this.trouble = trouble;
     }
 
-    /** What was found. */
+    /** What was found: a {@link Diagnosis} (non-finite) or a {@link LossExplosion} (finite divergence). */
+    public Trouble trouble() {
+        return trouble;
+    }
+
+    /** The diagnosis when training went non-finite; null for a finite divergence. */
     public Diagnosis diagnosis() {
-        return diagnosis;
+        return trouble instanceof Diagnosis ? (Diagnosis) trouble : null;
     }
 }

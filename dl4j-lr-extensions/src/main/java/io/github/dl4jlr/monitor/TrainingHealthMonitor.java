@@ -3,8 +3,8 @@ package io.github.dl4jlr.monitor;
 import io.github.dl4jlr.nn.LearningRateConfig;
 import io.github.dl4jlr.nn.NetworkAdapter;
 import io.github.dl4jlr.nn.ParamRef;
-import io.github.dl4jlr.nn.TrainingSnapshot;
 import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.util.LossTracker;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
@@ -13,52 +13,69 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * Watches training for NaN/Inf and for update:parameter ratios out of the healthy band, cheaply.
+ * Watches training for NaN/Inf, for a loss that explodes, and for update:parameter ratios out of the healthy band,
+ * cheaply; on trouble it logs, stops, or rolls back to a healthy state and goes on at a lower learning rate.
  *
  * <pre>
- *   TrainingHealthMonitor monitor = TrainingHealthMonitor.builder()
+ *   try (TrainingHealthMonitor monitor = TrainingHealthMonitor.builder()
  *           .frequency(10).ratioBand(1e-4, 1e-2).patience(3)
- *           .onNonFinite(NonFinitePolicy.STOP).build();
- *   net.addListeners(monitor);
+ *           .onNonFinite(NonFinitePolicy.ROLLBACK).csv(Path.of("monitor.csv")).build()) {
+ *       net.addListeners(monitor);
+ *       net.fit(train, epochs);
+ *   }
  * </pre>
  *
- * <p><b>Every iteration</b> it reads the score, which costs nothing. <b>Every {@code frequency} iterations</b>, and
- * right after a non-finite score, it computes for each parameter array one L1 reduction of the parameters and one
- * of the update DL4J just applied ({@code model.gradient()} at {@code iterationDone}). L1 norms propagate NaN/Inf,
- * so the same two reductions give both the ratio (see {@link RatioRules}) and the finiteness check, about 17x
- * cheaper than a MatchCondition. Each check logs one INFO line:
- * <pre>
- *   iter=120 epoch=1 lr=1.0e-03 update/param 0_W=1.2e-03 0_b=8.1e-04 1_W=9.7e-04 [ok]
- * </pre>
- * and a weight array out of band for {@code patience} checks in a row logs one WARN with advice.
+ * <p><b>Every iteration</b> it reads the score (free) and updates a smoothed loss: the loss has <b>diverged</b> when
+ * it stays finite but its smoothed value rises above {@code divergenceFactor} (default 4) times its best while the
+ * last {@value #RAW_STEPS} minibatch losses were all above that limit too (see {@link LossTracker}, rule BOTH,
+ * EMA factor {@value #LOSS_SMOOTHING}); one bad minibatch is not a divergence. <b>Every {@code frequency}
+ * iterations</b> it computes, per parameter array, one L1 reduction of the parameters and one of the update DL4J
+ * just applied ({@code model.gradient()} at {@code iterationDone}): they give the ratio (see {@link RatioRules}) and,
+ * since L1 norms propagate NaN/Inf, the finiteness check, about 17x cheaper than a MatchCondition. Each check logs
+ * one INFO line, and a weight array out of band for {@code patience} checks in a row logs one WARN with advice.
  *
  * <p><b>Non-finite</b>: when the score is NaN/Inf, {@code onGradientCalculation} (before the update) inspects the
- * input, labels, parameters and raw gradients, so a NaN written into one layer is blamed on that layer before
- * backpropagation spreads it. The {@link Diagnosis} names the iteration, epoch, LR and first arrays in forward
- * order. Then {@link NonFinitePolicy}: LOG logs an ERROR (once until training is healthy again); STOP restores
- * the last healthy parameters and updater state and throws {@link TrainingDivergedException}; ROLLBACK restores
- * them, multiplies every layer's LR by {@code rollbackLrFactor} (a schedule keeps its shape via
- * {@code ScaledSchedule}) and continues, and after {@code maxRollbacks} behaves as STOP. Counters are not rolled
- * back. STOP and ROLLBACK keep one in-memory snapshot, refreshed at each healthy check: one copy of the
- * parameters plus one of the updater state (Adam: 3x the parameter memory in total).
+ * inputs, labels, parameters and raw gradients, so a NaN written into one layer is blamed on that layer before
+ * backpropagation spreads it, and NaN data is blamed on the input (by name, for a multi-input ComputationGraph) or
+ * the output whose labels hold it. The {@link Diagnosis} names the cause.
  *
- * <p>Thread-safe: one instance may serve several models (ParallelWrapper workers); state is kept per model.
+ * <p><b>What happens then</b> is {@link NonFinitePolicy} (also for a finite divergence), decided by the pure
+ * {@link RecoveryPolicy}: LOG logs an ERROR (once until training is healthy again); STOP restores the newest
+ * snapshot and throws {@link TrainingDivergedException}; ROLLBACK restores a snapshot and goes on. For a
+ * learning-rate cause it multiplies every layer's LR by {@code rollbackLrFactor} (a schedule keeps its shape via
+ * {@code ScaledSchedule}); if training fails again before the next healthy check, it drops that snapshot and
+ * restores the one before, cutting again. For bad data it restores the newest snapshot and keeps the LR. After
+ * {@code maxRollbacks} restores it behaves as STOP. Counters are not rolled back. Every recovery is in
+ * {@link MonitorReport#rollbacks()}.
+ *
+ * <p><b>Snapshots</b> are taken only at healthy checks (finite; smoothed loss within 2x its best; no weight ratio
+ * above 10x the band's upper edge; see {@link RecoveryPolicy}); the state training started from is the first.
+ * STOP and ROLLBACK keep a ring of {@code snapshots} (default 2), each one copy of the parameters plus one of the
+ * updater state: with Adam, {@code snapshots x 3} times the parameter memory (6x by default). LOG keeps none.
+ *
+ * <p><b>Lifecycle</b>: the CSV, if any, is opened at the first check, flushed at every epoch end and closed by
+ * {@link #close()} or when the monitor stops training. Use try-with-resources, or call {@code close()} after
+ * training.
+ *
+ * <p>Thread-safe: one instance may serve several models at once (ParallelWrapper workers, tested); run state is kept
+ * per model, the report is shared.
  */
-public final class TrainingHealthMonitor extends BaseTrainingListener {
+public final class TrainingHealthMonitor extends BaseTrainingListener implements AutoCloseable {
+
+    /** EMA factor of the smoothed loss (about 10 minibatches of memory). */
+    public static final double LOSS_SMOOTHING = 0.9;
+    /** Consecutive minibatch losses above the limit that a divergence needs. */
+    public static final int RAW_STEPS = 3;
 
     private static final Logger log = LoggerFactory.getLogger(TrainingHealthMonitor.class);
 
@@ -66,16 +83,18 @@ public final class TrainingHealthMonitor extends BaseTrainingListener {
     private final double low;
     private final double high;
     private final int patience;
-    private final NonFinitePolicy policy;
-    private final double rollbackLrFactor;
-    private final int maxRollbacks;
-    private final Path csv;
+    private final double divergenceFactor;
+    private final RecoveryPolicy recovery;
+    private final LossTracker lossTracker;
+    private final MonitorCsv csv;
 
     private final Map<Model, ModelState> states = new WeakHashMap<>();
     private final List<RatioCheck> checks = new ArrayList<>();
     private final List<MonitorEvent> events = new ArrayList<>();
-    private BufferedWriter csvWriter;
-    private int rollbacks;
+    private final List<RollbackRecord> rollbacks = new ArrayList<>();
+    /** The model of the previous callback and its state: skips the map lookup in the common one-model case. */
+    private WeakReference<Model> lastModel = new WeakReference<>(null);
+    private ModelState lastState;
 
     /** Per-model run state. */
     private static final class ModelState {
@@ -83,14 +102,18 @@ public final class TrainingHealthMonitor extends BaseTrainingListener {
         final List<ParamRef> params;
         final List<IUpdater> updaters;
         final Map<String, RatioRules.Streak> streaks = new HashMap<>();
-        TrainingSnapshot snapshot;
+        final SnapshotRing ring;
+        LossTracker.State loss = LossTracker.State.INITIAL;
+        RecoveryPolicy.State policy = RecoveryPolicy.State.INITIAL;
+        boolean started;
         Diagnosis pending;
-        boolean nonFiniteLogged;
+        boolean troubleLogged;
 
-        ModelState(Model model) {
+        ModelState(Model model, int ringSize) {
             this.net = NetworkAdapter.of(model);
             this.params = net.parameters();
             this.updaters = net.trainedUpdaters();
+            this.ring = new SnapshotRing(ringSize);
         }
     }
 
@@ -100,10 +123,13 @@ public final class TrainingHealthMonitor extends BaseTrainingListener {
         this.high = Args.positive("ratioBand high", b.high);
         Args.check(b.low < b.high, "ratioBand low < high", "low=" + b.low + ", high=" + b.high);
         this.patience = Args.positive("patience", b.patience);
-        this.policy = Args.notNull("onNonFinite", b.policy);
-        this.rollbackLrFactor = Args.openInterval("rollbackLrFactor", b.rollbackLrFactor, 0, 1);
-        this.maxRollbacks = Args.nonNegative("maxRollbacks", b.maxRollbacks);
-        this.csv = b.csv;
+        Args.check(b.divergenceFactor > 1 && Double.isFinite(b.divergenceFactor), "divergenceFactor > 1 and finite",
+                b.divergenceFactor);
+        this.divergenceFactor = b.divergenceFactor;
+        this.recovery = new RecoveryPolicy(b.policy, b.rollbackLrFactor, b.maxRollbacks, b.snapshots,
+                RecoveryPolicy.DEFAULT_HEALTHY_LOSS_FACTOR, RecoveryPolicy.DEFAULT_HEALTHY_RATIO_MULTIPLE * b.high);
+        this.lossTracker = new LossTracker(LOSS_SMOOTHING, divergenceFactor, RAW_STEPS, 0, LossTracker.Rule.BOTH);
+        this.csv = b.csv == null ? null : new MonitorCsv(b.csv);
     }
 
     public static Builder builder() {
@@ -112,22 +138,39 @@ public final class TrainingHealthMonitor extends BaseTrainingListener {
 
     /** An immutable snapshot of everything seen so far. */
     public synchronized MonitorReport report() {
-        return new MonitorReport(checks, events, low, high, rollbacks);
+        return new MonitorReport(checks, events, rollbacks, low, high);
+    }
+
+    /** Flushes and closes the CSV, if any; training may go on (later rows append). Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (csv != null) {
+            csv.close();
+        }
+    }
+
+    @Override
+    public void onEpochEnd(Model model) {
+        if (csv != null) {
+            synchronized (this) {
+                csv.flush();
+            }
+        }
     }
 
     @Override
     public void onGradientCalculation(Model model) {
         double score = model.score();
-        boolean needsSnapshot = policy != NonFinitePolicy.LOG;
-        if (Double.isFinite(score) && !needsSnapshot) {
+        if (Double.isFinite(score) && !recovery.keepsSnapshots()) {
             return;
         }
         synchronized (this) {
             ModelState st = state(model);
+            if (!st.started) {
+                start(st);
+            }
             if (!Double.isFinite(score)) {
                 st.pending = beforeStep(st, score);
-            } else if (st.snapshot == null) {
-                st.snapshot = TrainingSnapshot.capture(st.net);   // parameters before the very first step
             }
         }
     }
@@ -135,16 +178,42 @@ public final class TrainingHealthMonitor extends BaseTrainingListener {
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
         double score = model.score();
-        if (Double.isFinite(score) && iteration % frequency != 0) {
-            return;
-        }
+        boolean checkDue = iteration % frequency == 0;
         synchronized (this) {
-            check(state(model), model, iteration, epoch, score);
+            ModelState st = state(model);
+            if (!Double.isFinite(score)) {
+                handle(st, afterStep(st, model, iteration, epoch, score));
+                return;
+            }
+            st.loss = lossTracker.next(st.loss, score);
+            if (lossTracker.diverged(st.loss)) {
+                handle(st, new LossExplosion(iteration, epoch, currentLr(st, iteration, epoch), score,
+                        st.loss.smoothed(), st.loss.best(), divergenceFactor));
+                return;
+            }
+            if (checkDue) {
+                check(st, model, iteration, epoch, score);
+            }
         }
     }
 
     private ModelState state(Model model) {
-        return states.computeIfAbsent(model, ModelState::new);
+        if (model == lastModel.get()) {
+            return lastState;
+        }
+        ModelState st = states.computeIfAbsent(model, m -> new ModelState(m, recovery.ringSize()));
+        lastModel = new WeakReference<>(model);
+        lastState = st;
+        return st;
+    }
+
+    /** The state training starts from is the first snapshot, if it is finite. */
+    private void start(ModelState st) {
+        st.started = true;
+        if (recovery.keepsSnapshots() && finite(st.net.params())) {
+            st.ring.push(st.net, st.loss);
+            st.policy = recovery.started(st.policy);
+        }
     }
 
     private Diagnosis beforeStep(ModelState st, double score) {
@@ -160,21 +229,37 @@ public final class TrainingHealthMonitor extends BaseTrainingListener {
                 grads.add(p.key());
             }
         }
-        return new Diagnosis(st.net.iterationCount(), st.net.epochCount(), currentLr(st, st.net.iterationCount(),
-                st.net.epochCount()), score, allFinite(st.net.inputs()), allFinite(st.net.labels()), params, grads,
-                List.of(), List.of());
+        int it = st.net.iterationCount();
+        int ep = st.net.epochCount();
+        return new Diagnosis(it, ep, currentLr(st, it, ep), score, true, nonFinite(st.net.inputs()),
+                nonFinite(st.net.labels()), params, grads, List.of(), List.of());
     }
 
-    private void check(ModelState st, Model model, int iteration, int epoch, double score) {
-        Gradient update = model.gradient();
-        int n = st.params.size();
-        double[] ratios = new double[n];
-        List<String> keys = new ArrayList<>(n);
-        List<RatioVerdict> verdicts = new ArrayList<>(n);
+    /** The diagnosis of a non-finite score at iterationDone, merged with what was seen before the step. */
+    private Diagnosis afterStep(ModelState st, Model model, int iteration, int epoch, double score) {
         List<String> badParams = new ArrayList<>();
         List<String> badUpdates = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            ParamRef p = st.params.get(i);
+        norms(st, model.gradient(), badParams, badUpdates, null);
+        return merge(st, iteration, epoch, score, badParams, badUpdates);
+    }
+
+    private Diagnosis merge(ModelState st, int iteration, int epoch, double score, List<String> badParams,
+                            List<String> badUpdates) {
+        Diagnosis before = st.pending;
+        st.pending = null;
+        return new Diagnosis(iteration, epoch, currentLr(st, iteration, epoch), score, before != null,
+                before == null ? List.of() : before.nonFiniteInputs(), before == null ? List.of() : before.nonFiniteLabels(),
+                before == null ? List.of() : before.paramsBeforeStep(),
+                before == null ? List.of() : before.gradientsBeforeStep(), badParams, badUpdates);
+    }
+
+    /**
+     * One L1 reduction per parameter array and per applied update; collects non-finite keys and, if {@code ratios}
+     * is given, the ratio and verdict of every trained array.
+     */
+    private void norms(ModelState st, Gradient update, List<String> badParams, List<String> badUpdates,
+                       RatioRows ratios) {
+        for (ParamRef p : st.params) {
             INDArray param = st.net.param(p);
             double pNorm = param.norm1Number().doubleValue();
             if (!Double.isFinite(pNorm)) {
@@ -188,32 +273,58 @@ public final class TrainingHealthMonitor extends BaseTrainingListener {
             if (!Double.isFinite(uNorm)) {
                 badUpdates.add(p.key());
             }
-            keys.add(p.key());
-            ratios[keys.size() - 1] = RatioRules.ratio(uNorm, pNorm);
-            verdicts.add(RatioRules.judged(param.rank())
-                    ? RatioRules.verdict(ratios[keys.size() - 1], low, high) : RatioVerdict.UNDEFINED);
+            if (ratios != null) {
+                double r = RatioRules.ratio(uNorm, pNorm);
+                ratios.add(p.key(), r, RatioRules.judged(param.rank()) ? RatioRules.verdict(r, low, high)
+                        : RatioVerdict.UNDEFINED);
+            }
         }
-        double lr = currentLr(st, iteration, epoch);
-        if (!Double.isFinite(score) || !badParams.isEmpty() || !badUpdates.isEmpty()) {
-            Diagnosis before = st.pending;
-            st.pending = null;
-            Diagnosis d = new Diagnosis(iteration, epoch, lr, score,
-                    before == null ? null : before.inputFinite(), before == null ? null : before.labelsFinite(),
-                    before == null ? List.of() : before.paramsBeforeStep(),
-                    before == null ? List.of() : before.gradientsBeforeStep(), badParams, badUpdates);
-            onNonFinite(st, d);
+    }
+
+    /** Ratio rows of one check. */
+    private static final class RatioRows {
+        final List<String> keys = new ArrayList<>();
+        double[] ratios = new double[8];
+        final List<RatioVerdict> verdicts = new ArrayList<>();
+        double maxJudged = Double.NaN;
+
+        void add(String key, double ratio, RatioVerdict verdict) {
+            if (keys.size() == ratios.length) {
+                ratios = Arrays.copyOf(ratios, 2 * ratios.length);
+            }
+            ratios[keys.size()] = ratio;
+            keys.add(key);
+            verdicts.add(verdict);
+            if (verdict != RatioVerdict.UNDEFINED && !(ratio <= maxJudged)) {
+                maxJudged = ratio;
+            }
+        }
+    }
+
+    private void check(ModelState st, Model model, int iteration, int epoch, double score) {
+        List<String> badParams = new ArrayList<>();
+        List<String> badUpdates = new ArrayList<>();
+        RatioRows rows = new RatioRows();
+        norms(st, model.gradient(), badParams, badUpdates, rows);
+        if (!badParams.isEmpty() || !badUpdates.isEmpty()) {
+            handle(st, merge(st, iteration, epoch, score, badParams, badUpdates));
             return;
         }
-        st.nonFiniteLogged = false;
-        RatioCheck c = new RatioCheck(iteration, epoch, lr, keys, java.util.Arrays.copyOf(ratios, keys.size()), verdicts);
+        st.troubleLogged = false;
+        RatioCheck c = new RatioCheck(iteration, epoch, currentLr(st, iteration, epoch), rows.keys,
+                Arrays.copyOf(rows.ratios, rows.keys.size()), rows.verdicts);
         checks.add(c);
         if (log.isInfoEnabled()) {
-            log.info(format(c));
+            log.info(MonitorMessages.check(c));
         }
         warnIfStuck(st, c);
-        writeCsv(c);
-        if (policy != NonFinitePolicy.LOG) {
-            st.snapshot = st.snapshot == null ? TrainingSnapshot.capture(st.net) : st.snapshot.refresh(st.net);
+        if (csv != null) {
+            csv.write(c);
+        }
+        RecoveryPolicy.Step step = recovery.onCheck(st.policy, recovery.healthy(true, st.loss, rows.maxJudged));
+        st.policy = step.state();
+        if (step.action() == RecoveryPolicy.Action.SNAPSHOT) {
+            st.ring.push(st.net, st.loss);
         }
     }
 
@@ -222,57 +333,75 @@ public final class TrainingHealthMonitor extends BaseTrainingListener {
             String key = c.keys().get(i);
             RatioRules.Streak s = st.streaks.getOrDefault(key, RatioRules.Streak.NONE).next(c.verdicts().get(i));
             if (s.shouldWarn(patience)) {
-                boolean highSide = s.direction() == RatioVerdict.HIGH;
-                String msg = String.format(Locale.ROOT, "iter=%d epoch=%d %s=%.1e %s %.0e for %d checks: %s",
-                        c.iteration(), c.epoch(), key, c.ratios()[i], highSide ? "above" : "below",
-                        highSide ? high : low, s.length(), RatioRules.advice(s.direction()));
+                String msg = MonitorMessages.ratioWarning(c, i, s, low, high);
                 log.warn(msg);
-                events.add(new MonitorEvent(c.iteration(), c.epoch(),
-                        highSide ? MonitorEvent.Kind.RATIO_HIGH : MonitorEvent.Kind.RATIO_LOW, key, msg));
+                events.add(new MonitorEvent(c.iteration(), c.epoch(), s.direction() == RatioVerdict.HIGH
+                        ? MonitorEvent.Kind.RATIO_HIGH : MonitorEvent.Kind.RATIO_LOW, key, msg));
                 s = s.markWarned();
             }
             st.streaks.put(key, s);
         }
     }
 
-    private void onNonFinite(ModelState st, Diagnosis d) {
-        String message = d.message();
-        boolean first = !st.nonFiniteLogged;
-        st.nonFiniteLogged = true;
-        if (first || policy != NonFinitePolicy.LOG) {
-            events.add(new MonitorEvent(d.iteration(), d.epoch(), MonitorEvent.Kind.NON_FINITE, d.firstLayer(), message));
-            log.error(message);
+    private void handle(ModelState st, Trouble t) {
+        RecoveryPolicy.Step step = recovery.onTrouble(st.policy, t.cause());
+        boolean report = !st.troubleLogged || step.action() != RecoveryPolicy.Action.LOG;
+        st.troubleLogged = true;
+        if (report) {
+            events.add(new MonitorEvent(t.iteration(), t.epoch(), t instanceof LossExplosion ? MonitorEvent.Kind.DIVERGED
+                    : MonitorEvent.Kind.NON_FINITE, t.key(), t.message()));
+            log.error(t.message());
         }
-        if (policy == NonFinitePolicy.LOG) {
-            return;
+        switch (step.action()) {
+            case ROLLBACK:
+            case RESTORE:
+                recover(st, t, step);
+                break;
+            case STOP:
+                stop(st, t, step);
+                break;
+            default:
+                break;
         }
-        if (policy == NonFinitePolicy.ROLLBACK && rollbacks < maxRollbacks && st.snapshot != null) {
-            st.snapshot.restoreArrays(st.net);
+    }
+
+    private void recover(ModelState st, Trouble t, RecoveryPolicy.Step step) {
+        st.ring.dropNewest(step.dropNewest());
+        SnapshotRing.Entry e = st.ring.newest();
+        e.snapshot().restoreArrays(st.net);
+        int next = t.iteration() + 1;
+        double before = currentLr(st, next, t.epoch());
+        if (step.action() == RecoveryPolicy.Action.ROLLBACK) {
             for (IUpdater u : st.updaters) {
                 if (u.hasLearningRate()) {
-                    LearningRateConfig.read(u).scaled(rollbackLrFactor).applyTo(u);
+                    LearningRateConfig.read(u).scaled(step.lrFactor()).applyTo(u);
                 }
             }
-            rollbacks++;
-            st.nonFiniteLogged = false;
-            String msg = String.format(Locale.ROOT, "iter=%d epoch=%d rollback %d/%d: restored the parameters and updater "
-                            + "state of iter=%d and multiplied the learning rate by %s (now %.1e)", d.iteration(), d.epoch(),
-                    rollbacks, maxRollbacks, st.snapshot.iteration(), rollbackLrFactor,
-                    currentLr(st, d.iteration() + 1, d.epoch()));
-            log.warn(msg);
-            events.add(new MonitorEvent(d.iteration(), d.epoch(), MonitorEvent.Kind.ROLLBACK, d.firstLayer(), msg));
-            return;
         }
-        String restored = st.snapshot == null ? " No healthy state had been seen, so nothing was restored."
-                : " The model now holds the parameters and updater state of iter=" + st.snapshot.iteration()
-                + ", the last healthy check.";
-        if (st.snapshot != null) {
-            st.snapshot.restoreArrays(st.net);
+        RollbackRecord r = new RollbackRecord(t.iteration(), t.epoch(), step.action(), t.cause(), t.key(),
+                e.snapshot().iteration(), before, currentLr(st, next, t.epoch()));
+        rollbacks.add(r);
+        st.policy = step.state();
+        st.loss = e.loss();
+        st.pending = null;
+        st.troubleLogged = false;
+        String msg = MonitorMessages.recovery(t, r, step.state().restores(), recovery.maxRollbacks(),
+                step.state().healthySinceStart());
+        log.warn(msg);
+        events.add(new MonitorEvent(t.iteration(), t.epoch(), step.action() == RecoveryPolicy.Action.ROLLBACK
+                ? MonitorEvent.Kind.ROLLBACK : MonitorEvent.Kind.RESTORE, t.key(), msg));
+    }
+
+    private void stop(ModelState st, Trouble t, RecoveryPolicy.Step step) {
+        SnapshotRing.Entry e = st.ring.newest();
+        if (e != null) {
+            e.snapshot().restoreArrays(st.net);
         }
-        String why = policy == NonFinitePolicy.ROLLBACK ? " Stopped after " + rollbacks + " rollback(s)." : "";
-        String msg = "Training stopped: " + message + why + restored;
-        events.add(new MonitorEvent(d.iteration(), d.epoch(), MonitorEvent.Kind.STOP, d.firstLayer(), msg));
-        throw new TrainingDivergedException(msg, d);
+        String msg = MonitorMessages.stop(t, step.stopReason(), e == null ? -1 : e.snapshot().iteration(),
+                st.policy.restores(), st.policy.healthySinceStart());
+        events.add(new MonitorEvent(t.iteration(), t.epoch(), MonitorEvent.Kind.STOP, t.key(), msg));
+        close();
+        throw new TrainingDivergedException(msg, t);
     }
 
     private static double currentLr(ModelState st, int iteration, int epoch) {
@@ -288,80 +417,35 @@ public final class TrainingHealthMonitor extends BaseTrainingListener {
         return Double.isFinite(a.sumNumber().doubleValue());
     }
 
-    private static Boolean allFinite(List<INDArray> arrays) {
-        if (arrays.isEmpty()) {
-            return null;
-        }
-        for (INDArray a : arrays) {
+    private static List<String> nonFinite(Map<String, INDArray> arrays) {
+        List<String> bad = new ArrayList<>();
+        arrays.forEach((name, a) -> {
             if (!finite(a)) {
-                return false;
+                bad.add(name);
             }
-        }
-        return true;
+        });
+        return bad;
     }
 
+    /** The check line, e.g. {@code iter=120 epoch=1 lr=1.0e-03 update/param 0_W=1.2e-03 ... [ok]}. */
     static String format(RatioCheck c) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "iter=%d epoch=%d lr=%.1e update/param",
-                c.iteration(), c.epoch(), c.learningRate()));
-        List<String> highKeys = new ArrayList<>();
-        List<String> lowKeys = new ArrayList<>();
-        for (int i = 0; i < c.keys().size(); i++) {
-            double r = c.ratios()[i];
-            b.append(' ').append(c.keys().get(i)).append('=')
-                    .append(Double.isNaN(r) ? "n/a" : String.format(Locale.ROOT, "%.1e", r));
-            if (c.verdicts().get(i) == RatioVerdict.HIGH) {
-                highKeys.add(c.keys().get(i));
-            } else if (c.verdicts().get(i) == RatioVerdict.LOW) {
-                lowKeys.add(c.keys().get(i));
-            }
-        }
-        if (highKeys.isEmpty() && lowKeys.isEmpty()) {
-            return b.append(" [ok]").toString();
-        }
-        b.append(" [");
-        if (!highKeys.isEmpty()) {
-            b.append("high: ").append(String.join(",", highKeys));
-        }
-        if (!lowKeys.isEmpty()) {
-            b.append(highKeys.isEmpty() ? "" : "; ").append("low: ").append(String.join(",", lowKeys));
-        }
-        return b.append(']').toString();
+        return MonitorMessages.check(c);
     }
 
-    private void writeCsv(RatioCheck c) {
-        if (csv == null) {
-            return;
-        }
-        try {
-            if (csvWriter == null) {
-                Path parent = csv.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                csvWriter = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-                csvWriter.write("iteration,epoch,lr,param,ratio,verdict");
-                csvWriter.newLine();
-            }
-            for (int i = 0; i < c.keys().size(); i++) {
-                csvWriter.write(c.iteration() + "," + c.epoch() + "," + c.learningRate() + "," + c.keys().get(i) + ","
-                        + c.ratios()[i] + "," + c.verdicts().get(i));
-                csvWriter.newLine();
-            }
-            csvWriter.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write monitor CSV " + csv, e);
-        }
-    }
-
-    /** Settings; defaults: frequency 10, band [1e-4, 1e-2], patience 3, LOG, rollback x0.1 up to 3 times, no CSV. */
+    /**
+     * Settings; defaults: frequency 10, band [1e-4, 1e-2], patience 3, LOG, divergence factor 4, rollback x0.1 up to 3
+     * times, 2 snapshots, no CSV.
+     */
     public static final class Builder {
         private int frequency = 10;
         private double low = 1e-4;
         private double high = 1e-2;
         private int patience = 3;
         private NonFinitePolicy policy = NonFinitePolicy.LOG;
+        private double divergenceFactor = 4;
         private double rollbackLrFactor = 0.1;
         private int maxRollbacks = 3;
+        private int snapshots = 2;
         private Path csv;
 
         private Builder() {
@@ -386,8 +470,18 @@ public final class TrainingHealthMonitor extends BaseTrainingListener {
             return this;
         }
 
+        /** What to do when training goes non-finite or diverges: LOG (default), STOP or ROLLBACK. */
         public Builder onNonFinite(NonFinitePolicy policy) {
             this.policy = policy;
+            return this;
+        }
+
+        /**
+         * A finite loss has diverged when its smoothed value exceeds this multiple of its best while the last
+         * {@value TrainingHealthMonitor#RAW_STEPS} minibatch losses did too; finite, {@code > 1}. Default 4.
+         */
+        public Builder divergenceFactor(double factor) {
+            this.divergenceFactor = factor;
             return this;
         }
 
@@ -397,9 +491,18 @@ public final class TrainingHealthMonitor extends BaseTrainingListener {
             return this;
         }
 
-        /** Rollbacks allowed before behaving as STOP. */
+        /** Restores allowed before behaving as STOP. */
         public Builder maxRollbacks(int n) {
             this.maxRollbacks = n;
+            return this;
+        }
+
+        /**
+         * Healthy snapshots kept for STOP and ROLLBACK ({@code >= 1}, default 2). Each costs one copy of the parameters
+         * and one of the updater state.
+         */
+        public Builder snapshots(int n) {
+            this.snapshots = n;
             return this;
         }
 

@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * The learning-rate setting of one {@link IUpdater}: a fixed value and an optional schedule (which wins when
  * present). Reads and writes the updater in place, which DL4J picks up from the next iteration without
- * rebuilding the updater (see the shared notes, section 4a).
+ * rebuilding the updater and with its state kept (docs/dl4j-behaviour.md in the repository).
  */
 public final class LearningRateConfig {
 

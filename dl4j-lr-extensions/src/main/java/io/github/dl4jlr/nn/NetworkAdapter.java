@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,12 +39,24 @@ public final class NetworkAdapter {
         this.graph = model instanceof ComputationGraph ? (ComputationGraph) model : null;
     }
 
-    /** Wraps a MultiLayerNetwork or ComputationGraph; anything else is rejected. */
+    /**
+     * Wraps an initialised MultiLayerNetwork or ComputationGraph; anything else is rejected.
+     *
+     * @throws IllegalArgumentException for other model types, and for a network whose {@code init()} was never called
+     *                                  (it has no parameters or layers yet)
+     */
     public static NetworkAdapter of(Model model) {
         Args.notNull("model", model);
         if (!(model instanceof MultiLayerNetwork) && !(model instanceof ComputationGraph)) {
             throw new IllegalArgumentException("Expected a MultiLayerNetwork or ComputationGraph, but got "
                     + model.getClass().getName());
+        }
+        Layer[] layers = model instanceof MultiLayerNetwork ? ((MultiLayerNetwork) model).getLayers()
+                : ((ComputationGraph) model).getLayers();
+        if (layers == null) {
+            throw new IllegalArgumentException("Expected an initialised network, but init() was never called on this "
+                    + model.getClass().getSimpleName() + ": call net.init() after constructing it (it creates the "
+                    + "parameters and layers), then pass it in");
         }
         return new NetworkAdapter(model);
     }
@@ -117,26 +130,71 @@ public final class NetworkAdapter {
         return mln != null ? mln.getParam(ref.key()) : graph.getParam(ref.key());
     }
 
-    /** The features of the minibatch being trained on (empty if none is set). */
-    public List<INDArray> inputs() {
-        List<INDArray> out = new ArrayList<>();
+    /**
+     * The names of the network's inputs, in order: the graph's input names, or {@code "features"} for a
+     * MultiLayerNetwork.
+     */
+    public List<String> inputNames() {
+        return mln != null ? List.of("features") : List.copyOf(graph.getConfiguration().getNetworkInputs());
+    }
+
+    /**
+     * The names of the network's outputs, in order: the graph's output layer names, or {@code "labels"} for a
+     * MultiLayerNetwork.
+     */
+    public List<String> outputNames() {
+        return mln != null ? List.of("labels") : List.copyOf(graph.getConfiguration().getNetworkOutputs());
+    }
+
+    /**
+     * The features of the minibatch being trained on, by input name (see {@link #inputNames()}); inputs that are not
+     * set are left out.
+     */
+    public Map<String, INDArray> inputs() {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        List<String> names = inputNames();
         if (mln != null) {
             if (mln.getInput() != null) {
-                out.add(mln.getInput());
+                out.put(names.get(0), mln.getInput());
             }
         } else if (graph.getInputs() != null) {
-            for (INDArray in : graph.getInputs()) {
-                if (in != null) {
-                    out.add(in);
+            INDArray[] in = graph.getInputs();
+            for (int i = 0; i < in.length && i < names.size(); i++) {
+                if (in[i] != null) {
+                    out.put(names.get(i), in[i]);
                 }
             }
         }
         return out;
     }
 
-    /** The labels of the minibatch being trained on; empty when unknown (ComputationGraph does not expose them). */
-    public List<INDArray> labels() {
-        return mln != null && mln.getLabels() != null ? List.of(mln.getLabels()) : List.of();
+    /**
+     * The labels of the minibatch being trained on, by output name (see {@link #outputNames()}); empty when not set.
+     * A ComputationGraph has no public getter for them in DL4J 1.0.0-M2.1, so they are read from its
+     * {@code labels} field; if that fails they are reported as unknown (empty).
+     */
+    public Map<String, INDArray> labels() {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        List<String> names = outputNames();
+        INDArray[] labels = mln != null ? (mln.getLabels() == null ? null : new INDArray[]{mln.getLabels()}) : graphLabels();
+        if (labels != null) {
+            for (int i = 0; i < labels.length && i < names.size(); i++) {
+                if (labels[i] != null) {
+                    out.put(names.get(i), labels[i]);
+                }
+            }
+        }
+        return out;
+    }
+
+    private INDArray[] graphLabels() {
+        try {
+            java.lang.reflect.Field f = ComputationGraph.class.getDeclaredField("labels");
+            f.setAccessible(true);
+            return (INDArray[]) f.get(graph);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     public Collection<TrainingListener> listeners() {

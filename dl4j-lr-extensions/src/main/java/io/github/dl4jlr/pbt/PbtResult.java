@@ -1,6 +1,7 @@
 package io.github.dl4jlr.pbt;
 
 import io.github.dl4jlr.plot.LinePlot;
+import io.github.dl4jlr.plot.PlotSupport;
 import io.github.dl4jlr.schedule.SequentialSchedule;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.schedule.FixedSchedule;
@@ -104,6 +105,7 @@ public final class PbtResult {
 
     /** Two stacked charts: every member's score and learning rate per round, exploit events marked. */
     public Path savePlot(Path png) throws IOException {
+        PlotSupport.requireXChart();
         LinePlot scores = LinePlot.create("PBT: score per member", "round", "score");
         LinePlot lrs = LinePlot.create("PBT: learning rate per member", "round", "learning rate (log)").logY(true);
         for (int m = 0; m < populationSize; m++) {

@@ -1,6 +1,7 @@
 package io.github.dl4jlr.plot;
 
 import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.util.AtomicFile;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -10,14 +11,15 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A small XChart front end for the line charts this library writes (schedules, LR range test, ratios).
- * Not thread-safe; build, then {@link #savePng}.
+ * Not thread-safe; build, then {@link #savePng}. PNGs are written atomically (temporary file, then rename).
+ *
+ * <p>XChart is an optional dependency: callers check {@link PlotSupport#requireXChart()} before using this class.
  */
 public final class LinePlot {
 
@@ -134,22 +136,18 @@ public final class LinePlot {
             y += img.getHeight();
         }
         g.dispose();
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        javax.imageio.ImageIO.write(out, "png", file.toFile());
-        return file;
+        return AtomicFile.write(file, tmp -> writePng(out, tmp));
     }
 
     private static Path write(XYChart chart, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        java.awt.image.BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+        return AtomicFile.write(file, tmp -> writePng(image, tmp));
+    }
+
+    private static void writePng(java.awt.image.BufferedImage image, Path file) throws IOException {
+        if (!javax.imageio.ImageIO.write(image, "png", file.toFile())) {
+            throw new IOException("No PNG writer available for " + file);
         }
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-        // XChart appends ".png" only when it is missing; the name we were given is the name written.
-        return file;
     }
 
     private XYChart chart() {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The monitor's pure rules, without a network. */
@@ -79,21 +80,65 @@ class MonitorPolicyTest {
 
     @Test
     void diagnosisBlamesWhatWasNonFiniteFirst() {
-        Diagnosis injected = new Diagnosis(5, 0, 1e-3, Double.NaN, true, true, List.of("1_W"), List.of("1_W", "0_W"),
-                List.of("0_W", "0_b", "1_W"), List.of("0_W", "1_W"));
+        Diagnosis injected = new Diagnosis(5, 0, 1e-3, Double.NaN, true, List.of(), List.of(), List.of("1_W"),
+                List.of("1_W", "0_W"), List.of("0_W", "0_b", "1_W"), List.of("0_W", "1_W"));
+        assertEquals(Cause.PARAMS_ALREADY_NON_FINITE, injected.cause());
         assertEquals(List.of("1_W"), injected.culprits());
-        assertEquals("1", injected.firstLayer());
+        assertEquals("1", injected.key());
         assertTrue(injected.message().contains("parameters 1_W were already NaN/Inf before this step"), injected.message());
 
-        Diagnosis input = new Diagnosis(3, 0, 1e-3, Double.NaN, false, true, List.of(), List.of("1_W", "0_W"),
-                List.of("0_W", "0_b"), List.of("0_W", "0_b"));
-        assertEquals("0", input.firstLayer());
+        Diagnosis input = new Diagnosis(3, 0, 1e-3, Double.NaN, true, List.of("b"), List.of(), List.of(),
+                List.of("1_W", "0_W"), List.of("0_W", "0_b"), List.of("0_W", "0_b"));
+        assertEquals(Cause.BAD_INPUT, input.cause());
+        assertEquals("b", input.key(), "keyed to the input that holds the NaN, not to a layer");
+        assertEquals(Boolean.FALSE, input.inputFinite());
         assertTrue(input.message().startsWith("Non-finite training state at iter=3 epoch=0 lr=1.0e-03 (score=NaN): "
-                + "the minibatch input contains NaN/Inf"), input.message());
+                + "the minibatch input 'b' contains NaN/Inf"), input.message());
 
-        Diagnosis lr = new Diagnosis(9, 2, 1e3, 1e30, true, true, List.of(), List.of(), List.of("conv1_W"),
-                List.of("conv1_W", "conv1_b"));
-        assertEquals("conv1", lr.firstLayer());
+        Diagnosis labels = new Diagnosis(3, 0, 1e-3, Double.NaN, true, List.of(), List.of("out2"), List.of(),
+                List.of(), List.of(), List.of());
+        assertEquals(Cause.BAD_LABELS, labels.cause());
+        assertEquals("out2", labels.key());
+        assertTrue(labels.message().contains("labels for output 'out2' contain NaN/Inf"), labels.message());
+
+        Diagnosis lr = new Diagnosis(9, 2, 1e3, 1e30, false, List.of(), List.of(), List.of(), List.of(),
+                List.of("conv1_W"), List.of("conv1_W", "conv1_b"));
+        assertEquals(Cause.UPDATE_NON_FINITE, lr.cause());
+        assertEquals("conv1", lr.key());
+        assertNull(lr.inputFinite(), "data not inspected at a periodic check");
         assertTrue(lr.message().contains("The learning rate is likely too high: try x0.1"), lr.message());
+
+        Diagnosis overflow = new Diagnosis(0, 0, 1e-3, Double.NaN, true, List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of());
+        assertEquals(Cause.LOSS_NON_FINITE, overflow.cause());
+        assertEquals("loss", overflow.key());
+        assertTrue(overflow.message().contains("overflowed (e.g. log(0))"), overflow.message());
+    }
+
+    @Test
+    void causesSplitIntoDataAndLearningRateProblems() {
+        assertTrue(Cause.BAD_INPUT.isDataProblem());
+        assertTrue(Cause.BAD_LABELS.isDataProblem());
+        assertFalse(Cause.BAD_INPUT.isLearningRateProblem());
+        assertFalse(Cause.PARAMS_ALREADY_NON_FINITE.isLearningRateProblem());
+        assertTrue(Cause.UPDATE_NON_FINITE.isLearningRateProblem());
+        assertTrue(Cause.LOSS_NON_FINITE.isLearningRateProblem());
+        assertTrue(Cause.LOSS_DIVERGED.isLearningRateProblem());
+    }
+
+    @Test
+    void explosionMessageGivesTheNumbers() {
+        LossExplosion e = new LossExplosion(7, 0, 3.0, 22.3, 16.8, 3.83, 4);
+        assertEquals("Training diverged at iter=7 epoch=0 lr=3.0e+00: the smoothed loss 16.8 is 4.4x its best value "
+                + "3.83 (limit 4x; last minibatch loss 22.3). The learning rate is likely too high: try x0.1 or run the "
+                + "LR finder.", e.message());
+        assertEquals("loss", e.key());
+        assertEquals(Cause.LOSS_DIVERGED, e.cause());
+    }
+
+    @Test
+    void aZeroRatioIsNotBlamedOnTheLearningRate() {
+        assertTrue(RatioRules.advice(RatioVerdict.LOW, 0.0).startsWith("its updates are exactly zero: dead units"));
+        assertEquals(RatioRules.advice(RatioVerdict.LOW), RatioRules.advice(RatioVerdict.LOW, 1e-6));
     }
 }

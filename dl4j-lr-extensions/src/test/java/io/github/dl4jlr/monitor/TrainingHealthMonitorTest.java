@@ -12,6 +12,7 @@ import io.github.dl4jlr.testutil.TinyNets;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
@@ -110,8 +113,9 @@ class TrainingHealthMonitorTest {
         Diagnosis d = e.diagnosis();
         assertEquals(5 + 2, d.iteration(), "caught at the iteration of the poisoned minibatch");
         assertEquals(Boolean.FALSE, d.inputFinite());
-        assertEquals("0", d.firstLayer(), "the NaN enters at layer 0");
-        assertTrue(e.getMessage().contains("the minibatch input contains NaN/Inf"), e.getMessage());
+        assertEquals(Cause.BAD_INPUT, d.cause());
+        assertEquals("features", d.key());
+        assertTrue(e.getMessage().contains("the minibatch input 'features' contains NaN/Inf"), e.getMessage());
         assertTrue(e.getMessage().contains("The model now holds the parameters and updater state of iter="), e.getMessage());
         assertTrue(Double.isFinite(net.params().sumNumber().doubleValue()), "the user keeps a usable model");
         assertEquals(1, lines(ch.qos.logback.classic.Level.ERROR).size());
@@ -130,6 +134,10 @@ class TrainingHealthMonitorTest {
         assertEquals(List.of("1_W"), e.diagnosis().paramsBeforeStep());
         assertEquals("1", e.diagnosis().firstLayer());
         assertTrue(e.getMessage().contains("parameters 1_W were already NaN/Inf before this step"), e.getMessage());
+        List<MonitorEvent> events = monitor.report().events();
+        assertEquals(List.of(MonitorEvent.Kind.NON_FINITE, MonitorEvent.Kind.STOP),
+                events.stream().map(MonitorEvent::kind).toList());
+        assertEquals("1", events.get(0).key(), "the event is keyed to the poisoned layer");
     }
 
     /** A float32 regression net with an unbounded loss, so a huge LR overflows within a few steps. */
@@ -167,16 +175,22 @@ class TrainingHealthMonitorTest {
 
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> net.fit(regressionData(60)));
         assertTrue(truth.firstBadIteration >= 0, "the parameters did overflow");
-        int caught = e.diagnosis().iteration();
-        assertTrue(caught <= truth.firstBadIteration + 1,
-                "caught at " + caught + ", parameters non-finite since " + truth.firstBadIteration);
-        assertEquals(truth.firstBadKey.substring(0, truth.firstBadKey.indexOf('_')), e.diagnosis().firstLayer());
+        Trouble t = e.trouble();
+        assertTrue(t.iteration() <= truth.firstBadIteration + 1,
+                "caught at " + t.iteration() + ", parameters non-finite since " + truth.firstBadIteration);
+        assertTrue(t.cause().isLearningRateProblem(), t.cause().name());
+        if (t instanceof Diagnosis) {
+            assertTrue(((Diagnosis) t).culprits().contains(truth.firstBadKey),
+                    ((Diagnosis) t).culprits() + " names " + truth.firstBadKey);
+        }
         assertTrue(e.getMessage().contains("learning rate is likely too high") || e.getMessage().contains("overflowed"),
                 e.getMessage());
+        assertTrue(e.getMessage().contains("before any healthy check"), "it never trained healthily: " + e.getMessage());
+        assertTrue(e.getMessage().contains("LearningRateFinder"), e.getMessage());
     }
 
     @Test
-    void rollbackFinishesTrainingWithFiniteParametersAndALowerLearningRate() {
+    void aNanMinibatchUnderRollbackIsSkippedWithoutCuttingTheLearningRate() {
         CosineDecaySchedule schedule = new CosineDecaySchedule(ScheduleType.ITERATION, 1e-2, 1e-4, 100);
         MultiLayerNetwork net = TinyNets.mln(new Adam(schedule));
         TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().frequency(5)
@@ -186,13 +200,45 @@ class TrainingHealthMonitorTest {
         net.fit(batches(20, 8));                                 // one poisoned minibatch at iteration 8
 
         assertTrue(Double.isFinite(net.params().sumNumber().doubleValue()));
-        assertEquals(1, monitor.report().rollbacks());
+        List<RollbackRecord> restores = monitor.report().rollbacks();
+        assertEquals(1, restores.size());
+        RollbackRecord r = restores.get(0);
+        assertEquals(RecoveryPolicy.Action.RESTORE, r.action());
+        assertEquals(Cause.BAD_INPUT, r.cause());
+        assertEquals("features", r.key());
+        assertEquals(8, r.iteration());
+        assertEquals(5, r.restoredIteration(), "the newest healthy check");
+        assertEquals(r.lrBefore(), r.lrAfter(), "bad data is not a learning-rate problem");
         IUpdater u = NetworkAdapter.of(net).trainedUpdaters().get(0);
-        assertEquals(new ScaledSchedule(schedule, 0.1), LearningRateConfig.read(u).schedule(),
-                "the schedule keeps its shape at a tenth of the scale");
-        assertEquals(0.1 * schedule.valueAt(20, 1), net.getLearningRate(0), 1e-15, "after fit the LR of the next step");
-        List<MonitorEvent.Kind> kinds = monitor.report().events().stream().map(MonitorEvent::kind).toList();
-        assertEquals(List.of(MonitorEvent.Kind.NON_FINITE, MonitorEvent.Kind.ROLLBACK), kinds);
+        assertEquals(schedule, LearningRateConfig.read(u).schedule(), "the schedule is untouched");
+        List<MonitorEvent> events = monitor.report().events().stream()
+                .filter(e -> e.kind() != MonitorEvent.Kind.RATIO_HIGH && e.kind() != MonitorEvent.Kind.RATIO_LOW).toList();
+        assertEquals(List.of(MonitorEvent.Kind.NON_FINITE, MonitorEvent.Kind.RESTORE),
+                events.stream().map(MonitorEvent::kind).toList());
+        assertTrue(events.stream().allMatch(e -> e.key().equals("features")), events.toString());
+    }
+
+    @Test
+    void aRollbackCutKeepsTheScheduleShape() {
+        CosineDecaySchedule schedule = new CosineDecaySchedule(ScheduleType.ITERATION, 1e3, 1e1, 100);
+        MultiLayerNetwork net = regression(1);
+        for (IUpdater u : NetworkAdapter.of(net).trainedUpdaters()) {
+            u.setLrAndSchedule(Double.NaN, schedule);
+        }
+        TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().frequency(1)
+                .onNonFinite(NonFinitePolicy.ROLLBACK).rollbackLrFactor(0.01).maxRollbacks(5).build();
+        net.setListeners(monitor);
+        net.fit(regressionData(30));
+        List<RollbackRecord> rollbacks = monitor.report().rollbacks();
+        assertFalse(rollbacks.isEmpty());
+        double factor = Math.pow(0.01, rollbacks.size());
+        IUpdater u = NetworkAdapter.of(net).trainedUpdaters().get(0);
+        assertEquals(new ScaledSchedule(schedule, factor), LearningRateConfig.read(u).schedule(),
+                "every cut multiplies the whole schedule");
+        for (RollbackRecord r : rollbacks) {
+            assertEquals(0.01 * r.lrBefore(), r.lrAfter(), 1e-9 * r.lrBefore(), r.toString());
+        }
+        assertEquals(factor * schedule.valueAt(30, 1), net.getLearningRate(0), 1e-9, "after fit the LR of the next step");
     }
 
     @Test
@@ -202,7 +248,7 @@ class TrainingHealthMonitorTest {
                 .onNonFinite(NonFinitePolicy.ROLLBACK).rollbackLrFactor(0.9).maxRollbacks(2).build();
         net.setListeners(monitor);
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> net.fit(regressionData(200)));
-        assertEquals(2, monitor.report().rollbacks());
+        assertEquals(2, monitor.report().rollbackCount());
         assertTrue(e.getMessage().contains("Stopped after 2 rollback(s)."), e.getMessage());
         assertTrue(Double.isFinite(net.params().sumNumber().doubleValue()));
     }
@@ -285,6 +331,176 @@ class TrainingHealthMonitorTest {
             pool.shutdown();
         }
         assertEquals(30, monitor.report().checks().size());
+    }
+
+    /** Inputs "a" (2 features) and "b" (3 features) feed layers "da" and "db", merged into output "out". */
+    private static ComputationGraph twoInputGraph() {
+        ComputationGraph g = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(5).dataType(DataType.DOUBLE)
+                .updater(new Adam(1e-2)).graphBuilder()
+                .addInputs("a", "b")
+                .addLayer("da", new DenseLayer.Builder().nIn(2).nOut(4).activation(Activation.TANH).build(), "a")
+                .addLayer("db", new DenseLayer.Builder().nIn(3).nOut(4).activation(Activation.TANH).build(), "b")
+                .addVertex("merge", new MergeVertex(), "da", "db")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(8).nOut(2)
+                        .activation(Activation.SOFTMAX).build(), "merge")
+                .setOutputs("out")
+                .build());
+        g.init();
+        return g;
+    }
+
+    /** Minibatch {@code i} of 8 examples; the one at {@code nanAt} gets a NaN in input "b". */
+    private static MultiDataSet twoInputBatch(int i, int nanAt) {
+        Random r = new Random(i);
+        double[][] a = new double[8][2];
+        double[][] b = new double[8][3];
+        double[][] y = new double[8][2];
+        for (int k = 0; k < 8; k++) {
+            int c = k % 2;
+            a[k][0] = c + r.nextGaussian() * 0.3;
+            a[k][1] = r.nextGaussian();
+            b[k][0] = r.nextGaussian();
+            b[k][1] = c - r.nextGaussian() * 0.3;
+            b[k][2] = r.nextGaussian();
+            y[k][c] = 1;
+        }
+        if (i == nanAt) {
+            b[5][1] = Double.NaN;
+        }
+        return new MultiDataSet(new INDArray[]{Nd4j.create(a), Nd4j.create(b)}, new INDArray[]{Nd4j.create(y)});
+    }
+
+    @Test
+    void nanInOneInputOfAGraphIsBlamedOnThatInputByName() {
+        ComputationGraph g = twoInputGraph();
+        TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().frequency(2).onNonFinite(NonFinitePolicy.STOP).build();
+        g.setListeners(monitor);
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> {
+            for (int i = 0; i < 6; i++) {
+                g.fit(twoInputBatch(i, 3));
+            }
+        });
+        Diagnosis d = e.diagnosis();
+        assertEquals(3, d.iteration());
+        assertEquals(Cause.BAD_INPUT, d.cause());
+        assertEquals(List.of("b"), d.nonFiniteInputs(), "the clean input a is not blamed");
+        assertTrue(e.getMessage().contains("the minibatch input 'b' contains NaN/Inf"), e.getMessage());
+        List<MonitorEvent> events = monitor.report().events();
+        assertEquals(List.of(MonitorEvent.Kind.NON_FINITE, MonitorEvent.Kind.STOP),
+                events.stream().map(MonitorEvent::kind).toList());
+        assertTrue(events.stream().allMatch(ev -> ev.key().equals("b")), "both events keyed to input b: " + events);
+    }
+
+    @Test
+    void nanInOneInputOfAGraphUnderRollbackSkipsTheBatchAndKeepsTheLearningRate() {
+        ComputationGraph g = twoInputGraph();
+        TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().frequency(2)
+                .onNonFinite(NonFinitePolicy.ROLLBACK).build();
+        g.setListeners(monitor);
+        for (int i = 0; i < 10; i++) {
+            g.fit(twoInputBatch(i, 3));
+        }
+        assertTrue(Double.isFinite(g.params().sumNumber().doubleValue()));
+        RollbackRecord r = monitor.report().rollbacks().get(0);
+        assertEquals(1, monitor.report().rollbackCount());
+        assertEquals(RecoveryPolicy.Action.RESTORE, r.action());
+        assertEquals("b", r.key());
+        assertEquals(2, r.restoredIteration());
+        assertEquals(1e-2, r.lrBefore(), 0.0);
+        assertEquals(1e-2, r.lrAfter(), 0.0, "a data problem does not cut the learning rate");
+        assertEquals(1e-2, g.getLearningRate("da"), 0.0);
+    }
+
+    @Test
+    void nanLabelsAreBlamedOnTheOutput() {
+        MultiLayerNetwork net = TinyNets.mln(new Adam(1e-3));
+        TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().onNonFinite(NonFinitePolicy.STOP).build();
+        net.setListeners(monitor);
+        DataSet batch = TinyNets.data(10, 3);
+        batch.getLabels().putScalar(2, 1, Double.NaN);
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> net.fit(batch));
+        assertEquals(Cause.BAD_LABELS, e.diagnosis().cause());
+        assertEquals("labels", e.diagnosis().key());
+        assertTrue(e.getMessage().contains("labels for output 'labels' contain NaN/Inf"), e.getMessage());
+    }
+
+    @Test
+    void aLossOverflowWithFiniteParametersIsExplainedAndReported() {
+        // MCXENT on an identity output takes the log of negative "probabilities": NaN from the first step.
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3)
+                .dataType(DataType.DOUBLE).updater(new Sgd(1e-3)).list().validateOutputLayerConfig(false)
+                .layer(new DenseLayer.Builder().nIn(4).nOut(8).activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(8).nOut(3)
+                        .activation(Activation.IDENTITY).build())
+                .build());
+        net.init();
+        TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().onNonFinite(NonFinitePolicy.STOP).build();
+        net.setListeners(monitor);
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> net.fit(batches(3, -1)));
+        assertEquals(0, e.trouble().iteration());
+        assertTrue(e.getMessage().contains("overflowed (e.g. log(0))") || e.getMessage().contains("learning rate is likely"),
+                e.getMessage());
+        assertEquals(Boolean.TRUE, e.diagnosis().inputFinite(), "the data was inspected and is clean");
+        assertEquals(List.of(MonitorEvent.Kind.NON_FINITE, MonitorEvent.Kind.STOP),
+                monitor.report().events().stream().map(MonitorEvent::kind).toList());
+    }
+
+    @Test
+    void aNetworkThatIsNonFiniteFromTheStartHasNothingToRestore() {
+        MultiLayerNetwork net = TinyNets.mln(new Adam(1e-3));
+        net.getParam("0_W").putScalar(0, 0, Double.NaN);
+        TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().onNonFinite(NonFinitePolicy.ROLLBACK).build();
+        net.setListeners(monitor);
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> net.fit(batches(3, -1)));
+        assertTrue(e.getMessage().contains("Nothing healthy was ever seen"), e.getMessage());
+        assertTrue(e.getMessage().contains("LearningRateFinder"), e.getMessage());
+        assertEquals(0, monitor.report().rollbackCount());
+    }
+
+    @Test
+    void theCsvIsFlushedEachEpochCompleteAfterCloseAndItsHandleReleased(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("monitor.csv");
+        MultiLayerNetwork net = TinyNets.mln(new Adam(1e-3));
+        try (TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().frequency(2).csv(file).build()) {
+            net.setListeners(monitor);
+            net.fit(batches(6, -1));                             // iterations 0..5: checks at 0, 2, 4
+            assertEquals(1 + 3 * 4, Files.readAllLines(file).size(), "flushed at the end of the epoch");
+            assertTrue(openHandles(file) > 0, "still open while training may go on");
+            net.fit(batches(6, -1));                             // checks at 6, 8, 10
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(MonitorCsv.HEADER, lines.get(0));
+        assertEquals(1 + 6 * 4, lines.size(), "every check of both epochs");
+        assertEquals(0, openHandles(file), "close() released the file");
+    }
+
+    /** How many of this process's file descriptors point at {@code file} (Linux /proc; 0 elsewhere). */
+    private static long openHandles(Path file) throws Exception {
+        Path fds = Path.of("/proc/self/fd");
+        if (!Files.isDirectory(fds)) {
+            return 0;
+        }
+        Path real = file.toRealPath();
+        try (var stream = Files.list(fds)) {
+            return stream.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(real);
+                } catch (Exception e) {
+                    return false;
+                }
+            }).count();
+        }
+    }
+
+    @Test
+    void uninitialisedNetworksAreRefusedWithAnInstruction() {
+        MultiLayerNetwork net = new MultiLayerNetwork(TinyNets.mlnConf(new Adam(1e-3)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NetworkAdapter.of(net));
+        assertTrue(e.getMessage().startsWith("Expected an initialised network, but init() was never called on this "
+                + "MultiLayerNetwork: call net.init()"), e.getMessage());
+        ComputationGraph g = new ComputationGraph(TinyNets.graphConf(new Adam(1e-3)));
+        e = assertThrows(IllegalArgumentException.class, () -> NetworkAdapter.of(g));
+        assertTrue(e.getMessage().contains("init() was never called on this ComputationGraph"), e.getMessage());
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.github.dl4jlr.demo;
 
-import io.github.dl4jlr.demo.experiment.AtomicFiles;
+import io.github.dl4jlr.util.AtomicFile;
 import io.github.dl4jlr.demo.experiment.DemoConfig;
 import io.github.dl4jlr.demo.experiment.EpochMetrics;
 import io.github.dl4jlr.demo.experiment.Experiments;
@@ -68,7 +68,7 @@ public final class DogBreedDemo {
     @Option(names = "--seeds", description = "Repeat each run with seeds 0..N-1; the report shows mean ± std.")
     Integer seeds;
 
-    @Option(names = "--image-size", description = "Side of the square input images (default from the experiment file: 32).")
+    @Option(names = "--image-size", description = "Side of the square input images (default: imageSize in the experiment file).")
     Integer imageSize;
 
     @Option(names = "--batch-size", description = "Minibatch size.")
@@ -214,7 +214,7 @@ public final class DogBreedDemo {
     }
 
     private static void writeMetrics(Path dir, List<EpochMetrics> rows) {
-        AtomicFiles.writeString(dir.resolve("metrics.csv"), EpochMetrics.toCsv(rows));
+        AtomicFile.writeString(dir.resolve("metrics.csv"), EpochMetrics.toCsv(rows));
     }
 
     private static void copyIfPresent(Path runs, String run, String file, Path dir) throws IOException {

@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.FrozenLayer;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (the real 500 MB file cannot be downloaded here). It has the zoo model's shape: 224x224x3 input, a feature
  * vertex "fc2" and a 1000-way output "predictions".
  */
+@Tag("slow")
 class PretrainedTransferTest {
 
     private static final Path CACHE = Paths.get("target", "test-data-cache").toAbsolutePath();

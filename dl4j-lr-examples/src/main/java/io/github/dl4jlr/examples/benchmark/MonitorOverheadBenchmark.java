@@ -1,6 +1,7 @@
 package io.github.dl4jlr.examples.benchmark;
 
 import io.github.dl4jlr.examples.Cli;
+import io.github.dl4jlr.monitor.NonFinitePolicy;
 import io.github.dl4jlr.monitor.TrainingHealthMonitor;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -23,8 +24,9 @@ import java.util.function.Supplier;
 
 /**
  * Overhead of {@link TrainingHealthMonitor} against training without listeners and against DL4J's
- * {@code StatsListener} (with {@code InMemoryStatsStorage}), each at frequency 1 and 10, on a small CNN with
- * 32x32x3 inputs. All five settings run in one process, alternating within each round (with the order rotated
+ * {@code StatsListener} (with {@code InMemoryStatsStorage}), each at frequency 1 and 10 (the monitor also with
+ * ROLLBACK, which keeps snapshots at healthy checks), on a small CNN with
+ * 32x32x3 inputs. All settings run in one process, alternating within each round (with the order rotated
  * per round), on the same network and in-memory minibatches.
  *
  * <p>Two figures per setting: the end-to-end overhead (median per-iteration time against "none"), which on a
@@ -77,6 +79,8 @@ public final class MonitorOverheadBenchmark {
         settings.put("none", List::of);
         settings.put("monitor f=1", () -> List.of(TrainingHealthMonitor.builder().frequency(1).build()));
         settings.put("monitor f=10", () -> List.of(TrainingHealthMonitor.builder().frequency(10).build()));
+        settings.put("rollback f=10", () -> List.of(TrainingHealthMonitor.builder().frequency(10)
+                .onNonFinite(NonFinitePolicy.ROLLBACK).build()));
         settings.put("stats f=1", () -> List.of(new StatsListener(new InMemoryStatsStorage(), 1)));
         settings.put("stats f=10", () -> List.of(new StatsListener(new InMemoryStatsStorage(), 10)));
         List<String> names = new ArrayList<>(settings.keySet());

@@ -1,8 +1,6 @@
 package io.github.dl4jlr.examples.benchmark;
 
 import io.github.dl4jlr.examples.Cli;
-import io.github.dl4jlr.demo.experiment.PreparedData;
-import io.github.dl4jlr.demo.model.BreedModels;
 import io.github.dl4jlr.examples.data.BenchmarkData;
 import io.github.dl4jlr.examples.data.ExampleModels;
 import io.github.dl4jlr.examples.data.BenchmarkData.Split;
@@ -15,9 +13,6 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +69,7 @@ public final class SuggestionRegretBenchmark {
 
         @Option(names = "--datasets", split = ",",
                 description = "iris, blobs, digits, dogs (default: ${DEFAULT-VALUE}).")
-        List<String> datasets = List.of("iris", "blobs", "digits", "dogs");
+        List<String> datasets = List.of("iris", "blobs", "digits");
 
         @Option(names = "--optimizers", split = ",",
                 description = "adam, sgd-momentum (Nesterov 0.9), rmsprop, adagrad (default: ${DEFAULT-VALUE}).")
@@ -151,26 +146,6 @@ public final class SuggestionRegretBenchmark {
     }
 
     private static Problem problem(String dataset, long seed, Path cacheDir) {
-        if (dataset.equals("dogs")) {
-            PreparedData dogs = dogs(cacheDir);
-            return new Problem() {
-                public MultiLayerNetwork model(IUpdater updater, long s) {
-                    return BreedModels.smallCnn(16, dogs.labels().size(), updater, s);
-                }
-
-                public DataSetIterator train(long s, int epoch) {
-                    return dogs.train(32, s, epoch, false);
-                }
-
-                public DataSetIterator test() {
-                    return dogs.test();
-                }
-
-                public int epochs() {
-                    return 3;
-                }
-            };
-        }
         Split split = switch (dataset) {
             case "iris" -> BenchmarkData.iris(seed);
             case "blobs" -> BenchmarkData.blobs(seed);
@@ -199,18 +174,6 @@ public final class SuggestionRegretBenchmark {
                 };
             }
         };
-    }
-
-    private static PreparedData dogsCache;
-
-    private static synchronized PreparedData dogs(Path cacheDir) {
-        if (dogsCache == null) {
-            try (ProgressBar silent = new ProgressBarBuilder().setConsumer(new DelegatingProgressBarConsumer(x -> { }))
-                    .build()) {
-                dogsCache = PreparedData.load(null, cacheDir, 16, 16, false, silent);
-            }
-        }
-        return dogsCache;
     }
 
     private static List<Row> evaluate(String dataset, String optimizer, DoubleFunction<IUpdater> updater, Options o)

@@ -127,7 +127,7 @@ final class RunStore {
     }
 
     void write(String name, String content) {
-        AtomicFiles.writeString(dir.resolve(name), content);
+        io.github.dl4jlr.util.AtomicFile.writeString(dir.resolve(name), content);
     }
 
     String read(String name) {

@@ -101,23 +101,26 @@ public final class Runner {
                 progress.step();
             }
         }
-        TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().frequency(10)
-                .csv(store.dir().resolve("monitor.csv")).build();
-        EpochStats stats = new EpochStats();
-        net.setListeners(monitor, stats);
-        for (int epoch = rows.size(); epoch < config.epochs(); epoch++) {
-            double lr = learningRate(net);
-            stats.clear();
-            DataSetIterator train = data.train(config.batchSize(), seed, epoch, augment);
-            long t0 = System.nanoTime();
-            fit(net, train);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            rows.add(measure(e, seed, epoch, net, stats.scores > 0 ? stats.scoreSum / stats.scores : Double.NaN, lr,
-                    seconds, stats.etlMillis / 1000.0));
-            store.commitEpoch(rows, net);
-            progress.step();
+        double medianRatio;
+        try (TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().frequency(10)
+                .csv(store.dir().resolve("monitor.csv")).build()) {
+            EpochStats stats = new EpochStats();
+            net.setListeners(monitor, stats);
+            for (int epoch = rows.size(); epoch < config.epochs(); epoch++) {
+                double lr = learningRate(net);
+                stats.clear();
+                DataSetIterator train = data.train(config.batchSize(), seed, epoch, augment);
+                long t0 = System.nanoTime();
+                fit(net, train);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                rows.add(measure(e, seed, epoch, net, stats.scores > 0 ? stats.scoreSum / stats.scores : Double.NaN, lr,
+                        seconds, stats.etlMillis / 1000.0));
+                store.commitEpoch(rows, net);
+                progress.step();
+            }
+            medianRatio = monitor.report().medianWeightRatio();
         }
-        return summarize(e, seed, rows, monitor.report().medianWeightRatio(), note, store);
+        return summarize(e, seed, rows, medianRatio, note, store);
     }
 
     private RunSummary finderThenOneCycle(Experiment e, int seed, RunStore store) {
@@ -158,8 +161,14 @@ public final class Runner {
 
     private RunSummary pbt(Experiment e, int seed, RunStore store) {
         List<EpochMetrics> rows = store.epochs();
-        TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().frequency(10)
-                .csv(store.dir().resolve("monitor.csv")).build();
+        try (TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().frequency(10)
+                .csv(store.dir().resolve("monitor.csv")).build()) {
+            return pbt(e, seed, store, rows, monitor);
+        }
+    }
+
+    private RunSummary pbt(Experiment e, int seed, RunStore store, List<EpochMetrics> rows,
+                           TrainingHealthMonitor monitor) {
         long[] roundStart = {System.nanoTime()};
         int[] epoch = {0};
         PbtResult r = PopulationBasedTraining.builder()

@@ -1,6 +1,6 @@
 package io.github.dl4jlr.demo.report;
 
-import io.github.dl4jlr.demo.experiment.AtomicFiles;
+import io.github.dl4jlr.util.AtomicFile;
 import io.github.dl4jlr.demo.experiment.EpochMetrics;
 import io.github.dl4jlr.demo.experiment.RunSummary;
 import org.commonmark.parser.Parser;
@@ -56,8 +56,8 @@ public final class ReportWriter {
 
         String md = markdown(ctx, runs, rows, charts);
         Path report = dir.resolve("report.md");
-        AtomicFiles.writeString(report, md);
-        AtomicFiles.writeString(dir.resolve("report.html"), html(dir, ctx.name(), md));
+        AtomicFile.writeString(report, md);
+        AtomicFile.writeString(dir.resolve("report.html"), html(dir, ctx.name(), md));
         return report;
     }
 

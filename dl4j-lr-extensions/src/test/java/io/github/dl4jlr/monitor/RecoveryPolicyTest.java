@@ -1,0 +1,142 @@
+package io.github.dl4jlr.monitor;
+
+import io.github.dl4jlr.monitor.RecoveryPolicy.Action;
+import io.github.dl4jlr.monitor.RecoveryPolicy.State;
+import io.github.dl4jlr.monitor.RecoveryPolicy.Step;
+import io.github.dl4jlr.monitor.RecoveryPolicy.StopReason;
+import io.github.dl4jlr.util.LossTracker;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The recovery decisions on scripted sequences of checks and troubles, without a network. */
+class RecoveryPolicyTest {
+
+    private static RecoveryPolicy rollback(int maxRollbacks, int ring) {
+        return new RecoveryPolicy(NonFinitePolicy.ROLLBACK, 0.1, maxRollbacks, ring, 2.0, 0.1);
+    }
+
+    private static LossTracker.State loss(double smoothed, double best) {
+        return new LossTracker.State(10, 0.35, 0, smoothed, best, 0);
+    }
+
+    @Test
+    void healthyNeedsFiniteValuesALossNearItsBestAndNoRunawayRatio() {
+        RecoveryPolicy p = rollback(3, 2);
+        assertTrue(p.healthy(true, loss(1.9, 1.0), 0.05));
+        assertTrue(p.healthy(true, loss(2.0, 1.0), 0.1), "both limits are inclusive");
+        assertFalse(p.healthy(false, loss(1.0, 1.0), 0.001), "non-finite");
+        assertFalse(p.healthy(true, loss(2.01, 1.0), 0.001), "loss already climbing");
+        assertFalse(p.healthy(true, loss(1.0, 1.0), 0.11), "weights moving by a tenth of their size per step");
+        assertTrue(p.healthy(true, loss(1.0, 1.0), Double.NaN), "no weight ratio (all-zero weights) is not a reason");
+        assertTrue(p.healthy(true, LossTracker.State.INITIAL, 0.01), "no loss seen yet");
+    }
+
+    @Test
+    void aDivergenceRightAfterTheStartRollsBackToTheStartAndCutsEveryTime() {
+        RecoveryPolicy p = rollback(3, 2);
+        State s = p.started(State.INITIAL);
+        assertEquals(1, s.snapshots());
+        for (int i = 1; i <= 3; i++) {
+            Step step = p.onTrouble(s, Cause.LOSS_DIVERGED);
+            assertEquals(Action.ROLLBACK, step.action());
+            assertEquals(0, step.dropNewest(), "the start is the only snapshot: it is never dropped");
+            assertEquals(0.1, step.lrFactor());
+            assertFalse(step.state().healthySinceStart());
+            s = step.state();
+            assertEquals(i, s.restores());
+        }
+        Step last = p.onTrouble(s, Cause.UPDATE_NON_FINITE);
+        assertEquals(Action.STOP, last.action());
+        assertEquals(StopReason.BUDGET_EXHAUSTED, last.stopReason());
+    }
+
+    @Test
+    void aRestoredSnapshotThatFailsAgainIsDroppedForTheOneBefore() {
+        RecoveryPolicy p = rollback(5, 3);
+        State s = p.started(State.INITIAL);                        // [start]
+        s = p.onCheck(s, true).state();                            // [t10, start]
+        s = p.onCheck(s, true).state();                            // [t20, t10, start]
+        assertEquals(3, s.snapshots());
+        Step first = p.onTrouble(s, Cause.LOSS_DIVERGED);
+        assertEquals(0, first.dropNewest(), "first restore: the newest snapshot");
+        Step second = p.onTrouble(first.state(), Cause.LOSS_DIVERGED);
+        assertEquals(1, second.dropNewest(), "it failed before a healthy check: step back");
+        assertEquals(2, second.state().snapshots());
+        Step third = p.onTrouble(second.state(), Cause.UPDATE_NON_FINITE);
+        assertEquals(1, third.dropNewest());
+        assertEquals(1, third.state().snapshots());
+        Step fourth = p.onTrouble(third.state(), Cause.LOSS_DIVERGED);
+        assertEquals(0, fourth.dropNewest(), "the oldest is kept and retried at a lower rate");
+        assertEquals(Action.ROLLBACK, fourth.action());
+    }
+
+    @Test
+    void aHealthyCheckAfterARestoreMeansTheRestoreWorked() {
+        RecoveryPolicy p = rollback(5, 2);
+        State s = p.onCheck(p.started(State.INITIAL), true).state();
+        Step r = p.onTrouble(s, Cause.LOSS_DIVERGED);
+        State healed = p.onCheck(r.state(), true).state();
+        assertFalse(healed.restoredSinceHealthy());
+        assertEquals(0, p.onTrouble(healed, Cause.LOSS_DIVERGED).dropNewest(), "a new trouble starts from the newest");
+        assertEquals(Action.NONE, p.onCheck(r.state(), false).action(), "an unhealthy check keeps no snapshot");
+    }
+
+    @Test
+    void badDataIsRestoredWithoutCuttingTheLearningRate() {
+        RecoveryPolicy p = rollback(3, 2);
+        State s = p.onCheck(p.started(State.INITIAL), true).state();
+        for (Cause c : new Cause[]{Cause.BAD_INPUT, Cause.BAD_LABELS, Cause.PARAMS_ALREADY_NON_FINITE}) {
+            Step step = p.onTrouble(s, c);
+            assertEquals(Action.RESTORE, step.action(), c.name());
+            assertEquals(1.0, step.lrFactor(), c.name());
+            assertEquals(0, step.dropNewest());
+            assertFalse(step.state().restoredSinceHealthy(), "a data restore does not mark the snapshot as failed");
+        }
+    }
+
+    @Test
+    void stopAndLogDoNotRollBack() {
+        RecoveryPolicy stop = new RecoveryPolicy(NonFinitePolicy.STOP, 0.1, 3, 2, 2.0, 0.1);
+        Step s = stop.onTrouble(stop.started(State.INITIAL), Cause.BAD_INPUT);
+        assertEquals(Action.STOP, s.action());
+        assertEquals(StopReason.POLICY, s.stopReason());
+        RecoveryPolicy log = new RecoveryPolicy(NonFinitePolicy.LOG, 0.1, 3, 2, 2.0, 0.1);
+        assertEquals(Action.LOG, log.onTrouble(State.INITIAL, Cause.LOSS_DIVERGED).action());
+        assertFalse(log.keepsSnapshots());
+        assertEquals(Action.NONE, log.onCheck(State.INITIAL, true).action(), "LOG keeps no snapshots");
+    }
+
+    @Test
+    void withNothingHealthyEverSeenThereIsNothingToRestore() {
+        for (NonFinitePolicy policy : new NonFinitePolicy[]{NonFinitePolicy.STOP, NonFinitePolicy.ROLLBACK}) {
+            RecoveryPolicy p = new RecoveryPolicy(policy, 0.1, 3, 2, 2.0, 0.1);
+            Step s = p.onTrouble(State.INITIAL, Cause.UPDATE_NON_FINITE);
+            assertEquals(Action.STOP, s.action());
+            assertEquals(StopReason.NOTHING_TO_RESTORE, s.stopReason());
+        }
+    }
+
+    @Test
+    void theRingNeverHoldsMoreThanItsSize() {
+        RecoveryPolicy p = rollback(3, 2);
+        State s = p.started(State.INITIAL);
+        for (int i = 0; i < 5; i++) {
+            s = p.onCheck(s, true).state();
+        }
+        assertEquals(2, s.snapshots());
+    }
+
+    @Test
+    void badSettingsAreRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new RecoveryPolicy(NonFinitePolicy.ROLLBACK, 0.1, 3, 0, 2.0, 0.1));
+        assertEquals("Expected snapshots > 0, but got 0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new RecoveryPolicy(NonFinitePolicy.ROLLBACK, 1.5, 3, 2, 2.0, 0.1));
+        assertEquals("Expected rollbackLrFactor in (0.0, 1.0), but got 1.5", e.getMessage());
+    }
+}
