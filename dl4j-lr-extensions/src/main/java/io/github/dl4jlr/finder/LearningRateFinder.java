@@ -34,12 +34,25 @@ import java.util.function.Supplier;
  * listeners (which do not see the test's iterations). Not restored: the global RNG (dropout masks). The
  * iterator is reset and reused when it is shorter than the test, and reset again at the end.
  *
+ * <p><b>Confirmation</b> (on by default; {@link Builder#noConfirm()} switches it off): a curve read by one fixed
+ * rule is right on some problems and a few times off on others, so after the sweep the finder checks. It takes the
+ * distinct candidates the curve offers (valley, steepest, min/10, blend; see {@link ConfirmationRules}), trains each
+ * for a short fixed-LR trial from the <em>same</em> starting state (restored exactly between trials), measures the
+ * loss on held-out data, and suggests the winner ({@link SuggestionMethod#CONFIRMED}). Held-out data is the
+ * validation iterator when one is set; otherwise the finder holds back the first fifth of the training
+ * minibatches (at most {@value #HELD_OUT_BATCHES}, at least one) and trains the trials on the rest. A
+ * candidate whose trial goes non-finite is out. Cost: at most 3x the sweep's iterations by default, plus a few
+ * held-out passes.
+ *
  * <p>Validation mode ({@link Builder#validation}) records the mean loss over a validation iterator after each
  * step, as in Smith's procedure: smoother curves, but each step costs a full validation pass.
  *
  * <p>Immutable and thread-safe; each {@code find} call creates its own listener.
  */
 public final class LearningRateFinder {
+
+    /** Training minibatches held back for the trials' held-out loss when no validation iterator is set. */
+    public static final int HELD_OUT_BATCHES = 5;
 
     private static final Logger log = LoggerFactory.getLogger(LearningRateFinder.class);
 
@@ -53,6 +66,9 @@ public final class LearningRateFinder {
     private final double valleyFraction;
     private final DataSetIterator validation;
     private final MultiDataSetIterator multiValidation;
+    private final boolean confirm;
+    private final int trialIterations;
+    private final double confirmTolerance;
 
     private LearningRateFinder(Builder b) {
         this.startLr = Args.positive("startLr", b.startLr);
@@ -69,6 +85,9 @@ public final class LearningRateFinder {
         this.valleyFraction = b.valleyFraction;
         this.validation = b.validation;
         this.multiValidation = b.multiValidation;
+        this.confirm = b.confirm;
+        this.trialIterations = b.trialIterations == 0 ? 0 : Args.positive("iterationsPerCandidate", b.trialIterations);
+        this.confirmTolerance = Args.rightOpenInterval("confirmTolerance", b.confirmTolerance, 0, 1);
     }
 
     public static Builder builder() {
@@ -84,14 +103,16 @@ public final class LearningRateFinder {
     public LrFinderResult find(Model model, DataSetIterator train) {
         Args.notNull("train", train);
         return run(NetworkAdapter.of(model), new Batches(train::hasNext, train::next, train::reset,
-                train.resetSupported(), (net, ds) -> net.fit((DataSet) ds)));
+                train.resetSupported(), (net, ds) -> net.fit((DataSet) ds), (net, ds) -> net.score((DataSet) ds),
+                ds -> ((DataSet) ds).copy()));
     }
 
     /** Runs the range test on a ComputationGraph fed by a MultiDataSetIterator and restores the model. */
     public LrFinderResult find(ComputationGraph model, MultiDataSetIterator train) {
         Args.notNull("train", train);
         return run(NetworkAdapter.of(model), new Batches(train::hasNext, train::next, train::reset,
-                train.resetSupported(), (net, ds) -> net.fit((MultiDataSet) ds)));
+                train.resetSupported(), (net, ds) -> net.fit((MultiDataSet) ds),
+                (net, ds) -> net.score((MultiDataSet) ds), ds -> ((MultiDataSet) ds).copy()));
     }
 
     private LrFinderResult run(NetworkAdapter net, Batches batches) {
@@ -101,18 +122,81 @@ public final class LearningRateFinder {
         List<TrainingListener> userListeners = new ArrayList<>(net.listeners());
         LrRangeTestListener test = listener();
         net.setListeners(List.of(test));
+        LrFinderResult result;
         try {
+            long t0 = System.nanoTime();
             while (!test.isDone()) {
                 batches.fitNext(net);
             }
+            double sweepSeconds = (System.nanoTime() - t0) / 1e9;
+            LrFinderResult swept = test.result();
+            net.setListeners(List.of());
+            result = swept.with(confirm ? confirm(net, batches, before, swept) : null, sweepSeconds);
         } finally {
             before.restoreInto(net);
             net.setListeners(userListeners);
             batches.resetIfPossible();
         }
-        LrFinderResult result = test.result();
         log.info(result.summary());
         return result;
+    }
+
+    /** Trains every candidate from the same starting state and measures it on held-out data. */
+    private Confirmation confirm(NetworkAdapter net, Batches batches, TrainingSnapshot start, LrFinderResult swept) {
+        long t0 = System.nanoTime();
+        List<Candidate> candidates = ConfirmationRules.candidates(swept.learningRates(), swept.smoothedLosses(),
+                valleyFraction, ConfirmationRules.DEFAULT_MERGE_FACTOR);
+        if (candidates.isEmpty()) {
+            return Confirmation.skipped("the curve gives no candidate");
+        }
+        HeldOut heldOut;
+        if (hasValidation()) {
+            heldOut = new HeldOut("the validation iterator", this::validationLoss);
+        } else {
+            int k = batches.holdOut(HELD_OUT_BATCHES);
+            if (k == 0) {
+                return Confirmation.skipped("the training iterator has a single minibatch, so none can be held back "
+                        + "(set a validation iterator)");
+            }
+            heldOut = new HeldOut(k + " held-back training minibatch" + (k == 1 ? "" : "es"), batches::heldOutLoss);
+        }
+        int length = trialIterations > 0 ? trialIterations : ConfirmationRules.trialIterations(swept.iterations());
+        int[] checkpoints = ConfirmationRules.checkpoints(length);
+        List<TrialOutcome> trials = new ArrayList<>();
+        int spent = 0;
+        for (Candidate c : candidates) {
+            start.restoreInto(net);
+            batches.rewind();                      // every trial sees the same minibatches in the same order
+            for (IUpdater u : net.trainedUpdaters()) {
+                u.setLrAndSchedule(c.learningRate(), null);
+            }
+            double[] loss = new double[checkpoints.length];
+            java.util.Arrays.fill(loss, Double.NaN);
+            boolean diverged = false;
+            int done = 0;
+            int next = 0;
+            while (done < length && !diverged) {
+                batches.fitNext(net);
+                done++;
+                if (!Double.isFinite(net.model().score())) {
+                    diverged = true;
+                } else if (done == checkpoints[next]) {
+                    loss[next] = heldOut.loss.applyAsDouble(net);
+                    diverged = !Double.isFinite(loss[next]);
+                    next++;
+                }
+            }
+            spent += done;
+            trials.add(new TrialOutcome(c, checkpoints, loss, diverged, done));
+        }
+        start.restoreInto(net);
+        int chosen = ConfirmationRules.choose(trials, confirmTolerance).orElse(-1);
+        return new Confirmation(trials, chosen, heldOut.description, length, confirmTolerance, null, spent,
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Where the trials' held-out loss comes from. */
+    private record HeldOut(String description, java.util.function.ToDoubleFunction<NetworkAdapter> loss) {
     }
 
     /** The distinct trained updaters, all with a learning rate; otherwise a clear error. */
@@ -160,22 +244,78 @@ public final class LearningRateFinder {
         return valleyFraction;
     }
 
-    /** Training batches from either iterator type, reset and reused when they run out. */
+    /**
+     * Training batches from either iterator type, reset and reused when they run out. Once {@link #holdOut} has run,
+     * the first minibatches after every reset are the held-out ones and are skipped for training.
+     */
     private static final class Batches {
         private final BooleanSupplier hasNext;
         private final Supplier<?> next;
         private final Runnable reset;
         private final boolean resetSupported;
         private final BiConsumer<NetworkAdapter, Object> fit;
+        private final java.util.function.ToDoubleBiFunction<NetworkAdapter, Object> score;
+        private final java.util.function.UnaryOperator<Object> copy;
+        private final List<Object> heldOut = new ArrayList<>();
         private int served;
 
         Batches(BooleanSupplier hasNext, Supplier<?> next, Runnable reset, boolean resetSupported,
-                BiConsumer<NetworkAdapter, Object> fit) {
+                BiConsumer<NetworkAdapter, Object> fit, java.util.function.ToDoubleBiFunction<NetworkAdapter, Object> score,
+                java.util.function.UnaryOperator<Object> copy) {
             this.hasNext = hasNext;
             this.next = next;
             this.reset = reset;
             this.resetSupported = resetSupported;
             this.fit = fit;
+            this.score = score;
+            this.copy = copy;
+        }
+
+        /**
+         * Takes the first minibatches after a reset as held-out data (copies): a fifth of the epoch, at most
+         * {@code max} and at least one. Reads at most {@code 5 * max} minibatches to find out. Returns how many, 0 when
+         * the iterator cannot be reset or has a single minibatch.
+         */
+        int holdOut(int max) {
+            if (!resetSupported) {
+                return 0;
+            }
+            reset.run();
+            List<Object> first = new ArrayList<>();
+            while (first.size() < 5 * max && hasNext.getAsBoolean()) {
+                first.add(copy.apply(next.get()));
+            }
+            int k = first.size() < 2 ? 0 : Math.max(1, Math.min(max, first.size() / 5));
+            heldOut.addAll(first.subList(0, k));
+            reset.run();
+            skipHeldOut();
+            return k;
+        }
+
+        /** Mean of the held-out minibatches' losses, weighted by their sizes. */
+        double heldOutLoss(NetworkAdapter net) {
+            double sum = 0;
+            long n = 0;
+            for (Object b : heldOut) {
+                long size = b instanceof DataSet ? ((DataSet) b).numExamples() : ((MultiDataSet) b).getFeatures(0).size(0);
+                sum += score.applyAsDouble(net, b) * size;
+                n += size;
+            }
+            return sum / n;
+        }
+
+        /** Back to the first training minibatch after the held-out ones, when the iterator can be reset. */
+        void rewind() {
+            if (resetSupported) {
+                reset.run();
+                skipHeldOut();
+            }
+        }
+
+        private void skipHeldOut() {
+            for (int i = 0; i < heldOut.size() && hasNext.getAsBoolean(); i++) {
+                next.get();
+            }
         }
 
         void requireNonEmpty() {
@@ -195,6 +335,7 @@ public final class LearningRateFinder {
                             + "least numIterations minibatches, but it ran out after " + served + " and cannot be reset");
                 }
                 reset.run();
+                skipHeldOut();
             }
             fit.accept(net, next.get());
             served++;
@@ -215,10 +356,13 @@ public final class LearningRateFinder {
         private RampMode mode = RampMode.EXPONENTIAL;
         private double smoothing = 0.98;
         private double divergenceThreshold = 4.0;
-        private SuggestionMethod suggestion = SuggestionMethod.AUTO;
+        private SuggestionMethod suggestion = SuggestionMethod.CONFIRMED;
         private double valleyFraction = SuggestionRules.DEFAULT_VALLEY_FRACTION;
         private DataSetIterator validation;
         private MultiDataSetIterator multiValidation;
+        private boolean confirm = true;
+        private int trialIterations;
+        private double confirmTolerance = ConfirmationRules.DEFAULT_TOLERANCE;
 
         private Builder() {
         }
@@ -260,10 +404,8 @@ public final class LearningRateFinder {
         }
 
         /**
-         * The rule behind {@link LrFinderResult#suggestion()}. Default {@code AUTO}: BLEND for Adam-type
-         * updaters, MINIMUM_DIV_10 for the others (SGD, Nesterovs, RmsProp, AdaGrad), the rules with the lowest
-         * regret per family against the best LR of a half-decade grid in {@code SuggestionRegretBenchmark};
-         * fastai's VALLEY suggested too low for all of them.
+         * The rule behind {@link LrFinderResult#suggestion()}. Default {@code CONFIRMED}: the candidate that wins the
+         * confirmation trials, or {@code AUTO} (see {@link SuggestionMethod#resolve}) when there is none.
          */
         public Builder suggestion(SuggestionMethod method) {
             this.suggestion = method;
@@ -287,6 +429,31 @@ public final class LearningRateFinder {
         public Builder validation(MultiDataSetIterator validation) {
             this.multiValidation = validation;
             this.validation = null;
+            return this;
+        }
+
+        /**
+         * Runs the confirmation stage (the default) with trials of {@code iterationsPerCandidate} steps each instead
+         * of the default {@code max(10, 3/4 of the sweep's steps)}.
+         */
+        public Builder confirm(int iterationsPerCandidate) {
+            this.confirm = true;
+            this.trialIterations = Args.positive("iterationsPerCandidate", iterationsPerCandidate);
+            return this;
+        }
+
+        /**
+         * No confirmation stage: the suggestion comes from the curve alone (CONFIRMED falls back to AUTO). Use it when
+         * the sweep is all you can afford, e.g. on a model where 4 x 75 extra iterations take too long.
+         */
+        public Builder noConfirm() {
+            this.confirm = false;
+            return this;
+        }
+
+        /** The winner rule's tolerance in [0, 1); see {@link ConfirmationRules#choose}. */
+        public Builder confirmTolerance(double tolerance) {
+            this.confirmTolerance = tolerance;
             return this;
         }
 

@@ -3,19 +3,22 @@ package io.github.dl4jlr.finder;
 import io.github.dl4jlr.finder.SuggestionRules.Suggestion;
 import io.github.dl4jlr.plot.LinePlot;
 import io.github.dl4jlr.plot.PlotSupport;
+import io.github.dl4jlr.util.AtomicFile;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
  * The immutable outcome of a range test: the learning rates tried, the raw and smoothed losses, why it stopped,
- * the {@link UpdaterFamily} of the network, and suggestions by every {@link SuggestionMethod}. Arrays are copies.
+ * the {@link UpdaterFamily} of the network, suggestions by every {@link SuggestionMethod}, and, when the confirmation
+ * stage ran, every candidate's trial ({@link #confirmation()}). Arrays are copies.
  */
 public final class LrFinderResult {
 
@@ -26,10 +29,18 @@ public final class LrFinderResult {
     private final SuggestionMethod defaultMethod;
     private final double valleyFraction;
     private final UpdaterFamily family;
+    private final Confirmation confirmation;
+    private final double sweepSeconds;
 
     /** {@code family} is null when no step ran (the listener never saw the network). */
     LrFinderResult(double[] lrs, double[] losses, double[] smoothed, StopReason stopReason,
                    SuggestionMethod defaultMethod, double valleyFraction, UpdaterFamily family) {
+        this(lrs, losses, smoothed, stopReason, defaultMethod, valleyFraction, family, null, Double.NaN);
+    }
+
+    private LrFinderResult(double[] lrs, double[] losses, double[] smoothed, StopReason stopReason,
+                           SuggestionMethod defaultMethod, double valleyFraction, UpdaterFamily family,
+                           Confirmation confirmation, double sweepSeconds) {
         this.lrs = lrs.clone();
         this.losses = losses.clone();
         this.smoothed = smoothed.clone();
@@ -37,6 +48,14 @@ public final class LrFinderResult {
         this.defaultMethod = defaultMethod;
         this.valleyFraction = valleyFraction;
         this.family = family;
+        this.confirmation = confirmation;
+        this.sweepSeconds = sweepSeconds;
+    }
+
+    /** This result with the confirmation stage's outcome and the sweep's wall-clock time. */
+    LrFinderResult with(Confirmation c, double sweepSeconds) {
+        return new LrFinderResult(lrs, losses, smoothed, stopReason, defaultMethod, valleyFraction, family, c,
+                sweepSeconds);
     }
 
     /** The learning rate used at each recorded step. */
@@ -54,6 +73,7 @@ public final class LrFinderResult {
         return smoothed.clone();
     }
 
+    /** Steps of the sweep. */
     public int iterations() {
         return lrs.length;
     }
@@ -68,6 +88,21 @@ public final class LrFinderResult {
         return diverged && lrs.length > 0 ? OptionalDouble.of(lrs[lrs.length - 1]) : OptionalDouble.empty();
     }
 
+    /** The confirmation stage's trials and winner; empty when it was switched off (or the listener ran alone). */
+    public Optional<Confirmation> confirmation() {
+        return Optional.ofNullable(confirmation);
+    }
+
+    /** Wall-clock seconds of the sweep; NaN when the listener ran in a loop of the user's own. */
+    public double sweepSeconds() {
+        return sweepSeconds;
+    }
+
+    /** Training iterations of the sweep plus the confirmation trials: the finder's cost. */
+    public int totalIterations() {
+        return lrs.length + (confirmation == null ? 0 : confirmation.iterations());
+    }
+
     /** The suggestion of the configured method; empty when the curve is too short (e.g. diverged at once). */
     public OptionalDouble suggestion() {
         return suggestion(defaultMethod);
@@ -79,19 +114,29 @@ public final class LrFinderResult {
     }
 
     /**
-     * The suggestion with the curve point it was read from; AUTO is resolved for this network's updater family,
-     * so the returned {@link Suggestion#method()} is always a concrete rule.
+     * The suggestion with the curve point it was read from. AUTO is resolved for this network's updater family;
+     * CONFIRMED is the winning candidate (reported under its first rule), or AUTO when there is none. So the returned
+     * {@link Suggestion#method()} is always a concrete rule.
      */
     public Optional<Suggestion> detail(SuggestionMethod method) {
+        if (method == SuggestionMethod.CONFIRMED && confirmation != null && confirmation.winner().isPresent()) {
+            Candidate c = confirmation.winner().get().candidate();
+            return Optional.of(new Suggestion(c.methods().get(0), c.curveIndex(), c.learningRate()));
+        }
         return SuggestionRules.suggest(resolve(method), lrs, smoothed, valleyFraction);
     }
 
-    /** The configured method, possibly AUTO. */
+    /** Whether {@code method} is answered by a confirmation winner (false: by a curve rule). */
+    public boolean confirmedBy(SuggestionMethod method) {
+        return method == SuggestionMethod.CONFIRMED && confirmation != null && confirmation.winner().isPresent();
+    }
+
+    /** The configured method, possibly AUTO or CONFIRMED. */
     public SuggestionMethod method() {
         return defaultMethod;
     }
 
-    /** The concrete rule behind {@code method} for this network: AUTO resolved by {@link #updaterFamily()}. */
+    /** The concrete curve rule behind {@code method} for this network (AUTO and CONFIRMED's fallback resolved). */
     public SuggestionMethod resolve(SuggestionMethod method) {
         return method.resolve(family);
     }
@@ -102,8 +147,9 @@ public final class LrFinderResult {
     }
 
     /**
-     * One line for the log, e.g. {@code LR finder: 87 iterations, diverged at lr=3.2e-01; suggestion
-     * (auto: blend for an Adam-type updater)=4.2e-03, valley=1.1e-03, steepest=1.5e-03, min/10=1.6e-02}.
+     * One line for the log, e.g. {@code LR finder: 87 iterations, diverged at lr=3.2e-01; suggestion (confirmed:
+     * blend won 65-iteration trials on 5 held-back training minibatches)=4.2e-03, valley=1.1e-03, ...; trials:
+     * 1.1e-03 loss 0.612, 4.2e-03 loss 0.587 (won), 1.6e-02 loss 0.701, 8.0e-02 diverged}.
      */
     public String summary() {
         StringBuilder b = new StringBuilder("LR finder: ").append(lrs.length).append(" iterations, ");
@@ -125,21 +171,42 @@ public final class LrFinderResult {
                     + "high (lower startLr), or too few steps ran").toString();
         }
         SuggestionMethod used = resolve(defaultMethod);
-        b.append("; suggestion (");
-        if (defaultMethod.isConcrete()) {
-            b.append(used.label());
-        } else {
-            b.append(defaultMethod.label()).append(": ").append(used.label()).append(" for ")
-                    .append(family == UpdaterFamily.ADAM ? "an Adam-type updater" : "a non-Adam updater");
-        }
-        b.append(")=").append(fmt(suggestion().getAsDouble()));
+        b.append("; suggestion (").append(describeDefault(used)).append(")=").append(fmt(suggestion().getAsDouble()));
         for (SuggestionMethod m : SuggestionMethod.values()) {
-            if (m != used && m.isConcrete()) {
+            if (m.isConcrete() && !(m == used && !confirmedBy(defaultMethod))) {
                 OptionalDouble s = suggestion(m);
                 b.append(", ").append(m.label()).append('=').append(s.isPresent() ? fmt(s.getAsDouble()) : "n/a");
             }
         }
+        if (confirmation != null && confirmation.ran()) {
+            b.append("; trials:");
+            for (int i = 0; i < confirmation.trials().size(); i++) {
+                TrialOutcome t = confirmation.trials().get(i);
+                b.append(i == 0 ? " " : ", ").append(fmt(t.candidate().learningRate()))
+                        .append(t.diverged() ? " diverged" : String.format(Locale.ROOT, " loss %.3g", t.finalLoss()))
+                        .append(i == confirmation.chosen() ? " (won)" : "");
+            }
+        }
         return b.toString();
+    }
+
+    private String describeDefault(SuggestionMethod used) {
+        if (defaultMethod.isConcrete()) {
+            return used.label();
+        }
+        String family = this.family == UpdaterFamily.ADAM ? "an Adam-type updater" : "a non-Adam updater";
+        if (defaultMethod == SuggestionMethod.AUTO) {
+            return "auto: " + used.label() + " for " + family;
+        }
+        if (confirmedBy(defaultMethod)) {
+            TrialOutcome w = confirmation.winner().get();
+            return "confirmed: " + w.candidate().label() + " won " + confirmation.iterationsPerCandidate()
+                    + "-iteration trials on " + confirmation.heldOut();
+        }
+        String why = confirmation == null ? "confirmation off"
+                : !confirmation.ran() ? "not confirmed: " + confirmation.skippedBecause()
+                : "not confirmed: every trial diverged";
+        return why + "; auto: " + used.label() + " for " + family;
     }
 
     @Override
@@ -147,7 +214,12 @@ public final class LrFinderResult {
         return summary();
     }
 
-    /** Loss against learning rate on a log axis, raw and smoothed, with every concrete rule's suggestion marked. */
+    /**
+     * Loss against learning rate on a log axis, raw and smoothed, with every concrete rule's suggestion marked; when
+     * the confirmation stage ran, a second panel below shows each candidate's held-out loss during its trial.
+     *
+     * @throws IllegalStateException when XChart (an optional dependency) is not on the classpath
+     */
     public Path savePlot(Path png) throws IOException {
         PlotSupport.requireXChart();
         LinePlot plot = LinePlot.create("LR range test", "learning rate (log)", "loss")
@@ -161,24 +233,62 @@ public final class LrFinderResult {
                         new double[]{s.get().learningRate()}, new double[]{smoothed[s.get().index()]});
             }
         }
-        return plot.savePng(png);
+        if (confirmation == null || !confirmation.ran()) {
+            return plot.savePng(png);
+        }
+        LinePlot trials = LinePlot.create("Confirmation: held-out loss during each candidate's fixed-LR trial ("
+                + confirmation.heldOut() + ")", "trial iteration", "held-out loss");
+        for (int i = 0; i < confirmation.trials().size(); i++) {
+            TrialOutcome t = confirmation.trials().get(i);
+            int[] cp = t.checkpoints();
+            double[] x = new double[cp.length];
+            for (int k = 0; k < cp.length; k++) {
+                x[k] = cp[k];
+            }
+            String name = t.candidate().label() + " " + fmt(t.candidate().learningRate())
+                    + (t.diverged() ? " (diverged)" : i == confirmation.chosen() ? " (won)" : "");
+            trials.line(name, x, t.heldOutLosses());
+        }
+        return LinePlot.saveStacked(png, plot, trials);
     }
 
-    /** Writes {@code iteration,lr,loss,smoothed_loss}. */
+    /** Writes {@code iteration,lr,loss,smoothed_loss}, atomically. */
     public Path writeCsv(Path csv) throws IOException {
-        Path parent = csv.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            w.write("iteration,lr,loss,smoothed_loss");
-            w.newLine();
-            for (int i = 0; i < lrs.length; i++) {
-                w.write(i + "," + lrs[i] + "," + losses[i] + "," + smoothed[i]);
+        return AtomicFile.write(csv, tmp -> {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                w.write("iteration,lr,loss,smoothed_loss");
                 w.newLine();
+                for (int i = 0; i < lrs.length; i++) {
+                    w.write(i + "," + lrs[i] + "," + losses[i] + "," + smoothed[i]);
+                    w.newLine();
+                }
             }
-        }
-        return csv;
+        });
+    }
+
+    /**
+     * Writes the confirmation trials, atomically:
+     * {@code candidate,lr,methods,trial_iteration,heldout_loss,diverged,won}, one row per candidate and checkpoint
+     * (no rows when the stage did not run).
+     */
+    public Path writeTrialsCsv(Path csv) throws IOException {
+        List<TrialOutcome> trials = confirmation == null ? List.of() : confirmation.trials();
+        return AtomicFile.write(csv, tmp -> {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                w.write("candidate,lr,methods,trial_iteration,heldout_loss,diverged,won");
+                w.newLine();
+                for (int i = 0; i < trials.size(); i++) {
+                    TrialOutcome t = trials.get(i);
+                    int[] cp = t.checkpoints();
+                    double[] loss = t.heldOutLosses();
+                    for (int k = 0; k < cp.length; k++) {
+                        w.write(i + "," + t.candidate().learningRate() + "," + t.candidate().label() + "," + cp[k] + ","
+                                + loss[k] + "," + t.diverged() + "," + (i == confirmation.chosen()));
+                        w.newLine();
+                    }
+                }
+            }
+        });
     }
 
     static String fmt(double v) {

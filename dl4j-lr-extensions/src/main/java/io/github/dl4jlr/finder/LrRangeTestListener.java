@@ -32,16 +32,12 @@ import java.util.Map;
  * <p>Per step it records the LR the updater actually used, the loss (the minibatch score DL4J reports at
  * {@code iterationDone}, i.e. before the step, or in validation mode the mean validation loss after it) and the
  * bias-corrected EMA {@code avg = beta*avg + (1-beta)*loss; smoothed = avg / (1 - beta^(i+1))}. It stops when the
- * loss is not finite, when {@code smoothed > divergenceThreshold * best} with {@code best = min(smoothed so far)},
- * when the raw loss has exceeded {@code divergenceThreshold * best} for {@value #RAW_DIVERGENCE_STEPS} steps in a
- * row, or after {@code numIterations} steps. The raw-loss rule exists because the EMA lags by about
- * {@code 1/(1-beta)} steps (50 at beta 0.98, half of a default run): on its own it let runs whose raw loss had
- * grown 70-fold end as "completed". One instance runs one test on one network; it is not thread-safe.
+ * loss is not finite, when it has diverged by {@link SweepStop}'s rule (the median of the recent losses above
+ * {@code divergenceThreshold} times the loss of the unchanged network or the best recent median since, once the
+ * parameters have moved), or after {@code numIterations} steps. Each step costs two extra L1 reductions (update and
+ * parameters) for that rule. One instance runs one test on one network; it is not thread-safe.
  */
 public final class LrRangeTestListener extends BaseTrainingListener {
-
-    /** Consecutive raw losses above the divergence threshold that end the test. */
-    public static final int RAW_DIVERGENCE_STEPS = 3;
 
     private final LearningRateFinder config;
     private final double[] lrs;
@@ -51,15 +47,16 @@ public final class LrRangeTestListener extends BaseTrainingListener {
     private final List<LearningRateConfig> originalLrs = new ArrayList<>();
     private NetworkAdapter net;
     private UpdaterFamily family;
+    private final SweepStop stop;
+    private SweepStop.State stopState;
     private int startIteration;
     private int count;
-    private double average;
-    private double best = Double.POSITIVE_INFINITY;
-    private int rawAbove;
     private StopReason stopReason = StopReason.RUNNING;
 
     LrRangeTestListener(LearningRateFinder config) {
         this.config = config;
+        this.stop = new SweepStop(config.smoothing(), config.divergenceThreshold(), config.numIterations());
+        this.stopState = stop.initial();
         this.lrs = new double[config.numIterations()];
         this.losses = new double[config.numIterations()];
         this.smoothed = new double[config.numIterations()];
@@ -127,6 +124,7 @@ public final class LrRangeTestListener extends BaseTrainingListener {
         }
         int i = count;
         lrs[i] = updaters.get(0).getLearningRate(iteration, epoch);
+        double move = net.relativeUpdate();        // before a validation pass can touch the network's views
         double loss = config.hasValidation() ? config.validationLoss(net) : model.score();
         losses[i] = loss;
         count++;
@@ -135,14 +133,9 @@ public final class LrRangeTestListener extends BaseTrainingListener {
             finish(StopReason.NON_FINITE);
             return;
         }
-        double beta = config.smoothing();
-        average = beta * average + (1 - beta) * loss;
-        double s = average / (1 - Math.pow(beta, i + 1));
-        smoothed[i] = s;
-        best = Math.min(best, s);
-        double limit = config.divergenceThreshold() * best;
-        rawAbove = best > 0 && loss > limit ? rawAbove + 1 : 0;
-        if (i > 0 && best > 0 && (s > limit || rawAbove >= RAW_DIVERGENCE_STEPS)) {
+        stopState = stop.next(stopState, loss, move, config.hasValidation());
+        smoothed[i] = stopState.loss().smoothed();
+        if (stop.diverged(stopState)) {
             finish(StopReason.DIVERGED);
         } else if (count >= lrs.length) {
             finish(StopReason.COMPLETED);

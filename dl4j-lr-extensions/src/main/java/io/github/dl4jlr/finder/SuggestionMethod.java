@@ -13,10 +13,15 @@ public enum SuggestionMethod {
     /** The geometric mean of the VALLEY and MINIMUM_DIV_10 suggestions. */
     BLEND("blend"),
     /**
-     * The default: BLEND for {@link UpdaterFamily#ADAM} updaters, MINIMUM_DIV_10 for {@link UpdaterFamily#OTHER}
-     * (lowest regret per family in {@code SuggestionRegretBenchmark}); see {@link #resolve}.
+     * BLEND for {@link UpdaterFamily#ADAM} updaters, MINIMUM_DIV_10 for {@link UpdaterFamily#OTHER}; see
+     * {@link #resolve}.
      */
-    AUTO("auto");
+    AUTO("auto"),
+    /**
+     * The candidate that won the confirmation trials (see {@link ConfirmationRules}); AUTO when confirmation did not
+     * run or every trial diverged.
+     */
+    CONFIRMED("confirmed");
 
     private final String label;
 
@@ -29,14 +34,15 @@ public enum SuggestionMethod {
         return label;
     }
 
-    /** True for the rules that read the curve directly, i.e. every method but AUTO. */
+    /** True for the rules that read the curve directly, i.e. every method but AUTO and CONFIRMED. */
     public boolean isConcrete() {
-        return this != AUTO;
+        return this != AUTO && this != CONFIRMED;
     }
 
     /**
-     * The concrete rule to apply for a network trained by {@code family}: AUTO becomes BLEND for ADAM and
-     * MINIMUM_DIV_10 for OTHER (and for an unknown family, {@code null}); every other method is itself.
+     * The concrete curve rule to apply for a network trained by {@code family}: AUTO (and CONFIRMED, whose fallback
+     * AUTO is) becomes BLEND for ADAM and MINIMUM_DIV_10 for OTHER (also for an unknown family, {@code null}); every
+     * other method is itself.
      *
      * <p>Why per family: a range test is short, and Adam's step is about the LR whatever the gradient, so its
      * loss keeps falling up to LRs that are too high for a longer run. min/10 there suggested 5-25x the best LR
@@ -44,7 +50,7 @@ public enum SuggestionMethod {
      * SGD, RmsProp and AdaGrad min/10 was within about a point of the best and BLEND was too low.
      */
     public SuggestionMethod resolve(UpdaterFamily family) {
-        if (this != AUTO) {
+        if (isConcrete()) {
             return this;
         }
         return family == UpdaterFamily.ADAM ? BLEND : MINIMUM_DIV_10;

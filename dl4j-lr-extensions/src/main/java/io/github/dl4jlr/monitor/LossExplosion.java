@@ -3,11 +3,15 @@ package io.github.dl4jlr.monitor;
 import java.util.Locale;
 
 /**
- * The loss stayed finite but exploded: its smoothed value rose above {@code factor} times its best, sustained over
- * several minibatches (see {@link io.github.dl4jlr.util.LossTracker}).
+ * The loss stayed finite but exploded: the median of the recent minibatch losses rose above {@code factor} times its
+ * reference (see {@link LossWatch}).
+ *
+ * @param level     the median of the recent losses
+ * @param reference the lowest level before, or, when {@code atStart}, the first loss of training
+ * @param atStart   whether this happened in the first iterations, against the first loss
  */
-public record LossExplosion(int iteration, int epoch, double learningRate, double loss, double smoothed, double best,
-                            double factor) implements Trouble {
+public record LossExplosion(int iteration, int epoch, double learningRate, double loss, double level, double reference,
+                            double factor, boolean atStart) implements Trouble {
 
     @Override
     public Cause cause() {
@@ -21,9 +25,10 @@ public record LossExplosion(int iteration, int epoch, double learningRate, doubl
 
     @Override
     public String message() {
-        return String.format(Locale.ROOT, "Training diverged at iter=%d epoch=%d lr=%.1e: the smoothed loss %.3g is "
-                        + "%.1fx its best value %.3g (limit %.0fx; last minibatch loss %.3g). The learning rate is likely "
-                        + "too high: try x0.1 or run the LR finder.", iteration, epoch, learningRate, smoothed,
-                smoothed / best, best, factor, loss);
+        return String.format(Locale.ROOT, "Training diverged at iter=%d epoch=%d lr=%.1e: the median of the recent "
+                        + "minibatch losses, %.3g, is %.1fx %s %.3g (limit %.0fx; last minibatch loss %.3g). The learning "
+                        + "rate is likely too high: try x0.1 or run the LR finder.", iteration, epoch, learningRate, level,
+                level / reference, atStart ? "the loss before the first update," : "its lowest level,", reference,
+                factor, loss);
     }
 }

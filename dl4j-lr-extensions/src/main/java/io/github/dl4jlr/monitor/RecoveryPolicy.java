@@ -1,7 +1,6 @@
 package io.github.dl4jlr.monitor;
 
 import io.github.dl4jlr.util.Args;
-import io.github.dl4jlr.util.LossTracker;
 
 /**
  * The pure decisions behind {@link TrainingHealthMonitor}'s {@link NonFinitePolicy}: when a state is healthy enough to
@@ -11,8 +10,8 @@ import io.github.dl4jlr.util.LossTracker;
  * <p><b>Healthy</b> (a snapshot is taken at such a check, never otherwise):
  * <ul>
  *   <li>the loss, every parameter array and every applied update are finite;</li>
- *   <li>the smoothed loss is at most {@code healthyLossFactor} (default {@value #DEFAULT_HEALTHY_LOSS_FACTOR}) times
- *       its best value so far, so a loss that is already climbing does not count;</li>
+ *   <li>the loss is at a healthy level: the median of the recent minibatch losses at most twice its lowest level
+ *       ({@link LossWatch#healthy}), so a loss that is already climbing does not count;</li>
  *   <li>no weight array's update:parameter ratio exceeds {@code healthyRatioLimit} (default
  *       {@value #DEFAULT_HEALTHY_RATIO_MULTIPLE} times the upper edge of the ratio band, i.e. 0.1 with the default
  *       band): parameters moving by a tenth of their size per step are about to blow up even while the loss still
@@ -38,7 +37,6 @@ import io.github.dl4jlr.util.LossTracker;
  */
 public final class RecoveryPolicy {
 
-    public static final double DEFAULT_HEALTHY_LOSS_FACTOR = 2.0;
     public static final double DEFAULT_HEALTHY_RATIO_MULTIPLE = 10.0;
 
     /** What the monitor does. */
@@ -101,21 +99,17 @@ public final class RecoveryPolicy {
     private final double lrFactor;
     private final int maxRollbacks;
     private final int ringSize;
-    private final double healthyLossFactor;
     private final double healthyRatioLimit;
 
     /**
      * @param healthyRatioLimit the largest weight update:parameter ratio a healthy check may show
      */
     public RecoveryPolicy(NonFinitePolicy policy, double lrFactor, int maxRollbacks, int ringSize,
-                          double healthyLossFactor, double healthyRatioLimit) {
+                          double healthyRatioLimit) {
         this.policy = Args.notNull("onNonFinite", policy);
         this.lrFactor = Args.openInterval("rollbackLrFactor", lrFactor, 0, 1);
         this.maxRollbacks = Args.nonNegative("maxRollbacks", maxRollbacks);
         this.ringSize = Args.positive("snapshots", ringSize);
-        Args.check(healthyLossFactor > 1 && Double.isFinite(healthyLossFactor), "healthyLossFactor > 1 and finite",
-                healthyLossFactor);
-        this.healthyLossFactor = healthyLossFactor;
         this.healthyRatioLimit = Args.positive("healthyRatioLimit", healthyRatioLimit);
     }
 
@@ -125,11 +119,11 @@ public final class RecoveryPolicy {
     }
 
     /**
-     * The health rule: everything finite, the smoothed loss within {@code healthyLossFactor} of its best, and no
-     * weight ratio above {@code healthyRatioLimit} (NaN ratios, e.g. all-zero weights, do not count against it).
+     * The health rule: everything finite, the loss at a healthy level, and no weight ratio above
+     * {@code healthyRatioLimit} (NaN ratios, e.g. all-zero weights, do not count against it).
      */
-    public boolean healthy(boolean allFinite, LossTracker.State loss, double maxWeightRatio) {
-        return allFinite && LossTracker.within(loss, healthyLossFactor) && !(maxWeightRatio > healthyRatioLimit);
+    public boolean healthy(boolean allFinite, boolean lossHealthy, double maxWeightRatio) {
+        return allFinite && lossHealthy && !(maxWeightRatio > healthyRatioLimit);
     }
 
     /** The state training starts from was captured as the first snapshot. */
@@ -183,10 +177,6 @@ public final class RecoveryPolicy {
 
     public int ringSize() {
         return ringSize;
-    }
-
-    public double healthyLossFactor() {
-        return healthyLossFactor;
     }
 
     public double healthyRatioLimit() {

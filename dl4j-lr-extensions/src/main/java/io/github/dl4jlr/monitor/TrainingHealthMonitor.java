@@ -4,7 +4,6 @@ import io.github.dl4jlr.nn.LearningRateConfig;
 import io.github.dl4jlr.nn.NetworkAdapter;
 import io.github.dl4jlr.nn.ParamRef;
 import io.github.dl4jlr.util.Args;
-import io.github.dl4jlr.util.LossTracker;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
@@ -35,10 +34,10 @@ import java.util.WeakHashMap;
  *   }
  * </pre>
  *
- * <p><b>Every iteration</b> it reads the score (free) and updates a smoothed loss: the loss has <b>diverged</b> when
- * it stays finite but its smoothed value rises above {@code divergenceFactor} (default 4) times its best while the
- * last {@value #RAW_STEPS} minibatch losses were all above that limit too (see {@link LossTracker}, rule BOTH,
- * EMA factor {@value #LOSS_SMOOTHING}); one bad minibatch is not a divergence. <b>Every {@code frequency}
+ * <p><b>Every iteration</b> it reads the score (free): the loss has <b>diverged</b> when it stays finite but the median
+ * of the recent minibatch losses rises above {@code divergenceFactor} (default 4) times its lowest level, or, in the
+ * first iterations after a first update that moved the parameters far, above that multiple of the very first loss (see
+ * {@link LossWatch}); bad minibatches are not a divergence while most are fine. <b>Every {@code frequency}
  * iterations</b> it computes, per parameter array, one L1 reduction of the parameters and one of the update DL4J
  * just applied ({@code model.gradient()} at {@code iterationDone}): they give the ratio (see {@link RatioRules}) and,
  * since L1 norms propagate NaN/Inf, the finiteness check, about 17x cheaper than a MatchCondition. Each check logs
@@ -58,8 +57,9 @@ import java.util.WeakHashMap;
  * {@code maxRollbacks} restores it behaves as STOP. Counters are not rolled back. Every recovery is in
  * {@link MonitorReport#rollbacks()}.
  *
- * <p><b>Snapshots</b> are taken only at healthy checks (finite; smoothed loss within 2x its best; no weight ratio
- * above 10x the band's upper edge; see {@link RecoveryPolicy}); the state training started from is the first.
+ * <p><b>Snapshots</b> are taken only at healthy checks (finite; the median recent loss within 2x its lowest level;
+ * no weight ratio above 10x the band's upper edge; see {@link RecoveryPolicy}); the state training started from is
+ * the first.
  * STOP and ROLLBACK keep a ring of {@code snapshots} (default 2), each one copy of the parameters plus one of the
  * updater state: with Adam, {@code snapshots x 3} times the parameter memory (6x by default). LOG keeps none.
  *
@@ -72,11 +72,6 @@ import java.util.WeakHashMap;
  */
 public final class TrainingHealthMonitor extends BaseTrainingListener implements AutoCloseable {
 
-    /** EMA factor of the smoothed loss (about 10 minibatches of memory). */
-    public static final double LOSS_SMOOTHING = 0.9;
-    /** Consecutive minibatch losses above the limit that a divergence needs. */
-    public static final int RAW_STEPS = 3;
-
     private static final Logger log = LoggerFactory.getLogger(TrainingHealthMonitor.class);
 
     private final int frequency;
@@ -85,7 +80,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
     private final int patience;
     private final double divergenceFactor;
     private final RecoveryPolicy recovery;
-    private final LossTracker lossTracker;
+    private final LossWatch lossWatch;
     private final MonitorCsv csv;
 
     private final Map<Model, ModelState> states = new WeakHashMap<>();
@@ -103,7 +98,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         final List<IUpdater> updaters;
         final Map<String, RatioRules.Streak> streaks = new HashMap<>();
         final SnapshotRing ring;
-        LossTracker.State loss = LossTracker.State.INITIAL;
+        LossWatch.State loss = LossWatch.State.INITIAL;
         RecoveryPolicy.State policy = RecoveryPolicy.State.INITIAL;
         boolean started;
         Diagnosis pending;
@@ -127,8 +122,8 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
                 b.divergenceFactor);
         this.divergenceFactor = b.divergenceFactor;
         this.recovery = new RecoveryPolicy(b.policy, b.rollbackLrFactor, b.maxRollbacks, b.snapshots,
-                RecoveryPolicy.DEFAULT_HEALTHY_LOSS_FACTOR, RecoveryPolicy.DEFAULT_HEALTHY_RATIO_MULTIPLE * b.high);
-        this.lossTracker = new LossTracker(LOSS_SMOOTHING, divergenceFactor, RAW_STEPS, 0, LossTracker.Rule.BOTH);
+                RecoveryPolicy.DEFAULT_HEALTHY_RATIO_MULTIPLE * b.high);
+        this.lossWatch = new LossWatch(divergenceFactor);
         this.csv = b.csv == null ? null : new MonitorCsv(b.csv);
     }
 
@@ -185,10 +180,14 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
                 handle(st, afterStep(st, model, iteration, epoch, score));
                 return;
             }
-            st.loss = lossTracker.next(st.loss, score);
-            if (lossTracker.diverged(st.loss)) {
+            if (st.loss.losses().count() == 0) {
+                st.loss = lossWatch.firstMove(st.loss, st.net.relativeUpdate());   // once: two reductions
+            }
+            st.loss = lossWatch.next(st.loss, score);
+            if (lossWatch.diverged(st.loss)) {
+                boolean early = st.loss.losses().count() < LossWatch.WINDOW;
                 handle(st, new LossExplosion(iteration, epoch, currentLr(st, iteration, epoch), score,
-                        st.loss.smoothed(), st.loss.best(), divergenceFactor));
+                        st.loss.level(), early ? st.loss.start() : st.loss.reference(), divergenceFactor, early));
                 return;
             }
             if (checkDue) {
@@ -321,7 +320,8 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         if (csv != null) {
             csv.write(c);
         }
-        RecoveryPolicy.Step step = recovery.onCheck(st.policy, recovery.healthy(true, st.loss, rows.maxJudged));
+        RecoveryPolicy.Step step = recovery.onCheck(st.policy,
+                recovery.healthy(true, lossWatch.healthy(st.loss), rows.maxJudged));
         st.policy = step.state();
         if (step.action() == RecoveryPolicy.Action.SNAPSHOT) {
             st.ring.push(st.net, st.loss);
@@ -477,8 +477,8 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         }
 
         /**
-         * A finite loss has diverged when its smoothed value exceeds this multiple of its best while the last
-         * {@value TrainingHealthMonitor#RAW_STEPS} minibatch losses did too; finite, {@code > 1}. Default 4.
+         * A finite loss has diverged when the median of the recent minibatch losses exceeds this multiple of its lowest
+         * level (see {@link LossWatch}); finite, {@code > 1}. Default 4.
          */
         public Builder divergenceFactor(double factor) {
             this.divergenceFactor = factor;

@@ -88,6 +88,20 @@ public final class NetworkAdapter {
         return model.params();
     }
 
+    /**
+     * {@code |update|_1 / |params|_1} over the whole network, read at {@code iterationDone}, where the flat gradient
+     * view holds the update just applied: how far the last step moved the parameters, relative to their size. NaN
+     * when the parameters are all zero or no update is set.
+     */
+    public double relativeUpdate() {
+        INDArray update = mln != null ? mln.getGradientsViewArray() : graph.getGradientsViewArray();
+        if (update == null) {
+            return Double.NaN;
+        }
+        double p = model.params().norm1Number().doubleValue();
+        return p > 0 ? update.norm1Number().doubleValue() / p : Double.NaN;
+    }
+
     /** The flat updater-state view, creating the updater if needed; {@code null} for stateless updaters (SGD). */
     public INDArray updaterState() {
         return mln != null ? mln.getUpdater(true).getStateViewArray() : graph.getUpdater(true).getStateViewArray();

@@ -162,8 +162,8 @@ class LearningRateFinderTest {
 
     @Test
     void autoSuggestsBlendForAdamAndMinDiv10ForNesterovs() {
-        LearningRateFinder finder = LearningRateFinder.builder().numIterations(60).build();
-        assertEquals(SuggestionMethod.AUTO, finder.suggestionMethod());
+        LearningRateFinder finder = LearningRateFinder.builder().numIterations(60).noConfirm()
+                .suggestion(SuggestionMethod.AUTO).build();
 
         LrFinderResult adam = finder.find(TinyNets.mln(new Adam(1e-3)), TinyNets.iterator(20, 16, 5));
         assertEquals(UpdaterFamily.ADAM, adam.updaterFamily().orElseThrow());

@@ -4,7 +4,6 @@ import io.github.dl4jlr.monitor.RecoveryPolicy.Action;
 import io.github.dl4jlr.monitor.RecoveryPolicy.State;
 import io.github.dl4jlr.monitor.RecoveryPolicy.Step;
 import io.github.dl4jlr.monitor.RecoveryPolicy.StopReason;
-import io.github.dl4jlr.util.LossTracker;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,23 +15,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RecoveryPolicyTest {
 
     private static RecoveryPolicy rollback(int maxRollbacks, int ring) {
-        return new RecoveryPolicy(NonFinitePolicy.ROLLBACK, 0.1, maxRollbacks, ring, 2.0, 0.1);
-    }
-
-    private static LossTracker.State loss(double smoothed, double best) {
-        return new LossTracker.State(10, 0.35, 0, smoothed, best, 0);
+        return new RecoveryPolicy(NonFinitePolicy.ROLLBACK, 0.1, maxRollbacks, ring, 0.1);
     }
 
     @Test
-    void healthyNeedsFiniteValuesALossNearItsBestAndNoRunawayRatio() {
+    void healthyNeedsFiniteValuesAHealthyLossAndNoRunawayRatio() {
         RecoveryPolicy p = rollback(3, 2);
-        assertTrue(p.healthy(true, loss(1.9, 1.0), 0.05));
-        assertTrue(p.healthy(true, loss(2.0, 1.0), 0.1), "both limits are inclusive");
-        assertFalse(p.healthy(false, loss(1.0, 1.0), 0.001), "non-finite");
-        assertFalse(p.healthy(true, loss(2.01, 1.0), 0.001), "loss already climbing");
-        assertFalse(p.healthy(true, loss(1.0, 1.0), 0.11), "weights moving by a tenth of their size per step");
-        assertTrue(p.healthy(true, loss(1.0, 1.0), Double.NaN), "no weight ratio (all-zero weights) is not a reason");
-        assertTrue(p.healthy(true, LossTracker.State.INITIAL, 0.01), "no loss seen yet");
+        assertTrue(p.healthy(true, true, 0.05));
+        assertTrue(p.healthy(true, true, 0.1), "the ratio limit is inclusive (t)");
+        assertFalse(p.healthy(true, true, 0.1001), "weights moving by more than a tenth of their size per step (t+1)");
+        assertFalse(p.healthy(false, true, 0.001), "non-finite");
+        assertFalse(p.healthy(true, false, 0.001), "loss already climbing");
+        assertTrue(p.healthy(true, true, Double.NaN), "no weight ratio (all-zero weights) is not a reason");
     }
 
     @Test
@@ -100,11 +94,11 @@ class RecoveryPolicyTest {
 
     @Test
     void stopAndLogDoNotRollBack() {
-        RecoveryPolicy stop = new RecoveryPolicy(NonFinitePolicy.STOP, 0.1, 3, 2, 2.0, 0.1);
+        RecoveryPolicy stop = new RecoveryPolicy(NonFinitePolicy.STOP, 0.1, 3, 2, 0.1);
         Step s = stop.onTrouble(stop.started(State.INITIAL), Cause.BAD_INPUT);
         assertEquals(Action.STOP, s.action());
         assertEquals(StopReason.POLICY, s.stopReason());
-        RecoveryPolicy log = new RecoveryPolicy(NonFinitePolicy.LOG, 0.1, 3, 2, 2.0, 0.1);
+        RecoveryPolicy log = new RecoveryPolicy(NonFinitePolicy.LOG, 0.1, 3, 2, 0.1);
         assertEquals(Action.LOG, log.onTrouble(State.INITIAL, Cause.LOSS_DIVERGED).action());
         assertFalse(log.keepsSnapshots());
         assertEquals(Action.NONE, log.onCheck(State.INITIAL, true).action(), "LOG keeps no snapshots");
@@ -113,7 +107,7 @@ class RecoveryPolicyTest {
     @Test
     void withNothingHealthyEverSeenThereIsNothingToRestore() {
         for (NonFinitePolicy policy : new NonFinitePolicy[]{NonFinitePolicy.STOP, NonFinitePolicy.ROLLBACK}) {
-            RecoveryPolicy p = new RecoveryPolicy(policy, 0.1, 3, 2, 2.0, 0.1);
+            RecoveryPolicy p = new RecoveryPolicy(policy, 0.1, 3, 2, 0.1);
             Step s = p.onTrouble(State.INITIAL, Cause.UPDATE_NON_FINITE);
             assertEquals(Action.STOP, s.action());
             assertEquals(StopReason.NOTHING_TO_RESTORE, s.stopReason());
@@ -133,10 +127,10 @@ class RecoveryPolicyTest {
     @Test
     void badSettingsAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new RecoveryPolicy(NonFinitePolicy.ROLLBACK, 0.1, 3, 0, 2.0, 0.1));
+                () -> new RecoveryPolicy(NonFinitePolicy.ROLLBACK, 0.1, 3, 0, 0.1));
         assertEquals("Expected snapshots > 0, but got 0", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> new RecoveryPolicy(NonFinitePolicy.ROLLBACK, 1.5, 3, 2, 2.0, 0.1));
+                () -> new RecoveryPolicy(NonFinitePolicy.ROLLBACK, 1.5, 3, 2, 0.1));
         assertEquals("Expected rollbackLrFactor in (0.0, 1.0), but got 1.5", e.getMessage());
     }
 }

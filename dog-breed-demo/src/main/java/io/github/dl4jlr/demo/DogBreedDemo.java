@@ -5,6 +5,7 @@ import io.github.dl4jlr.demo.experiment.DemoConfig;
 import io.github.dl4jlr.demo.experiment.EpochMetrics;
 import io.github.dl4jlr.demo.experiment.Experiments;
 import io.github.dl4jlr.demo.experiment.PreparedData;
+import io.github.dl4jlr.demo.experiment.Progress;
 import io.github.dl4jlr.demo.experiment.RunSummary;
 import io.github.dl4jlr.demo.experiment.Runner;
 import io.github.dl4jlr.demo.model.BreedModels;
@@ -159,7 +160,7 @@ public final class DogBreedDemo {
             Runner.ModelFactory models = pretrained != null
                     ? (updater, seed) -> BreedModels.pretrained(pretrained, classes, updater, seed)
                     : (updater, seed) -> BreedModels.smallCnn(cfg.imageSize(), classes, updater, seed);
-            outcome = Experiments.runAll(prepared, cfg, !noAugment, runs, resume, bar, models,
+            outcome = Experiments.runAll(prepared, cfg, !noAugment, runs, resume, progress(bar), models,
                     () -> writeMetrics(dir, Experiments.rows(runs, cfg)));
         }
         for (var e : cfg.experiments()) {
@@ -194,7 +195,7 @@ public final class DogBreedDemo {
     private PreparedData prepare(DemoConfig cfg, boolean showProgress) {
         try (ProgressBar bar = progressBar("Decoding", 0, showProgress)) {
             PreparedData prepared = PreparedData.load(data, cacheDir, cfg.imagesPerClass(), cfg.imageSize(), !noAugment,
-                    pretrained != null, bar);
+                    pretrained != null, progress(bar));
             log.info("Data: {}", prepared.description());
             return prepared;
         }
@@ -211,6 +212,26 @@ public final class DogBreedDemo {
                 .showSpeed();
         b.setConsumer(show ? new ConsoleProgressBarConsumer(System.err) : new DelegatingProgressBarConsumer(s -> { }));
         return b.build();
+    }
+
+    /** The console bar as the experiment layer's {@link Progress}. */
+    private static Progress progress(ProgressBar bar) {
+        return new Progress() {
+            @Override
+            public void total(long steps) {
+                bar.maxHint(steps);
+            }
+
+            @Override
+            public void advance(long steps) {
+                bar.stepBy(steps);
+            }
+
+            @Override
+            public void label(String text) {
+                bar.setExtraMessage(text);
+            }
+        };
     }
 
     private static void writeMetrics(Path dir, List<EpochMetrics> rows) {

@@ -90,7 +90,7 @@ class DatasetScannerTest {
         Files.write(dir.resolve("a/empty.png"), new byte[0]);
         List<LabeledImage> files = List.of(new LabeledImage(dir.resolve("a/good.jpg"), 0),
                 new LabeledImage(dir.resolve("a/truncated.jpg"), 0), new LabeledImage(dir.resolve("a/empty.png"), 1));
-        DecodedImages d = DecodedImages.decode(files, 8, 2, null);
+        DecodedImages d = DecodedImages.decode(files, 8, 2, () -> { });
         assertEquals(1, d.count());
         assertEquals(2, d.unreadable().size());
         assertEquals(3 * 8 * 8, d.pixels().get(0).length);

@@ -19,7 +19,8 @@ import java.util.Locale;
 /**
  * Per-iteration cost of the LR range test against the same number of plain {@code fit} iterations, on the same
  * network and in-memory data, in one process, alternating the two (plain, finder, plain, finder, ...).
- * The finder's cost includes its snapshot and restore of the model.
+ * The finder's cost includes its snapshot and restore of the model; the confirmation stage is off here (its cost,
+ * in iterations and seconds, is reported by {@code SuggestionRegretBenchmark}).
  *
  * <pre>
  *   java -cp dl4j-lr-examples/target/dl4j-lr-examples.jar io.github.dl4jlr.examples.benchmark.FinderOverheadBenchmark
@@ -63,7 +64,7 @@ public final class FinderOverheadBenchmark {
         List<DataSet> batches = BenchmarkModels.batches(o.iterations);
         // The ramp stays low, so the test runs all iterations instead of stopping at divergence.
         LearningRateFinder finder = LearningRateFinder.builder().startLr(1e-7).endLr(1e-4)
-                .numIterations(o.iterations).build();
+                .numIterations(o.iterations).noConfirm().build();
         double[] plain = new double[o.repeats];
         double[] found = new double[o.repeats];
         double[] ratio = new double[o.repeats];

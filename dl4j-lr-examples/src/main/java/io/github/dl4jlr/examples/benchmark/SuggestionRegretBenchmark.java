@@ -2,62 +2,63 @@ package io.github.dl4jlr.examples.benchmark;
 
 import io.github.dl4jlr.examples.Cli;
 import io.github.dl4jlr.examples.data.BenchmarkData;
-import io.github.dl4jlr.examples.data.ExampleModels;
 import io.github.dl4jlr.examples.data.BenchmarkData.Split;
+import io.github.dl4jlr.examples.data.ExampleModels;
+import io.github.dl4jlr.finder.FinderAudit;
 import io.github.dl4jlr.finder.LearningRateFinder;
-import io.github.dl4jlr.finder.LrFinderResult;
 import io.github.dl4jlr.finder.SuggestionMethod;
+import io.github.dl4jlr.schedule.OneCycleSchedule;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.learning.config.AdaGrad;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.function.BiFunction;
 import java.util.function.DoubleFunction;
-import java.util.function.Function;
 
 /**
- * How good are the finder's suggestions? For each data set and optimizer it trains a fixed budget at every LR of
- * a half-decade grid (1e-5 ... 10) and at each rule's suggestion, averaged over seeds, and reports the
- * <b>regret</b>: best grid accuracy minus accuracy at the suggestion, in accuracy points. Data sets (see
- * {@link BenchmarkData}): {@code iris} (MLP, 20 epochs), {@code blobs} (MLP, 3 epochs), {@code digits} (UCI
- * handwritten digits, MLP, 5 epochs; added after the default rule was chosen, as a held-out check) and
- * {@code dogs}, the dog-breed demo's generated 120-class images through the demo's own pipeline and CNN (16x16,
- * 16 images per class, 3 epochs: a reduced scale so the grid fits in minutes). The range test runs once per seed
- * with the finder's defaults; {@code --curves} keeps those curves.
+ * How good are the finder's suggestions? For each data set and optimizer a {@link FinderAudit} trains a fixed budget
+ * at every LR of a half-decade grid (1e-5 ... 10) and at each rule's suggestion, averaged over seeds, and reports the
+ * <b>regret</b>: best grid accuracy minus accuracy at the suggestion, in accuracy points. Problems (see
+ * {@link BenchmarkData}): {@code iris} (MLP, 20 epochs), {@code blobs} (10-class Gaussian mixture, MLP, 3 epochs),
+ * {@code digits} (UCI handwritten digits, MLP, 5 epochs) and {@code digits-cnn} (the same digits as 8x8 images, a
+ * small CNN, 3 epochs). The dog-breed demo's data is audited by the demo's own {@code DemoFinderBenchmark}.
  *
  * <pre>
  *   java -cp dl4j-lr-examples/target/dl4j-lr-examples.jar io.github.dl4jlr.examples.benchmark.SuggestionRegretBenchmark
  * </pre>
+ * Writes {@code suggestion-regret.csv} (one row per problem and rule), {@code suggestion-trials.csv} (every
+ * confirmation trial with the full-budget accuracy of its candidate) and {@code suggestion-cost.csv} (the finder's
+ * iterations and seconds) under {@code --out}.
  */
 public final class SuggestionRegretBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(SuggestionRegretBenchmark.class);
 
-    /** One (data set, optimizer, rule) outcome. */
-    public record Row(String dataset, String optimizer, String rule, double suggestedLr, double accuracy,
-                      double bestGridLr, double bestGridAccuracy) {
-        public double regretPoints() {
-            return 100 * (bestGridAccuracy - accuracy);
+    /** One problem's audit, and its 1cycle comparison when asked for (else null). */
+    public record Cell(String dataset, String optimizer, FinderAudit.Result result,
+                       FinderAudit.OneCycleComparison oneCycle) {
+        public String label() {
+            return dataset + "/" + optimizer;
         }
     }
 
@@ -68,36 +69,28 @@ public final class SuggestionRegretBenchmark {
         int seeds = 3;
 
         @Option(names = "--datasets", split = ",",
-                description = "iris, blobs, digits, dogs (default: ${DEFAULT-VALUE}).")
+                description = "iris, blobs, digits, digits-cnn (default: ${DEFAULT-VALUE}).")
         List<String> datasets = List.of("iris", "blobs", "digits");
 
         @Option(names = "--optimizers", split = ",",
                 description = "adam, sgd-momentum (Nesterov 0.9), rmsprop, adagrad (default: ${DEFAULT-VALUE}).")
-        List<String> optimizers = List.of("adam", "sgd-momentum");
+        List<String> optimizers = List.of("adam", "sgd-momentum", "rmsprop", "adagrad");
 
-        @Option(names = "--cache-dir", description = "Where the dogs data is generated (default: ~/.cache/dl4j-lr).")
-        Path cacheDir = Paths.get(System.getProperty("user.home"), ".cache", "dl4j-lr");
+        @Option(names = "--budget-multiplier", description = "Train this many times the default epochs (default: 1).")
+        int budgetMultiplier = 1;
 
         @Option(names = "--grid-min-exp", description = "Smallest grid LR is 10^this (default: ${DEFAULT-VALUE}).")
         int gridMinExp = -5;
 
-        @Option(names = "--out", description = "CSV output (default: ${DEFAULT-VALUE}).")
-        Path out = Paths.get("results", "benchmarks", "suggestion-regret.csv");
+        @Option(names = "--out", description = "Output folder (default: ${DEFAULT-VALUE}).")
+        Path out = Paths.get("results", "benchmarks");
 
         @Option(names = "--curves", description = "Also write every range-test curve as <dataset>-<optimizer>-<seed>.csv here.")
         Path curves;
-    }
 
-    /** The rules compared, by name: every concrete method, and the default (AUTO, resolved per updater). */
-    static Map<String, Function<LrFinderResult, OptionalDouble>> rules() {
-        Map<String, Function<LrFinderResult, OptionalDouble>> m = new LinkedHashMap<>();
-        for (SuggestionMethod method : SuggestionMethod.values()) {
-            if (method.isConcrete()) {
-                m.put(method.label(), r -> r.suggestion(method));
-            }
-        }
-        m.put("default", LrFinderResult::suggestion);
-        return m;
+        @Option(names = "--onecycle", description = "Also compare 1cycle (peak: the finder's suggestion) with the best "
+                + "constant rate: epochs to reach its accuracy (up to twice the budget).")
+        boolean onecycle;
     }
 
     private SuggestionRegretBenchmark() {
@@ -107,23 +100,75 @@ public final class SuggestionRegretBenchmark {
         run(args);
     }
 
-    public static List<Row> run(String... args) throws IOException {
+    public static List<Cell> run(String... args) throws IOException {
         Options o = Cli.parse(new Options(), args);
         if (o == null) {
             return List.of();
         }
-        List<Row> rows = new ArrayList<>();
+        List<Cell> cells = new ArrayList<>();
         for (String dataset : o.datasets) {
             for (String optimizer : o.optimizers) {
-                rows.addAll(evaluate(dataset, optimizer, updater(optimizer), o));
+                FinderAudit.Problem problem = problem(dataset, o.budgetMultiplier);
+                FinderAudit audit = FinderAudit.builder()
+                        .problem(problem)
+                        .updater(updater(optimizer))
+                        .grid(FinderAudit.halfDecades(Math.pow(10, o.gridMinExp), 10))
+                        .seeds(o.seeds)
+                        .finder(LearningRateFinder.builder().build())
+                        .build();
+                FinderAudit.Result r = audit.run();
+                FinderAudit.OneCycleComparison oc = o.onecycle ? audit.oneCycleVsConstant(r, scheduled(optimizer),
+                        iterationsPerEpoch(dataset), 2 * problem.epochs()) : null;
+                Cell cell = new Cell(dataset, optimizer, r, oc);
+                cells.add(cell);
+                log.info(summary(cell));
+                if (o.curves != null) {
+                    for (int s = 0; s < o.seeds; s++) {
+                        r.finderRuns().get(s).writeCsv(o.curves.resolve(dataset + "-" + optimizer + "-" + s + ".csv"));
+                        r.finderRuns().get(s).writeTrialsCsv(o.curves.resolve(dataset + "-" + optimizer + "-" + s
+                                + "-trials.csv"));
+                    }
+                }
             }
         }
-        writeCsv(o.out, rows);
-        logSummary(rows);
-        return rows;
+        String suffix = o.budgetMultiplier == 1 ? "" : "-x" + o.budgetMultiplier;
+        write(o.out.resolve("suggestion-regret" + suffix + ".csv"), FinderAudit.REGRET_HEADER, cells,
+                c -> c.result().regretRows(c.label()));
+        write(o.out.resolve("suggestion-trials" + suffix + ".csv"), FinderAudit.TRIALS_HEADER, cells,
+                c -> c.result().trialRows(c.label()));
+        write(o.out.resolve("suggestion-cost" + suffix + ".csv"), FinderAudit.COST_HEADER, cells,
+                c -> c.result().costRows(c.label()));
+        if (o.onecycle) {
+            write(o.out.resolve("onecycle" + suffix + ".csv"), FinderAudit.OneCycleComparison.HEADER, cells,
+                    c -> List.of(c.oneCycle().csvRow(c.label())));
+        }
+        return cells;
     }
 
-    private static DoubleFunction<IUpdater> updater(String name) {
+    /** The updater for a learning-rate schedule over {@code total} iterations: 1cycle momentum for Nesterov. */
+    static BiFunction<ISchedule, Integer, IUpdater> scheduled(String optimizer) {
+        return switch (optimizer) {
+            case "adam" -> (lr, total) -> new Adam(lr);
+            case "sgd-momentum" -> (lr, total) -> new Nesterovs(lr, OneCycleSchedule.momentum(ScheduleType.ITERATION,
+                    0.85, 0.95, total, 0.3, OneCycleSchedule.Anneal.COS, false));
+            case "rmsprop" -> (lr, total) -> new RmsProp(lr);
+            case "adagrad" -> (lr, total) -> new AdaGrad(lr);
+            default -> throw new IllegalArgumentException("Expected optimizer adam, sgd-momentum, rmsprop or adagrad, "
+                    + "but got " + optimizer);
+        };
+    }
+
+    private static int iterationsPerEpoch(String dataset) {
+        Split split = switch (dataset) {
+            case "iris" -> BenchmarkData.iris(0);
+            case "blobs" -> BenchmarkData.blobs(0);
+            default -> BenchmarkData.digits(0);
+        };
+        return (split.train().numExamples() + split.batchSize() - 1) / split.batchSize();
+    }
+
+    /** The updater of each optimizer at a fixed learning rate. */
+    static DoubleFunction<IUpdater> updater(String name) {
         return switch (name) {
             case "adam" -> Adam::new;
             case "sgd-momentum" -> lr -> new Nesterovs(lr, 0.9);
@@ -134,146 +179,65 @@ public final class SuggestionRegretBenchmark {
         };
     }
 
-    /** A data set with its model and training budget. */
-    interface Problem {
-        MultiLayerNetwork model(IUpdater updater, long seed);
-
-        DataSetIterator train(long seed, int epoch);
-
-        DataSetIterator test();
-
-        int epochs();
-    }
-
-    private static Problem problem(String dataset, long seed, Path cacheDir) {
-        Split split = switch (dataset) {
-            case "iris" -> BenchmarkData.iris(seed);
-            case "blobs" -> BenchmarkData.blobs(seed);
-            case "digits" -> BenchmarkData.digits(seed);
-            default -> throw new IllegalArgumentException("Expected dataset iris, blobs, digits or dogs, but got "
+    /** A data set with its model and training budget (epochs times {@code budgetMultiplier}). */
+    static FinderAudit.Problem problem(String dataset, int budgetMultiplier) {
+        Map<Integer, Split> splits = new LinkedHashMap<>();
+        int epochs = budgetMultiplier * switch (dataset) {
+            case "iris" -> 20;
+            case "digits" -> 5;
+            case "blobs", "digits-cnn" -> 3;
+            default -> throw new IllegalArgumentException("Expected dataset iris, blobs, digits or digits-cnn, but got "
                     + dataset);
         };
-        return new Problem() {
-            public MultiLayerNetwork model(IUpdater updater, long s) {
-                return SuggestionRegretBenchmark.model(split, updater, s);
+        return new FinderAudit.Problem() {
+            private Split split(int seed) {
+                return splits.computeIfAbsent(seed, s -> switch (dataset) {
+                    case "iris" -> BenchmarkData.iris(s);
+                    case "blobs" -> BenchmarkData.blobs(s);
+                    default -> BenchmarkData.digits(s);
+                });
             }
 
-            public DataSetIterator train(long s, int epoch) {
-                return split.trainIterator();
+            public Model model(IUpdater updater, int seed) {
+                return dataset.equals("digits-cnn") ? ExampleModels.digitsCnn(split(seed), updater, seed)
+                        : ExampleModels.mlp(split(seed), updater, seed, 64, 64);
             }
 
-            public DataSetIterator test() {
-                return split.testIterator();
+            public DataSetIterator train(int seed, int epoch) {
+                return split(seed).trainIterator();
+            }
+
+            public double score(Model trained, int seed) {
+                return ((MultiLayerNetwork) trained).evaluate(split(seed).testIterator()).accuracy();
             }
 
             public int epochs() {
-                return switch (dataset) {
-                    case "iris" -> 20;
-                    case "digits" -> 5;
-                    default -> 3;
-                };
+                return epochs;
             }
         };
     }
 
-    private static List<Row> evaluate(String dataset, String optimizer, DoubleFunction<IUpdater> updater, Options o)
-            throws IOException {
-        int seeds = o.seeds;
-        Path cacheDir = o.cacheDir;
-        List<Double> grid = new ArrayList<>();
-        for (int k = 2 * o.gridMinExp; k <= 2; k++) {
-            grid.add(Math.pow(10, k / 2.0));
+    static String summary(Cell c) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s: best grid lr %.1e acc %.4f;", c.label(),
+                c.result().bestLearningRate(), c.result().bestScore()));
+        for (SuggestionMethod m : SuggestionMethod.values()) {
+            FinderAudit.RuleOutcome r = c.result().rules().get(m);
+            b.append(String.format(Locale.ROOT, " %s %.1e -> regret %.2f;", m.label(), r.meanLearningRate(),
+                    100 * c.result().regret(m)));
         }
-        double bestLr = Double.NaN;
-        double bestAcc = -1;
-        for (double lr : grid) {
-            double acc = meanAccuracy(dataset, updater, lr, seeds, cacheDir);
-            log.info("{} {} grid lr={} accuracy={}", dataset, optimizer, fmt(lr), String.format(Locale.ROOT, "%.4f", acc));
-            if (acc > bestAcc) {
-                bestAcc = acc;
-                bestLr = lr;
-            }
-        }
-        Map<String, Function<LrFinderResult, OptionalDouble>> rules = rules();
-        Map<String, double[]> suggestedPerSeed = new LinkedHashMap<>();
-        for (String rule : rules.keySet()) {
-            suggestedPerSeed.put(rule, new double[seeds]);
-        }
-        for (int s = 0; s < seeds; s++) {
-            Problem p = problem(dataset, s, cacheDir);
-            MultiLayerNetwork probe = p.model(updater.apply(1e-3), s);
-            LrFinderResult r = LearningRateFinder.builder().build().find(probe, p.train(s, 0));
-            if (o.curves != null) {
-                r.writeCsv(o.curves.resolve(dataset + "-" + optimizer + "-" + s + ".csv"));
-            }
-            for (Map.Entry<String, Function<LrFinderResult, OptionalDouble>> rule : rules.entrySet()) {
-                suggestedPerSeed.get(rule.getKey())[s] = rule.getValue().apply(r).orElse(Double.NaN);
-            }
-        }
-        List<Row> rows = new ArrayList<>();
-        Map<String, Double> trained = new HashMap<>();   // training is deterministic, and AUTO repeats a rule
-        for (Map.Entry<String, double[]> e : suggestedPerSeed.entrySet()) {
-            double sum = 0;
-            double logLr = 0;
-            for (int s = 0; s < seeds; s++) {
-                double lr = e.getValue()[s];
-                int seed = s;
-                sum += Double.isFinite(lr) ? trained.computeIfAbsent(seed + "@" + lr,
-                        k -> accuracy(problem(dataset, seed, cacheDir), updater, lr, seed)) : 0;
-                logLr += Math.log(lr);
-            }
-            rows.add(new Row(dataset, optimizer, e.getKey(), Math.exp(logLr / seeds), sum / seeds, bestLr, bestAcc));
-        }
-        return rows;
+        return b.toString();
     }
 
-    private static double meanAccuracy(String dataset, DoubleFunction<IUpdater> updater, double lr, int seeds,
-                                       Path cacheDir) {
-        double sum = 0;
-        for (int s = 0; s < seeds; s++) {
-            sum += accuracy(problem(dataset, s, cacheDir), updater, lr, s);
-        }
-        return sum / seeds;
+    interface Rows {
+        List<String> of(Cell c);
     }
 
-    /** Trains a fresh model for the fixed budget at {@code lr} and returns its test accuracy. */
-    private static double accuracy(Problem p, DoubleFunction<IUpdater> updater, double lr, int seed) {
-        MultiLayerNetwork net = p.model(updater.apply(lr), seed);
-        for (int e = 0; e < p.epochs(); e++) {
-            net.fit(p.train(seed, e));
+    private static void write(Path file, String header, List<Cell> cells, Rows rows) throws IOException {
+        StringBuilder b = new StringBuilder(header).append('\n');
+        for (Cell c : cells) {
+            rows.of(c).forEach(r -> b.append(r).append('\n'));
         }
-        if (!Double.isFinite(net.params().sumNumber().doubleValue())) {
-            return 0;   // diverged: DL4J refuses to evaluate NaN predictions
-        }
-        return net.evaluate(p.test()).accuracy();
-    }
-
-    static MultiLayerNetwork model(Split split, IUpdater updater, long seed) {
-        return ExampleModels.mlp(split, updater, seed, 64, 64);
-    }
-
-    private static void writeCsv(Path out, List<Row> rows) throws IOException {
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            w.write("dataset,optimizer,rule,suggested_lr,accuracy,best_grid_lr,best_grid_accuracy,regret_points");
-            w.newLine();
-            for (Row r : rows) {
-                w.write(String.format(Locale.ROOT, "%s,%s,%s,%.3e,%.4f,%.3e,%.4f,%.2f", r.dataset(), r.optimizer(), r.rule(),
-                        r.suggestedLr(), r.accuracy(), r.bestGridLr(), r.bestGridAccuracy(), r.regretPoints()));
-                w.newLine();
-            }
-        }
-    }
-
-    private static void logSummary(List<Row> rows) {
-        for (Row r : rows) {
-            log.info(String.format(Locale.ROOT, "regret %-6s %-13s %-11s suggested=%.1e acc=%.4f best=%.4f@%.1e regret=%.2f points",
-                    r.dataset(), r.optimizer(), r.rule(), r.suggestedLr(), r.accuracy(), r.bestGridAccuracy(),
-                    r.bestGridLr(), r.regretPoints()));
-        }
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1e", v);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        io.github.dl4jlr.util.AtomicFile.writeString(file, b.toString());
     }
 }

@@ -1,8 +1,12 @@
 package io.github.dl4jlr.examples.data;
 
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -31,6 +35,28 @@ public final class ExampleModels {
         b.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(in).nOut(data.classes())
                 .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build());
         MultiLayerNetwork net = new MultiLayerNetwork(b.build());
+        net.init();
+        return net;
+    }
+
+    /**
+     * A small CNN for the 8x8 digits (rows of 64 pixels): conv 3x3 (16, same padding) + ReLU, max-pool 2x2, conv 3x3
+     * (32, same) + ReLU, max-pool 2x2, dense 64 + ReLU, softmax. Weights from {@code 1000 + seed}.
+     */
+    public static MultiLayerNetwork digitsCnn(BenchmarkData.Split data, IUpdater updater, long seed) {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(1000 + seed).updater(updater).weightInit(WeightInit.RELU)
+                .convolutionMode(ConvolutionMode.Same)
+                .list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(16).activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new DenseLayer.Builder().nOut(64).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(data.classes())
+                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
+                .setInputType(InputType.convolutionalFlat(8, 8, 1))
+                .build());
         net.init();
         return net;
     }

@@ -1,6 +1,5 @@
 package io.github.dl4jlr.demo.data;
 
-import me.tongfei.progressbar.ProgressBar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,17 +36,18 @@ public final class DecodedImages {
         this.unreadable = List.copyOf(unreadable);
     }
 
-    /** Decodes {@code images} with {@code threads} workers; values are RGB in [0, 1]. */
-    public static DecodedImages decode(List<LabeledImage> images, int size, int threads, ProgressBar progress) {
+    /**
+     * Decodes {@code images} with {@code threads} workers; values are RGB in [0, 1]. {@code onDecoded} runs once per
+     * image, on the worker's thread.
+     */
+    public static DecodedImages decode(List<LabeledImage> images, int size, int threads, Runnable onDecoded) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<float[]>> futures = new ArrayList<>();
             for (LabeledImage img : images) {
                 futures.add(pool.submit(() -> {
                     float[] px = read(img.file(), size);
-                    if (progress != null) {
-                        progress.step();
-                    }
+                    onDecoded.run();
                     return px;
                 }));
             }

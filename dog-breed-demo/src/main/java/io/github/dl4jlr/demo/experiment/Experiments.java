@@ -1,6 +1,5 @@
 package io.github.dl4jlr.demo.experiment;
 
-import me.tongfei.progressbar.ProgressBar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +25,7 @@ public final class Experiments {
     }
 
     public static Outcome runAll(PreparedData data, DemoConfig config, boolean augment, Path runsDir, boolean resume,
-                                 ProgressBar progress, Runner.ModelFactory models, Runnable afterEachRun) {
+                                 Progress progress, Runner.ModelFactory models, Runnable afterEachRun) {
         Runner runner = new Runner(data, config, augment, progress, models);
         List<RunSummary> summaries = new ArrayList<>();
         List<RunStore> stores = new ArrayList<>();
@@ -36,13 +35,13 @@ public final class Experiments {
                 stores.add(store);
                 if (resume && store.finished()) {
                     log.info("{} seed {}: already finished, not redone", e.id(), seed);
-                    progress.stepBy(config.epochs());
+                    progress.advance(config.epochs());
                     summaries.add(store.summary());
                 } else {
                     if (!resume) {
                         store.clear();
                     }
-                    progress.setExtraMessage(e.id() + " seed " + seed);
+                    progress.label(e.id() + " seed " + seed);
                     summaries.add(runner.run(e, seed, store));
                 }
                 afterEachRun.run();

@@ -6,7 +6,6 @@ import io.github.dl4jlr.demo.data.ImageDataset;
 import io.github.dl4jlr.demo.data.InMemoryImageIterator;
 import io.github.dl4jlr.demo.data.StratifiedSplit;
 import io.github.dl4jlr.demo.data.SyntheticDogs;
-import me.tongfei.progressbar.ProgressBar;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 import java.nio.file.Path;
@@ -22,25 +21,26 @@ public record PreparedData(String description, boolean synthetic, List<String> l
      * 70/15/15 per class with seed 42, decodes every image once at {@code imageSize} and standardizes all splits with
      * the training set's per-channel statistics.
      *
-     * @param progress stepped once per decoded image; its maximum is set here
+     * @param progress advanced once per decoded image; its total is set here
      */
     public static PreparedData load(Path dataDir, Path cacheDir, int imagesPerClass, int imageSize, boolean augment,
-                                    ProgressBar progress) {
+                                    Progress progress) {
         return load(dataDir, cacheDir, imagesPerClass, imageSize, augment, false, progress);
     }
 
     /** As above; with {@code imagenet} the pixels are put in ImageNet "caffe" form instead of standardized. */
     public static PreparedData load(Path dataDir, Path cacheDir, int imagesPerClass, int imageSize, boolean augment,
-                                    boolean imagenet, ProgressBar progress) {
+                                    boolean imagenet, Progress progress) {
         boolean synthetic = dataDir == null;
         Path root = synthetic ? SyntheticDogs.ensure(cacheDir, imagesPerClass, 2024) : dataDir;
         ImageDataset ds = DatasetScanner.scan(root);
         StratifiedSplit split = StratifiedSplit.of(ds, 0.15, 0.15, 42);
         int threads = Runtime.getRuntime().availableProcessors();
-        progress.maxHint(ds.images().size());
-        DecodedImages train = DecodedImages.decode(split.train(), imageSize, threads, progress);
-        DecodedImages val = DecodedImages.decode(split.validation(), imageSize, threads, progress);
-        DecodedImages test = DecodedImages.decode(split.test(), imageSize, threads, progress);
+        progress.total(ds.images().size());
+        Runnable decoded = () -> progress.advance(1);
+        DecodedImages train = DecodedImages.decode(split.train(), imageSize, threads, decoded);
+        DecodedImages val = DecodedImages.decode(split.validation(), imageSize, threads, decoded);
+        DecodedImages test = DecodedImages.decode(split.test(), imageSize, threads, decoded);
         train.warnAboutUnreadable("training", split.train().size());
         val.warnAboutUnreadable("validation", split.validation().size());
         test.warnAboutUnreadable("test", split.test().size());

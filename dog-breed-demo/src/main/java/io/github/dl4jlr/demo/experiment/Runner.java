@@ -9,7 +9,6 @@ import io.github.dl4jlr.pbt.PbtResult;
 import io.github.dl4jlr.pbt.PopulationBasedTraining;
 import io.github.dl4jlr.pbt.SearchSpace;
 import io.github.dl4jlr.schedule.OneCycleSchedule;
-import me.tongfei.progressbar.ProgressBar;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -44,10 +43,10 @@ public final class Runner {
     private final PreparedData data;
     private final DemoConfig config;
     private final boolean augment;
-    private final ProgressBar progress;
+    private final Progress progress;
     private final ModelFactory factory;
 
-    Runner(PreparedData data, DemoConfig config, boolean augment, ProgressBar progress, ModelFactory factory) {
+    Runner(PreparedData data, DemoConfig config, boolean augment, Progress progress, ModelFactory factory) {
         this.data = data;
         this.config = config;
         this.augment = augment;
@@ -98,7 +97,7 @@ public final class Runner {
         } else if (!rows.isEmpty()) {
             log.info("{} seed {}: resuming after epoch {}", e.id(), seed, rows.size());
             for (int i = 0; i < rows.size(); i++) {
-                progress.step();
+                progress.advance(1);
             }
         }
         double medianRatio;
@@ -116,7 +115,7 @@ public final class Runner {
                 rows.add(measure(e, seed, epoch, net, stats.scores > 0 ? stats.scoreSum / stats.scores : Double.NaN, lr,
                         seconds, stats.etlMillis / 1000.0));
                 store.commitEpoch(rows, net);
-                progress.step();
+                progress.advance(1);
             }
             medianRatio = monitor.report().medianWeightRatio();
         }
@@ -193,7 +192,7 @@ public final class Runner {
                     rows.add(row);
                     rows.sort(java.util.Comparator.comparingInt(EpochMetrics::epoch));
                     store.saveEpochs(rows);
-                    progress.step();
+                    progress.advance(1);
                     roundStart[0] = System.nanoTime();
                     epoch[0] = round + 1;
                 })

@@ -1,0 +1,392 @@
+package io.github.dl4jlr.finder;
+
+import io.github.dl4jlr.nn.NetworkAdapter;
+import io.github.dl4jlr.util.Args;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import io.github.dl4jlr.schedule.OneCycleSchedule;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.IntFunction;
+
+/**
+ * How good is the finder's suggestion on <em>your</em> problem? The audit trains your network for its full budget
+ * at every learning rate of a grid and at each rule's suggestion, averaged over seeds, and reports the <b>regret</b>
+ * of each rule: the best grid score minus the score at the suggestion.
+ *
+ * <pre>
+ *   FinderAudit.Result r = FinderAudit.builder()
+ *           .problem(myProblem)                       // builds, trains and scores your network
+ *           .updater(lr -&gt; new Adam(lr))
+ *           .grid(FinderAudit.halfDecades(1e-5, 10)).seeds(3)
+ *           .finder(LearningRateFinder.builder().build())
+ *           .build().run();
+ *   r.regret(SuggestionMethod.CONFIRMED);            // in score units, e.g. accuracy
+ * </pre>
+ *
+ * <p>For each seed the finder runs once on a fresh network (seeded like the trained ones) and the first epoch's
+ * data; each rule's suggestion is then trained from scratch. A run that diverges scores what {@link Problem#score}
+ * says (NaN counts as 0). The cost is {@code (grid size + rules) x seeds} full trainings: minutes on small
+ * problems, hours on large ones. Training is assumed deterministic per seed, so a learning rate two rules share is
+ * trained once.
+ */
+public final class FinderAudit {
+
+    private static final Logger log = LoggerFactory.getLogger(FinderAudit.class);
+
+    /** What the audit trains, from scratch, many times. */
+    public interface Problem {
+
+        /** A fresh, initialised network trained by {@code updater}, its weights drawn from {@code seed}. */
+        Model model(IUpdater updater, int seed);
+
+        /** The training minibatches of one epoch. */
+        DataSetIterator train(int seed, int epoch);
+
+        /**
+         * The score of a network trained with {@code seed}, higher is better (e.g. accuracy on that seed's test split);
+         * NaN for a diverged one.
+         */
+        double score(Model trained, int seed);
+
+        /** Epochs of the training budget. */
+        int epochs();
+    }
+
+    private final Problem problem;
+    private final java.util.function.DoubleFunction<IUpdater> updater;
+    private final double[] grid;
+    private final int seeds;
+    private final LearningRateFinder finder;
+    private final Map<String, Double> trained = new HashMap<>();
+
+    private FinderAudit(Builder b) {
+        this.problem = Args.notNull("problem", b.problem);
+        this.updater = Args.notNull("updater", b.updater);
+        Args.check(b.grid != null && b.grid.length > 0, "a non-empty grid", b.grid == null ? "null" : "[]");
+        for (double lr : b.grid) {
+            Args.positive("grid learning rate", lr);
+        }
+        this.grid = b.grid.clone();
+        this.seeds = Args.positive("seeds", b.seeds);
+        this.finder = Args.notNull("finder", b.finder);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code from, from*sqrt(10), from*10, ...} up to {@code to} (both inclusive when on the grid). */
+    public static double[] halfDecades(double from, double to) {
+        Args.positive("from", from);
+        Args.check(to >= from && Double.isFinite(to), "to >= from and finite", to);
+        List<Double> out = new ArrayList<>();
+        double lo = Math.log10(from);
+        for (int k = 0; lo + k / 2.0 <= Math.log10(to) + 1e-9; k++) {
+            out.add(Math.pow(10, lo + k / 2.0));
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** One rule's outcome, averaged over seeds. */
+    public record RuleOutcome(SuggestionMethod method, double meanLearningRate, double meanScore, double[] perSeedLr,
+                              int[] perSeedFinderIterations) {
+    }
+
+    /** Header of {@link Result#regretRows}. */
+    public static final String REGRET_HEADER = "problem,rule,suggested_lr,score,best_grid_lr,best_grid_score,regret";
+    /** Header of {@link Result#trialRows}. */
+    public static final String TRIALS_HEADER = "problem,seed,candidate_lr,methods,checkpoint,heldout_loss,diverged,won,"
+            + "full_budget_score,best_grid_score";
+    /** Header of {@link Result#costRows}. */
+    public static final String COST_HEADER = "problem,seed,sweep_iterations,sweep_seconds,confirmation_iterations,"
+            + "confirmation_seconds";
+
+    /**
+     * Everything the audit measured.
+     *
+     * @param candidateScores per seed, the full-budget score of every confirmation candidate's learning rate
+     */
+    public record Result(double[] grid, double[] gridScores, double bestLearningRate, double bestScore,
+                         Map<SuggestionMethod, RuleOutcome> rules, List<LrFinderResult> finderRuns,
+                         Map<Integer, Map<Double, Double>> candidateScores) {
+
+        /** Best grid score minus the rule's mean score (positive: worse than the best grid learning rate). */
+        public double regret(SuggestionMethod method) {
+            return bestScore - rules.get(method).meanScore();
+        }
+
+        /** One CSV row per rule ({@link #REGRET_HEADER}); {@code problem} labels the rows. */
+        public List<String> regretRows(String problem) {
+            List<String> rows = new ArrayList<>();
+            rules.forEach((m, r) -> rows.add(String.format(Locale.ROOT, "%s,%s,%.3e,%.4f,%.3e,%.4f,%.4f", problem,
+                    m.label(), r.meanLearningRate(), r.meanScore(), bestLearningRate, bestScore, regret(m))));
+            return rows;
+        }
+
+        /** One CSV row per seed, candidate and checkpoint of the confirmation trials ({@link #TRIALS_HEADER}). */
+        public List<String> trialRows(String problem) {
+            List<String> rows = new ArrayList<>();
+            for (int s = 0; s < finderRuns.size(); s++) {
+                Map<Double, Double> scores = candidateScores.getOrDefault(s, Map.of());
+                int seed = s;
+                finderRuns.get(s).confirmation().ifPresent(c -> {
+                    for (int i = 0; i < c.trials().size(); i++) {
+                        TrialOutcome t = c.trials().get(i);
+                        int[] cp = t.checkpoints();
+                        double[] loss = t.heldOutLosses();
+                        for (int k = 0; k < cp.length; k++) {
+                            rows.add(String.format(Locale.ROOT, "%s,%d,%.4e,%s,%d,%.6g,%b,%b,%.4f,%.4f", problem, seed,
+                                    t.candidate().learningRate(), t.candidate().label(), cp[k], loss[k], t.diverged(),
+                                    i == c.chosen(), scores.getOrDefault(t.candidate().learningRate(), Double.NaN),
+                                    bestScore));
+                        }
+                    }
+                });
+            }
+            return rows;
+        }
+
+        /** The finder's cost per seed ({@link #COST_HEADER}). */
+        public List<String> costRows(String problem) {
+            List<String> rows = new ArrayList<>();
+            for (int s = 0; s < finderRuns.size(); s++) {
+                LrFinderResult r = finderRuns.get(s);
+                int ci = r.confirmation().map(Confirmation::iterations).orElse(0);
+                double cs = r.confirmation().map(Confirmation::seconds).orElse(0.0);
+                rows.add(String.format(Locale.ROOT, "%s,%d,%d,%.2f,%d,%.2f", problem, s, r.iterations(),
+                        r.sweepSeconds(), ci, cs));
+            }
+            return rows;
+        }
+    }
+
+    /** Trains the grid, runs the finder per seed and trains every rule's suggestion. */
+    public Result run() {
+        double[] gridScores = new double[grid.length];
+        int best = 0;
+        for (int i = 0; i < grid.length; i++) {
+            double sum = 0;
+            for (int s = 0; s < seeds; s++) {
+                sum += score(s, grid[i]);
+            }
+            gridScores[i] = sum / seeds;
+            log.info(String.format(Locale.ROOT, "grid lr=%.1e score=%.4f", grid[i], gridScores[i]));
+            if (gridScores[i] > gridScores[best]) {
+                best = i;
+            }
+        }
+        List<LrFinderResult> runs = new ArrayList<>();
+        for (int s = 0; s < seeds; s++) {
+            runs.add(finder.find(problem.model(updater.apply(1e-3), s), problem.train(s, 0)));
+        }
+        Map<SuggestionMethod, RuleOutcome> rules = new EnumMap<>(SuggestionMethod.class);
+        for (SuggestionMethod m : SuggestionMethod.values()) {
+            double[] lrs = new double[seeds];
+            int[] its = new int[seeds];
+            double sum = 0;
+            double logSum = 0;
+            for (int s = 0; s < seeds; s++) {
+                OptionalDouble lr = runs.get(s).suggestion(m);
+                lrs[s] = lr.orElse(Double.NaN);
+                its[s] = runs.get(s).totalIterations();
+                sum += lr.isPresent() ? score(s, lr.getAsDouble()) : 0;
+                logSum += Math.log(lrs[s]);
+            }
+            rules.put(m, new RuleOutcome(m, Math.exp(logSum / seeds), sum / seeds, lrs, its));
+        }
+        Map<Integer, Map<Double, Double>> candidates = new LinkedHashMap<>();
+        for (int s = 0; s < seeds; s++) {
+            Map<Double, Double> scores = new LinkedHashMap<>();
+            int seed = s;
+            runs.get(s).confirmation().ifPresent(c -> c.trials().forEach(
+                    t -> scores.put(t.candidate().learningRate(), score(seed, t.candidate().learningRate()))));
+            candidates.put(s, scores);
+        }
+        return new Result(grid.clone(), gridScores, grid[best], gridScores[best], rules, runs, candidates);
+    }
+
+    /** The problem's score after training from scratch at a fixed {@code lr} with {@code seed} (cached). */
+    public double score(int seed, double lr) {
+        return trained.computeIfAbsent(seed + "@" + lr, k -> {
+            double[] perEpoch = curve(seed, e -> updater.apply(lr), problem.epochs(), false);
+            return perEpoch[perEpoch.length - 1];
+        });
+    }
+
+    /**
+     * The score after each epoch of one training from scratch with the updater {@code updaterForSeed} gives, e.g. a
+     * constant rate or a 1cycle schedule. NaN scores (diverged) count as 0.
+     */
+    public double[] curve(int seed, IntFunction<IUpdater> updaterForSeed, int epochs) {
+        return curve(seed, updaterForSeed, epochs, true);
+    }
+
+    /**
+     * The score after each of {@code epochs} epochs, averaged over the audit's seeds, of fresh runs whose updater
+     * {@code updaterForSeed} builds per seed (e.g. a constant rate, or a schedule that depends on the seed's finder run).
+     */
+    public double[] meanCurve(int epochs, IntFunction<IUpdater> updaterForSeed) {
+        double[] mean = new double[epochs];
+        for (int s = 0; s < seeds; s++) {
+            double[] c = curve(s, updaterForSeed, epochs);
+            for (int e = 0; e < epochs; e++) {
+                mean[e] += c[e] / seeds;
+            }
+        }
+        return mean;
+    }
+
+    /**
+     * The fewest epochs {@code k} in {@code 1..maxEpochs} for which fresh {@code k}-epoch runs, with the updater
+     * {@code updater.apply(seed, k)} (e.g. a 1cycle schedule stretched over k epochs), score at least {@code target}
+     * on average over the seeds; -1 if none does.
+     */
+    public int epochsToReach(double target, java.util.function.BiFunction<Integer, Integer, IUpdater> updater,
+                             int maxEpochs) {
+        for (int k = 1; k <= maxEpochs; k++) {
+            int epochs = k;
+            double mean = 0;
+            for (int s = 0; s < seeds; s++) {
+                double[] c = curve(s, seed -> updater.apply(seed, epochs), epochs, false);
+                mean += c[epochs - 1] / seeds;
+            }
+            log.info(String.format(Locale.ROOT, "%d epoch(s): mean score %.4f (target %.4f)", k, mean, target));
+            if (mean >= target) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Smith's super-convergence question on this problem: how many epochs does 1cycle, with each seed's finder
+     * suggestion as its peak, need to reach the best constant-LR grid score, against the constant rate itself?
+     *
+     * @param audit              a result of {@link #run()} on this audit
+     * @param scheduled          the updater for a learning-rate schedule and the run's total iterations (e.g.
+     *                           {@code (lr, total) -> new Nesterovs(lr, OneCycleSchedule.momentum(...total...))})
+     * @param iterationsPerEpoch minibatches per epoch
+     * @param maxEpochs          the longest 1cycle run tried
+     */
+    public OneCycleComparison oneCycleVsConstant(Result audit, java.util.function.BiFunction<ISchedule, Integer, IUpdater> scheduled,
+                                                 int iterationsPerEpoch, int maxEpochs) {
+        double target = audit.bestScore();
+        double[] constant = meanCurve(problem.epochs(), s -> updater.apply(audit.bestLearningRate()));
+        int constantEpochs = -1;
+        for (int e = 0; e < constant.length && constantEpochs < 0; e++) {
+            if (constant[e] >= target - 1e-12) {
+                constantEpochs = e + 1;
+            }
+        }
+        double[] peaks = new double[seeds];
+        for (int s = 0; s < seeds; s++) {
+            peaks[s] = audit.finderRuns().get(s).suggestion().orElse(audit.bestLearningRate());
+        }
+        int oneCycle = epochsToReach(target, (seed, k) -> {
+            int total = k * iterationsPerEpoch;
+            return scheduled.apply(OneCycleSchedule.withDefaults(ScheduleType.ITERATION, peaks[seed], total), total);
+        }, maxEpochs);
+        return new OneCycleComparison(target, audit.bestLearningRate(), constant, constantEpochs, peaks, oneCycle);
+    }
+
+    /**
+     * @param target          the best constant-LR grid score at the full budget
+     * @param constantLr      that grid learning rate
+     * @param constantCurve   its mean score after each epoch
+     * @param constantEpochs  the first epoch at which the constant rate reached the target
+     * @param peaks           the 1cycle peak of each seed (the finder's suggestion)
+     * @param oneCycleEpochs  the fewest epochs of a 1cycle run that reach the target on average; -1 if none
+     */
+    public record OneCycleComparison(double target, double constantLr, double[] constantCurve, int constantEpochs,
+                                     double[] peaks, int oneCycleEpochs) {
+
+        /** Header of {@link #csvRow}. */
+        public static final String HEADER = "problem,target,constant_lr,constant_epochs,onecycle_peak,onecycle_epochs";
+
+        /** One CSV row; the peak is the geometric mean over seeds. */
+        public String csvRow(String problem) {
+            double log = 0;
+            for (double p : peaks) {
+                log += Math.log(p);
+            }
+            return String.format(Locale.ROOT, "%s,%.4f,%.3e,%d,%.3e,%d", problem, target, constantLr, constantEpochs,
+                    Math.exp(log / peaks.length), oneCycleEpochs);
+        }
+    }
+
+    private double[] curve(int seed, IntFunction<IUpdater> updaterForSeed, int epochs, boolean everyEpoch) {
+        Model net = problem.model(updaterForSeed.apply(seed), seed);
+        double[] scores = new double[epochs];
+        for (int e = 0; e < epochs; e++) {
+            DataSetIterator it = problem.train(seed, e);
+            if (net instanceof MultiLayerNetwork) {
+                ((MultiLayerNetwork) net).fit(it);
+            } else {
+                ((ComputationGraph) net).fit(it);
+            }
+            if (everyEpoch || e == epochs - 1) {
+                boolean finite = Double.isFinite(NetworkAdapter.of(net).params().sumNumber().doubleValue());
+                double score = finite ? problem.score(net, seed) : Double.NaN;
+                scores[e] = Double.isNaN(score) ? 0 : score;
+            }
+        }
+        return scores;
+    }
+
+    /** Settings; defaults: half-decade grid 1e-5..10, 3 seeds, the finder's defaults. */
+    public static final class Builder {
+        private Problem problem;
+        private java.util.function.DoubleFunction<IUpdater> updater;
+        private double[] grid = halfDecades(1e-5, 10);
+        private int seeds = 3;
+        private LearningRateFinder finder = LearningRateFinder.builder().build();
+
+        private Builder() {
+        }
+
+        public Builder problem(Problem problem) {
+            this.problem = problem;
+            return this;
+        }
+
+        /** The updater at a given fixed learning rate, e.g. {@code lr -> new Nesterovs(lr, 0.9)}. */
+        public Builder updater(java.util.function.DoubleFunction<IUpdater> updater) {
+            this.updater = updater;
+            return this;
+        }
+
+        public Builder grid(double... learningRates) {
+            this.grid = learningRates;
+            return this;
+        }
+
+        public Builder seeds(int seeds) {
+            this.seeds = seeds;
+            return this;
+        }
+
+        public Builder finder(LearningRateFinder finder) {
+            this.finder = finder;
+            return this;
+        }
+
+        public FinderAudit build() {
+            return new FinderAudit(this);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.dl4jlr.finder;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.OptionalInt;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The confirmation stage's pure rules on scripted curves and trial outcomes. */
+class ConfirmationRulesTest {
+
+    /** The curve of SuggestionRulesTest: steepest at 20, valley at 21, blend at 22, min/10 = lr[23]. */
+    private static double[] lrs() {
+        double[] lrs = new double[40];
+        for (int i = 0; i < 40; i++) {
+            lrs[i] = Math.pow(10, -6 + i / 8.0);
+        }
+        return lrs;
+    }
+
+    private static double[] curve() {
+        double[] loss = new double[40];
+        for (int i = 0; i < 40; i++) {
+            loss[i] = i <= 11 ? 2.0 + 0.001 * i : i <= 31 ? 2.0 - 0.05 * (i - 11) : 1.0 + 0.3 * (i - 31);
+        }
+        for (int i = 21; i <= 31; i++) {
+            loss[i] -= 0.2;
+        }
+        return loss;
+    }
+
+    @Test
+    void suggestionsWithinTheMergeFactorAreOneCandidateAtTheLowestRate() {
+        double[] lrs = lrs();
+        List<Candidate> c = ConfirmationRules.candidates(lrs, curve(), 0.5, 1.5);
+        // Neighbouring points are 10^(1/8) = 1.33x apart: steepest+valley merge, blend+min/10 merge, 1.78x between.
+        assertEquals(2, c.size(), c.toString());
+        assertEquals(List.of(SuggestionMethod.VALLEY, SuggestionMethod.STEEPEST), c.get(0).methods());
+        assertEquals(lrs[20], c.get(0).learningRate(), 0.0);
+        assertEquals(20, c.get(0).curveIndex());
+        assertEquals("valley+steepest", c.get(0).label());
+        assertEquals(List.of(SuggestionMethod.MINIMUM_DIV_10, SuggestionMethod.BLEND), c.get(1).methods());
+        assertEquals(lrs[22], c.get(1).learningRate(), 1e-15);
+    }
+
+    @Test
+    void withoutMergingEveryRuleIsACandidateInAscendingOrder() {
+        List<Candidate> c = ConfirmationRules.candidates(lrs(), curve(), 0.5, 1.0);
+        assertEquals(4, c.size());
+        for (int i = 1; i < c.size(); i++) {
+            assertTrue(c.get(i).learningRate() > c.get(i - 1).learningRate());
+        }
+    }
+
+    @Test
+    void aCurveWithoutSuggestionsHasNoCandidates() {
+        assertEquals(List.of(), ConfirmationRules.candidates(new double[]{1e-3, 1e-2}, new double[]{1, 2}, 0.5, 1.5));
+    }
+
+    @Test
+    void trialLengthIsThreeQuartersOfTheSweepAndAtLeastTen() {
+        assertEquals(75, ConfirmationRules.trialIterations(100));
+        assertEquals(66, ConfirmationRules.trialIterations(88));
+        assertEquals(10, ConfirmationRules.trialIterations(12));
+        assertArrayEquals(new int[]{19, 38, 56, 75}, ConfirmationRules.checkpoints(75));
+        assertArrayEquals(new int[]{1, 2, 3, 4}, ConfirmationRules.checkpoints(4));
+        assertArrayEquals(new int[]{1, 2}, ConfirmationRules.checkpoints(2));
+    }
+
+    private static TrialOutcome trial(double lr, double finalLoss, boolean diverged) {
+        return new TrialOutcome(new Candidate(lr, List.of(SuggestionMethod.BLEND), 0), new int[]{10, 20},
+                new double[]{finalLoss + 0.1, finalLoss}, diverged, 20);
+    }
+
+    @Test
+    void theLowestFinalHeldOutLossWinsAndAToleranceLeansToTheLowerRate() {
+        List<TrialOutcome> t = List.of(trial(1e-4, 0.80, false), trial(1e-3, 0.52, false), trial(1e-2, 0.50, false),
+                trial(1e-1, Double.NaN, true));
+        assertEquals(OptionalInt.of(2), ConfirmationRules.choose(t, 0.0));
+        assertEquals(OptionalInt.of(1), ConfirmationRules.choose(t, 0.05), "0.52 <= 0.50 * 1.05 (t)");
+        assertEquals(OptionalInt.of(2), ConfirmationRules.choose(t, 0.039), "0.52 > 0.50 * 1.039 (t-1)");
+        assertEquals(OptionalInt.of(1), ConfirmationRules.choose(t, 0.041), "(t+1)");
+    }
+
+    @Test
+    void divergedTrialsAreOutAndAllDivergedMeansNoWinner() {
+        List<TrialOutcome> t = List.of(trial(1e-3, 0.1, true), trial(1e-2, 0.9, false));
+        assertEquals(OptionalInt.of(1), ConfirmationRules.choose(t, 0.0), "the diverged one never wins, however low");
+        assertEquals(OptionalInt.empty(), ConfirmationRules.choose(List.of(trial(1e-3, 0.1, true)), 0.0));
+        assertEquals(OptionalInt.empty(), ConfirmationRules.choose(List.of(), 0.0));
+    }
+
+    @Test
+    void aTieGoesToTheLowerRate() {
+        List<TrialOutcome> t = List.of(trial(1e-2, 0.5, false), trial(1e-3, 0.5, false));
+        assertEquals(OptionalInt.of(1), ConfirmationRules.choose(t, 0.0));
+    }
+
+    @Test
+    void badSettingsAreRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ConfirmationRules.choose(List.of(), 1.0));
+        assertEquals("Expected tolerance in [0.0, 1.0), but got 1.0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ConfirmationRules.candidates(lrs(), curve(), 0.5, 0.5));
+        assertEquals("Expected mergeFactor >= 1 and finite, but got 0.5", e.getMessage());
+    }
+}

@@ -1,0 +1,177 @@
+package io.github.dl4jlr.finder;
+
+import io.github.dl4jlr.control.ReduceLROnPlateau;
+import io.github.dl4jlr.nn.LearningRateConfig;
+import io.github.dl4jlr.nn.NetworkAdapter;
+import io.github.dl4jlr.testutil.ClassificationNets;
+import io.github.dl4jlr.testutil.TinyNets;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The confirmation stage on real networks: what it trains, what it measures on, and that it leaves no trace. */
+class FinderConfirmationTest {
+
+    private static final LearningRateFinder FINDER = LearningRateFinder.builder().numIterations(60).build();
+
+    @Test
+    void everyCandidateIsTriedOnHeldBackMinibatchesAndTheWinnerIsTheSuggestion(@TempDir Path dir) throws Exception {
+        MultiLayerNetwork net = TinyNets.mln(new Adam(1e-3));
+        INDArray before = net.params().dup();
+        LrFinderResult r = FINDER.find(net, TinyNets.iterator(20, 16, 5));
+
+        Confirmation c = r.confirmation().orElseThrow();
+        assertTrue(c.ran(), c.skippedBecause());
+        assertEquals("4 held-back training minibatches", c.heldOut(), "a fifth of 20, at most 5");
+        assertEquals(ConfirmationRules.trialIterations(r.iterations()), c.iterationsPerCandidate());
+        assertEquals(ConfirmationRules.candidates(r.learningRates(), r.smoothedLosses(), 0.5, 1.5),
+                c.trials().stream().map(TrialOutcome::candidate).toList(), "every distinct candidate, once");
+        assertTrue(c.trials().stream().allMatch(t -> t.diverged() || t.iterationsRun() == c.iterationsPerCandidate()));
+        assertEquals(c.trials().stream().mapToInt(TrialOutcome::iterationsRun).sum(), c.iterations());
+        assertTrue(c.iterations() <= 3 * r.iterations(), "at most 3x the sweep: " + c.iterations());
+        TrialOutcome won = c.winner().orElseThrow();
+        assertEquals(won.candidate().learningRate(), r.suggestion().getAsDouble(), 0.0);
+        assertEquals(won.candidate().learningRate(), r.suggestion(SuggestionMethod.CONFIRMED).getAsDouble(), 0.0);
+        assertTrue(r.summary().contains("; suggestion (confirmed: " + won.candidate().label() + " won "
+                + c.iterationsPerCandidate() + "-iteration trials on 4 held-back training minibatches)="), r.summary());
+        assertTrue(r.summary().contains(" (won)"), r.summary());
+        assertArrayEquals(before.toDoubleVector(), net.params().toDoubleVector(), 0.0, "the network is untouched");
+
+        List<String> csv = Files.readAllLines(r.writeTrialsCsv(dir.resolve("trials.csv")));
+        assertEquals("candidate,lr,methods,trial_iteration,heldout_loss,diverged,won", csv.get(0));
+        assertEquals(1 + c.trials().size() * 4, csv.size(), "one row per candidate and checkpoint");
+        assertNotNull(ImageIO.read(r.savePlot(dir.resolve("finder.png")).toFile()));
+    }
+
+    @Test
+    void aValidationIteratorIsTheHeldOutDataWhenGiven() {
+        LrFinderResult r = LearningRateFinder.builder().numIterations(40).validation(TinyNets.iterator(2, 30, 9)).build()
+                .find(TinyNets.mln(new Adam(1e-3)), TinyNets.iterator(10, 16, 5));
+        assertEquals("the validation iterator", r.confirmation().orElseThrow().heldOut());
+    }
+
+    @Test
+    void noConfirmLeavesTheCurveRuleInCharge() {
+        LrFinderResult r = LearningRateFinder.builder().numIterations(40).noConfirm().build()
+                .find(TinyNets.mln(new Adam(1e-3)), TinyNets.iterator(10, 16, 5));
+        assertTrue(r.confirmation().isEmpty());
+        assertEquals(r.suggestion(SuggestionMethod.AUTO).getAsDouble(), r.suggestion().getAsDouble(), 0.0);
+        assertTrue(r.summary().contains("suggestion (confirmation off; auto: blend for an Adam-type updater)="),
+                r.summary());
+        assertEquals(r.iterations(), r.totalIterations());
+    }
+
+    @Test
+    void aSingleMinibatchCannotBeHeldBackSoTheRuleDecides() {
+        LrFinderResult r = LearningRateFinder.builder().numIterations(30).build()
+                .find(TinyNets.mln(new Adam(1e-3)), TinyNets.iterator(1, 16, 5));
+        Confirmation c = r.confirmation().orElseThrow();
+        assertFalse(c.ran());
+        assertTrue(c.skippedBecause().startsWith("the training iterator has a single minibatch"), c.skippedBecause());
+        assertEquals(r.suggestion(SuggestionMethod.AUTO).getAsDouble(), r.suggestion().getAsDouble(), 0.0);
+    }
+
+    /**
+     * Training data that turns into NaN whenever the network trains at a fixed learning rate of at least
+     * {@code poisonFrom}: the sweep (a schedule) never sees it, the trials of the high candidates do.
+     */
+    private static DataSetIterator poisonedAbove(MultiLayerNetwork net, double poisonFrom) {
+        DataSetIterator it = TinyNets.iterator(20, 16, 5);
+        it.setPreProcessor((DataSetPreProcessor) ds -> {
+            IUpdater u = NetworkAdapter.of(net).trainedUpdaters().get(0);
+            LearningRateConfig lr = LearningRateConfig.read(u);
+            if (lr.schedule() == null && lr.learningRate() >= poisonFrom) {
+                ds.getFeatures().putScalar(0, 0, Double.NaN);
+            }
+        });
+        return it;
+    }
+
+    @Test
+    void aNanInATrialDisqualifiesThatCandidateAndTheModelIsStillRestoredBitForBit() {
+        List<TrialOutcome> clean = FINDER.find(TinyNets.mln(new Adam(1e-3)), TinyNets.iterator(20, 16, 5))
+                .confirmation().orElseThrow().trials();
+        assertTrue(clean.size() >= 2, clean.toString());
+        double highest = clean.get(clean.size() - 1).candidate().learningRate();
+
+        MultiLayerNetwork net = TinyNets.mln(new Adam(1e-3));
+        net.fit(TinyNets.iterator(3, 16, 1));
+        INDArray params = net.params().dup();
+        INDArray state = net.getUpdater().getStateViewArray().dup();
+        LrFinderResult r = FINDER.find(net, poisonedAbove(net, highest));
+
+        Confirmation c = r.confirmation().orElseThrow();
+        TrialOutcome last = c.trials().get(c.trials().size() - 1);
+        assertTrue(last.diverged(), "the poisoned trial is out: " + last);
+        assertTrue(last.iterationsRun() < c.iterationsPerCandidate(), "and stopped at once");
+        assertTrue(c.chosen() >= 0 && c.chosen() < c.trials().size() - 1, "another candidate won");
+        assertTrue(r.summary().contains(" diverged"), r.summary());
+        assertArrayEquals(params.toDoubleVector(), net.params().toDoubleVector(), 0.0, "parameters");
+        assertArrayEquals(state.toDoubleVector(), net.getUpdater().getStateViewArray().toDoubleVector(), 0.0,
+                "updater state");
+        assertEquals(1e-3, net.getLearningRate(0), 0.0);
+    }
+
+    /** 20 -> 64 -> 64 -> 10 with Adam on the hidden layers and Nesterovs on the output. */
+    private static MultiLayerNetwork mixedUpdaters() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(12)
+                .weightInit(WeightInit.RELU).list()
+                .layer(new DenseLayer.Builder().nIn(20).nOut(64).activation(Activation.RELU).updater(new Adam(1e-3)).build())
+                .layer(new DenseLayer.Builder().nIn(64).nOut(64).activation(Activation.RELU).updater(new Adam(1e-3)).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(64).nOut(10)
+                        .activation(Activation.SOFTMAX).updater(new Nesterovs(1e-2, 0.9)).build())
+                .build());
+        net.init();
+        return net;
+    }
+
+    @Test
+    void anAlreadyTrainedNetworkDoesNotLookDivergedAtTinyLearningRates() {
+        for (MultiLayerNetwork net : List.of(mixedUpdaters(), ClassificationNets.mlp(new Adam(1e-2)))) {
+            for (int e = 0; e < 2; e++) {
+                net.fit(ClassificationNets.mixture(40, 1));
+            }
+            LrFinderResult r = LearningRateFinder.builder().build().find(net, ClassificationNets.mixture(40, 2));
+            double stop = r.learningRates()[r.iterations() - 1];
+            assertTrue(stop > 1e-3, "the test ran into learning rates that matter before stopping: " + r.summary()
+                    + java.util.Arrays.toString(r.losses()) + java.util.Arrays.toString(r.smoothedLosses()));
+            assertTrue(r.suggestion().isPresent(), r.summary());
+            assertTrue(r.suggestion().getAsDouble() > 1e-5, r.summary());
+        }
+    }
+
+    @Test
+    void everyEntryPointRefusesAnUninitialisedNetwork() {
+        MultiLayerNetwork raw = new MultiLayerNetwork(TinyNets.mlnConf(new Adam(1e-3)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FINDER.find(raw, TinyNets.iterator(4, 16, 1)));
+        assertTrue(e.getMessage().contains("call net.init()"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ReduceLROnPlateau.builder().build().attachTo(raw));
+        assertTrue(e.getMessage().contains("call net.init()"), e.getMessage());
+    }
+}
