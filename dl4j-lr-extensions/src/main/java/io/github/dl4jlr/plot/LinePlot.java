@@ -37,12 +37,14 @@ public final class LinePlot {
         final String name;
         final double[] x;
         final double[] y;
+        final double[] errors;
         final boolean markersOnly;
 
-        Series(String name, double[] x, double[] y, boolean markersOnly) {
+        Series(String name, double[] x, double[] y, double[] errors, boolean markersOnly) {
             this.name = name;
             this.x = x;
             this.y = y;
+            this.errors = errors;
             this.markersOnly = markersOnly;
         }
     }
@@ -83,6 +85,16 @@ public final class LinePlot {
         return add(name, x, y, true);
     }
 
+    /** Adds a line with a symmetric error bar at every point (e.g. mean and standard deviation over seeds). */
+    public LinePlot lineWithErrors(String name, double[] x, double[] y, double[] errors) {
+        Args.check(errors != null && errors.length == y.length, "errors of the length of y",
+                errors == null ? "null" : errors.length);
+        add(name, x, y, false);
+        Series s = series.remove(series.size() - 1);
+        series.add(new Series(s.name, s.x, s.y, errors.clone(), false));
+        return this;
+    }
+
     /** Shades the horizontal band {@code low <= y <= high} (drawn as two dashed lines). */
     public LinePlot band(double low, double high) {
         horizontalBands.add(new double[]{low, high});
@@ -93,7 +105,7 @@ public final class LinePlot {
         Args.notNull("name", name);
         Args.check(x != null && y != null && x.length == y.length, "x and y of equal length",
                 (x == null ? "null" : x.length) + " and " + (y == null ? "null" : y.length));
-        series.add(new Series(name, x.clone(), y.clone(), markersOnly));
+        series.add(new Series(name, x.clone(), y.clone(), null, markersOnly));
         return this;
     }
 
@@ -115,25 +127,31 @@ public final class LinePlot {
 
     /** Writes several charts stacked vertically into one PNG. */
     public static Path saveStacked(Path file, LinePlot... plots) throws IOException {
+        return saveGrid(file, 1, plots);
+    }
+
+    /** Writes several charts into one PNG, {@code columns} per row, row by row. */
+    public static Path saveGrid(Path file, int columns, LinePlot... plots) throws IOException {
         Args.check(plots.length > 0, "at least one plot", plots.length);
+        Args.positive("columns", columns);
         java.util.List<java.awt.image.BufferedImage> images = new ArrayList<>();
-        int width = 0;
-        int height = 0;
+        int cellW = 0;
+        int cellH = 0;
         for (LinePlot p : plots) {
             java.awt.image.BufferedImage img = BitmapEncoder.getBufferedImage(p.chart());
             images.add(img);
-            width = Math.max(width, img.getWidth());
-            height += img.getHeight();
+            cellW = Math.max(cellW, img.getWidth());
+            cellH = Math.max(cellH, img.getHeight());
         }
-        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(width, height,
+        int cols = Math.min(columns, images.size());
+        int rows = (images.size() + cols - 1) / cols;
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(cols * cellW, rows * cellH,
                 java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = out.createGraphics();
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        int y = 0;
-        for (java.awt.image.BufferedImage img : images) {
-            g.drawImage(img, 0, y, null);
-            y += img.getHeight();
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        for (int i = 0; i < images.size(); i++) {
+            g.drawImage(images.get(i), (i % cols) * cellW, (i / cols) * cellH, null);
         }
         g.dispose();
         return AtomicFile.write(file, tmp -> writePng(out, tmp));
@@ -168,11 +186,12 @@ public final class LinePlot {
             }
         }
         for (Series s : series) {
-            double[][] xy = drawable(s.x, s.y);
+            double[][] xy = drawable(s.x, s.y, s.errors);
             if (xy[0].length == 0) {
                 continue;
             }
-            XYSeries xs = chart.addSeries(s.name, xy[0], xy[1]);
+            XYSeries xs = s.errors == null ? chart.addSeries(s.name, xy[0], xy[1])
+                    : chart.addSeries(s.name, xy[0], xy[1], xy[2]);
             if (s.markersOnly) {
                 xs.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
                 xs.setMarker(SeriesMarkers.DIAMOND);
@@ -197,19 +216,22 @@ public final class LinePlot {
         return lo <= hi ? new double[]{lo, hi} : new double[]{1, 2};
     }
 
-    private double[][] drawable(double[] x, double[] y) {
+    private double[][] drawable(double[] x, double[] y, double[] errors) {
         int n = 0;
         double[] xs = new double[x.length];
         double[] ys = new double[y.length];
+        double[] es = new double[y.length];
         for (int i = 0; i < x.length; i++) {
             boolean ok = Double.isFinite(x[i]) && Double.isFinite(y[i])
                     && (!logX || x[i] > 0) && (!logY || y[i] > 0);
             if (ok) {
                 xs[n] = x[i];
                 ys[n] = y[i];
+                es[n] = errors == null || !Double.isFinite(errors[i]) ? 0 : errors[i];
                 n++;
             }
         }
-        return new double[][]{java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(ys, n)};
+        return new double[][]{java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(ys, n),
+                java.util.Arrays.copyOf(es, n)};
     }
 }

@@ -1,6 +1,8 @@
 package io.github.dl4jlr.demo;
 
 import io.github.dl4jlr.util.AtomicFile;
+import io.github.dl4jlr.demo.console.ConsoleBar;
+import io.github.dl4jlr.demo.console.DemoLogging;
 import io.github.dl4jlr.demo.experiment.DemoConfig;
 import io.github.dl4jlr.demo.experiment.EpochMetrics;
 import io.github.dl4jlr.demo.experiment.Experiments;
@@ -9,6 +11,7 @@ import io.github.dl4jlr.demo.experiment.Progress;
 import io.github.dl4jlr.demo.experiment.RunSummary;
 import io.github.dl4jlr.demo.experiment.Runner;
 import io.github.dl4jlr.demo.model.BreedModels;
+import io.github.dl4jlr.demo.report.ReportNotes;
 import io.github.dl4jlr.demo.report.ReportWriter;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
@@ -25,8 +28,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -60,8 +61,16 @@ public final class DogBreedDemo {
     @Option(names = "--config", description = "Experiment file (default: config/dog-breed-experiments.json, else the jar's copy).")
     Path config;
 
-    @Option(names = "--experiments", split = ",", description = "Only these experiment ids.")
+    @Option(names = "--experiments", split = ",", description = "Only these experiment ids (from any group).")
     List<String> experiments;
+
+    @Option(names = "--groups", split = ",", description = "These groups of the experiment file: lr-sweep, optimizers, "
+            + "dl4j-defaults (default: 'groups' in the experiment file, lr-sweep and optimizers as shipped).")
+    List<String> groups;
+
+    @Option(names = "--common-lr", description = "The one learning rate of the optimizers group (default: commonLr in "
+            + "the experiment file, 0.001 as shipped).")
+    Double commonLr;
 
     @Option(names = "--epochs", description = "Epochs per run.")
     Integer epochs;
@@ -99,13 +108,21 @@ public final class DogBreedDemo {
 
     /** Where the results went and what they say. */
     public record Result(Path directory, Path report, List<RunSummary> runs, List<EpochMetrics> rows, double seconds) {
+
+        /** Whether any run failed (the report marks it; the exit code is {@value #EXIT_RUN_FAILED}). */
+        public boolean anyFailed() {
+            return runs.stream().anyMatch(r -> r.status() == RunSummary.Status.FAILED);
+        }
     }
 
+    /** Exit code when the report was written but at least one run failed. */
+    public static final int EXIT_RUN_FAILED = 3;
+
     public static void main(String[] args) {
+        DemoLogging.configure();
         int code = new CommandLine(new DogBreedDemo()).setExecutionStrategy(parsed -> {
             try {
-                ((DogBreedDemo) parsed.commandSpec().userObject()).call();
-                return 0;
+                return ((DogBreedDemo) parsed.commandSpec().userObject()).call().anyFailed() ? EXIT_RUN_FAILED : 0;
             } catch (IllegalArgumentException e) {
                 log.error(e.getMessage());
                 return 2;
@@ -143,16 +160,13 @@ public final class DogBreedDemo {
             }
             imageSize = BreedModels.PRETRAINED_IMAGE_SIZE;
         }
-        DemoConfig cfg = DemoConfig.load(config, quick).with(epochs, batchSize, imageSize, imagesPerClass, seeds, experiments);
+        DemoConfig cfg = DemoConfig.of(DemoConfig.load(config, quick), epochs, batchSize, imageSize, imagesPerClass, seeds,
+                commonLr, groups, experiments);
         Path dir = results.resolve(name != null ? name : quick ? "quick" : "default");
         Files.createDirectories(dir);
         boolean showProgress = !noProgress && (forceProgress || System.console() != null);
 
         PreparedData prepared = prepare(cfg, showProgress);
-        List<String> notes = new ArrayList<>();
-        if (prepared.unreadable() > 0) {
-            notes.add(prepared.unreadable() + " unreadable image file(s) were skipped (see the log for names).");
-        }
         Path runs = dir.resolve("runs");
         Experiments.Outcome outcome;
         try (ProgressBar bar = progressBar("Training", Experiments.steps(cfg), showProgress)) {
@@ -163,32 +177,15 @@ public final class DogBreedDemo {
             outcome = Experiments.runAll(prepared, cfg, !noAugment, runs, resume, progress(bar), models,
                     () -> writeMetrics(dir, Experiments.rows(runs, cfg)));
         }
-        for (var e : cfg.experiments()) {
-            // The first seed's plots of the finder and PBT runs go next to the report.
-            if (e.optimizer().equals("finder-onecycle")) {
-                copyIfPresent(runs, e.id() + "-seed0", "lr-finder.png", dir);
-            } else if (e.optimizer().equals("pbt-adam")) {
-                copyIfPresent(runs, e.id() + "-seed0", "pbt.png", dir);
-            }
-        }
-        for (RunSummary s : outcome.summaries()) {
-            if (!s.note().isEmpty()) {
-                notes.add(s.experiment() + " seed " + s.seed() + ": " + s.note() + ".");
-            }
-            if (s.diverged()) {
-                notes.add(s.experiment() + " seed " + s.seed() + " diverged (non-finite parameters); its accuracy is shown as n/a.");
-            }
-        }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        notes.add(String.format(Locale.ROOT, "The whole demo took %.0f s on %d cores (Java %s).", seconds,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
         writeMetrics(dir, outcome.rows());
         Path report = ReportWriter.write(dir, new ReportWriter.Context(dir.getFileName().toString(), prepared.description(),
-                prepared.synthetic(), pretrained == null ? BreedModels.DESCRIPTION : pretrained + " from the local DL4J zoo "
-                + "cache, frozen up to the layer before its output, with a new softmax output over the classes (transfer "
-                + "learning); 224x224 inputs in ImageNet caffe form", settings(cfg), notes), outcome.summaries(), outcome.rows());
-        log.info("Report: {} (and report.html); {} runs in {} s", report.toAbsolutePath(), outcome.summaries().size(),
-                String.format(Locale.ROOT, "%.0f", seconds));
+                prepared.synthetic(), BreedModels.describe(pretrained), cfg, runs,
+                prepared.iterationsPerEpoch(cfg.batchSize()), ReportNotes.of(prepared.notes(), outcome.summaries()),
+                seconds, quick), outcome.summaries(), outcome.rows());
+        long failed = outcome.summaries().stream().filter(r -> r.status() == RunSummary.Status.FAILED).count();
+        log.info("Report: {} (and report.html); {} runs in {} s{}", report.toAbsolutePath(), outcome.summaries().size(),
+                String.format(Locale.ROOT, "%.0f", seconds), failed == 0 ? "" : "; " + failed + " FAILED (see the report)");
         return new Result(dir, report, outcome.summaries(), outcome.rows(), seconds);
     }
 
@@ -201,13 +198,8 @@ public final class DogBreedDemo {
         }
     }
 
-    private String settings(DemoConfig cfg) {
-        return String.format(Locale.ROOT, "%d epochs per run, batch %d, %d seed(s), PBT population %d, finder %d iterations%s",
-                cfg.epochs(), cfg.batchSize(), cfg.seeds(), cfg.pbtPopulation(), cfg.finderIterations(),
-                quick ? " (--quick)" : "");
-    }
-
     private static ProgressBar progressBar(String task, long max, boolean show) {
+        ConsoleBar.active(show);
         ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
                 .showSpeed();
         b.setConsumer(show ? new ConsoleProgressBarConsumer(System.err) : new DelegatingProgressBarConsumer(s -> { }));
@@ -238,10 +230,4 @@ public final class DogBreedDemo {
         AtomicFile.writeString(dir.resolve("metrics.csv"), EpochMetrics.toCsv(rows));
     }
 
-    private static void copyIfPresent(Path runs, String run, String file, Path dir) throws IOException {
-        Path src = runs.resolve(run).resolve(file);
-        if (Files.isRegularFile(src)) {
-            Files.copy(src, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 }

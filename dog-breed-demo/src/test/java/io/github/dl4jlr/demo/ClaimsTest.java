@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClaimsTest {
 
     private static RunSummary run(String id, String group, int seed, double bestAcc, double minLoss) {
-        return new RunSummary(id, group, seed, 4, bestAcc, bestAcc, minLoss, minLoss, 1, 0, 1e-3, false, "");
+        return new RunSummary(id, group, seed, 4, bestAcc, bestAcc, minLoss, minLoss, 1, 0, 1e-3, false, "",
+                RunSummary.Status.DONE, "");
     }
 
     @Test
@@ -47,7 +48,35 @@ class ClaimsTest {
         List<RunSummary> split = List.of(run("adam", "optimizers", 0, 0.4, 2.5), run("adagrad", "optimizers", 0, 0.3, 2.0));
         Claims.Claim c = Claims.optimizers(split, "adam");
         assertFalse(c.held());
-        assertEquals("highest best test accuracy: adam (40.0%), Adam 40.0%; lowest min test loss: adagrad (2.000), Adam 2.500",
-                c.evidence());
+        assertEquals("highest best test accuracy: adam (40.0%), Adam 40.0% (+10.0 points against adagrad); lowest min "
+                + "test loss: adagrad (2.000), Adam 2.500", c.evidence());
+    }
+
+    @Test
+    void aVerdictFromFewerThanThreeSeedsSaysSo() {
+        List<RunSummary> one = List.of(run("adam-lr0.1", "lr-sweep", 0, 0.05, 4), run("adam-lr0.001", "lr-sweep", 0, 0.35, 2));
+        Claims.Claim c = Claims.lrSweep(one, "adam-lr0.001");
+        assertFalse(c.firm());
+        assertEquals("HELD (indicative: 1 seed; a firm verdict needs 3 or more)", c.verdict());
+        List<RunSummary> three = new java.util.ArrayList<>();
+        for (int seed = 0; seed < 3; seed++) {
+            three.add(run("adam-lr0.1", "lr-sweep", seed, 0.05 + 0.01 * seed, 4));
+            three.add(run("adam-lr0.001", "lr-sweep", seed, 0.35 + 0.01 * seed, 2));
+        }
+        Claims.Claim firm = Claims.lrSweep(three, "adam-lr0.001");
+        assertTrue(firm.firm());
+        assertEquals("HELD", firm.verdict());
+        assertEquals(3, firm.seeds());
+        assertEquals(30.0, firm.margin(), 1e-9);
+        assertEquals("NOT CHECKED", Claims.lrSweep(List.of(), "adam-lr0.001").verdict());
+    }
+
+    @Test
+    void skippedAndFailedRunsDoNotCount() {
+        RunSummary failed = new RunSummary("adam-lr0.001", "lr-sweep", 0, 0, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, "", RunSummary.Status.FAILED, "boom");
+        List<RunSummary> runs = List.of(run("adam-lr0.1", "lr-sweep", 0, 0.05, 4), run("adam-lr0.01", "lr-sweep", 0, 0.3, 2),
+                failed);
+        assertNull(Claims.lrSweep(runs, "adam-lr0.001").held(), "the claim cannot be checked without its run");
     }
 }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,8 +67,12 @@ class DatasetScannerTest {
         image(dir.resolve("empty/a/x.jpg"), 10, 10);
         Files.createDirectories(dir.resolve("empty/b"));
         Files.createDirectories(dir.resolve("empty/c"));
-        assertEquals("Class folder(s) without images in " + dir.resolve("empty") + ": b, c. Remove them or add images "
-                + "(.jpg, .jpeg, .png, .bmp, .gif).", error(dir.resolve("empty")));
+        assertEquals("Expected at least 2 class folders with images in " + dir.resolve("empty") + ", but found 1; without "
+                + "images: b, c. Add images (.jpg, .jpeg, .png, .bmp, .gif).", error(dir.resolve("empty")));
+        image(dir.resolve("empty/d/y.jpg"), 10, 10);
+        ImageDataset leftOut = DatasetScanner.scan(dir.resolve("empty"));
+        assertEquals(List.of("a", "d"), leftOut.labels(), "empty class folders are left out, not fatal");
+        assertEquals(List.of("b", "c"), leftOut.emptyClasses());
 
         Path k = dir.resolve("kaggle");
         image(k.resolve("train/x1.jpg"), 10, 10);
@@ -94,7 +97,6 @@ class DatasetScannerTest {
         assertEquals(1, d.count());
         assertEquals(2, d.unreadable().size());
         assertEquals(3 * 8 * 8, d.pixels().get(0).length);
-        assertNull(null);
     }
 
     @Test
@@ -119,6 +121,25 @@ class DatasetScannerTest {
             assertEquals(Math.round(n * 0.15), s.validation().stream().filter(i -> i.label() == cls).count());
         }
         assertEquals(s, StratifiedSplit.of(ds, 0.15, 0.15, 42), "deterministic");
-        assertTrue(!s.test().equals(StratifiedSplit.of(ds, 0.15, 0.15, 43).test()), "the seed matters");
+        assertTrue(!s.test().equals(StratifiedSplit.of(ds, 0.15, 0.15, 43).test()), "the seed matters (as before)");
+    }
+
+    @Test
+    void smallClassesKeepATestImageFromTwoAndAValidationImageFromThree() {
+        List<LabeledImage> images = new java.util.ArrayList<>();
+        int[] sizes = {1, 2, 3, 4};
+        for (int c = 0; c < sizes.length; c++) {
+            for (int i = 0; i < sizes[c]; i++) {
+                images.add(new LabeledImage(Path.of("c" + c, "img" + i + ".jpg"), c));
+            }
+        }
+        StratifiedSplit s = StratifiedSplit.of(new ImageDataset("folders", List.of("a", "b", "c", "d"), images), 0.15, 0.15, 42);
+        int[][] expected = {{1, 0, 0}, {1, 0, 1}, {1, 1, 1}, {2, 1, 1}};   // train, validation, test per class
+        for (int c = 0; c < sizes.length; c++) {
+            int cls = c;
+            assertEquals(expected[c][0], s.train().stream().filter(i -> i.label() == cls).count(), "train, class " + c);
+            assertEquals(expected[c][1], s.validation().stream().filter(i -> i.label() == cls).count(), "val, class " + c);
+            assertEquals(expected[c][2], s.test().stream().filter(i -> i.label() == cls).count(), "test, class " + c);
+        }
     }
 }

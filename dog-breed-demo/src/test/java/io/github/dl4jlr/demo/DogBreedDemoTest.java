@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,15 +40,26 @@ class DogBreedDemoTest {
         assertEquals(1 + 12 * 2, metrics.size(), "one row per experiment and epoch");
         String report = Files.readString(r.report());
         assertTrue(report.contains("**Stand-in data.**"), "every report says the data is a stand-in");
-        assertTrue(report.contains("Adam at 0.001 is clearly the best of 0.1, 0.01 and 0.001: "), report);
-        assertTrue(report.contains("Adam has the highest accuracy and the lowest loss of the optimizers: "), report);
-        assertTrue(report.contains("| adadelta |"), report);
+        assertTrue(report.contains("### Adam at 0.001 is clearly the best of 0.1, 0.01 and 0.001"), report);
+        assertTrue(report.contains("### Adam has the highest accuracy and the lowest loss of the optimizers"), report);
+        assertTrue(report.contains("(indicative: 1 seed; a firm verdict needs 3 or more)"), "one seed is said: " + report);
+        assertTrue(report.contains("| adadelta | none (AdaDelta) |"), report);
+        assertTrue(report.contains("| sgd | 1e-03 |") && report.contains("| rmsprop | 1e-03 |"),
+                "the article's protocol: one common learning rate: " + report);
+        assertTrue(report.contains("uses the same value, 1e-3"), report);
         String html = Files.readString(dir.resolve("report.html"));
         assertTrue(html.contains("src=\"data:image/png;base64,"), "charts are embedded in the HTML");
-        for (String png : List.of("lr-sweep-accuracy.png", "lr-sweep-loss.png", "optimizers-accuracy.png",
-                "optimizers-loss.png", "summary.png", "lr-finder.png", "pbt.png")) {
+        long mdTables = report.lines().filter(l -> l.startsWith("|---")).count();
+        assertEquals(mdTables, html.split("<table>", -1).length - 1, "every Markdown table is in the HTML");
+        assertTrue(mdTables >= 4, "claims and groups have tables: " + mdTables);
+        for (String png : List.of("lr-sweep.png", "optimizers.png", "learning-rates.png", "summary.png", "lr-finder.png",
+                "pbt.png")) {
             assertNotNull(ImageIO.read(dir.resolve(png).toFile()), png);
+            assertTrue(html.contains("alt=\""), png);
         }
+        assertTrue(report.contains("](pbt.png)") && report.contains("](lr-finder.png)")
+                && report.contains("](learning-rates.png)"), "the report shows PBT, the finder and the learning rates");
+        assertFalse(r.anyFailed(), r.runs().toString());
         for (var run : r.runs()) {
             assertTrue(Files.isRegularFile(dir.resolve("runs").resolve(run.experiment() + "-seed0").resolve("run.log")),
                     "monitor lines go to the run's folder");
@@ -120,5 +132,8 @@ class DogBreedDemoTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DogBreedDemo.run("--quick", "--experiments", "adamw", "--cache-dir", CACHE.toString()));
         assertTrue(e.getMessage().startsWith("Expected an experiment id of [adam-lr0.1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> DogBreedDemo.run("--quick", "--groups", "optimisers", "--cache-dir", CACHE.toString()));
+        assertEquals("Expected a group of [lr-sweep, optimizers, dl4j-defaults], but got optimisers", e.getMessage());
     }
 }

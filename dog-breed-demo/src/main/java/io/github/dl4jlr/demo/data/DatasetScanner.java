@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  */
 public final class DatasetScanner {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DatasetScanner.class);
+
     private static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif");
 
     private DatasetScanner() {
@@ -60,11 +62,15 @@ public final class DatasetScanner {
             labels.add(c.getFileName().toString());
             files.forEach(f -> images.add(new LabeledImage(f, label)));
         }
-        if (!empty.isEmpty()) {
-            throw new IllegalArgumentException("Class folder(s) without images in " + root + ": " + first(empty)
-                    + ". Remove them or add images (.jpg, .jpeg, .png, .bmp, .gif).");
+        if (labels.size() < 2) {
+            throw new IllegalArgumentException("Expected at least 2 class folders with images in " + root + ", but found "
+                    + labels.size() + (empty.isEmpty() ? "" : "; without images: " + first(empty))
+                    + ". Add images (.jpg, .jpeg, .png, .bmp, .gif).");
         }
-        return new ImageDataset("folders", labels, images);
+        if (!empty.isEmpty()) {
+            log.warn("Left out {} class folder(s) without images in {}: {}", empty.size(), root, first(empty));
+        }
+        return new ImageDataset("folders", labels, images, empty);
     }
 
     private static ImageDataset kaggle(Path dir) {
@@ -133,7 +139,7 @@ public final class DatasetScanner {
         }
     }
 
-    static String first(List<String> items) {
+    public static String first(List<String> items) {
         int n = Math.min(5, items.size());
         return String.join(", ", items.subList(0, n)) + (items.size() > n ? " (+" + (items.size() - n) + " more)" : "");
     }

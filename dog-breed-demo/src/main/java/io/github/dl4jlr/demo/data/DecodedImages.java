@@ -1,8 +1,5 @@
 package io.github.dl4jlr.demo.data;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import javax.imageio.ImageIO;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -22,8 +19,6 @@ import java.util.concurrent.Future;
  */
 public final class DecodedImages {
 
-    private static final Logger log = LoggerFactory.getLogger(DecodedImages.class);
-
     private final int size;
     private final List<float[]> pixels;
     private final int[] labels;
@@ -36,11 +31,16 @@ public final class DecodedImages {
         this.unreadable = List.copyOf(unreadable);
     }
 
+    /** Images already decoded to {@code size}: pixels and labels in the same order. */
+    public static DecodedImages of(int size, List<float[]> pixels, int[] labels) {
+        return new DecodedImages(size, new ArrayList<>(pixels), labels.clone(), List.of());
+    }
+
     /**
-     * Decodes {@code images} with {@code threads} workers; values are RGB in [0, 1]. {@code onDecoded} runs once per
-     * image, on the worker's thread.
+     * Decodes {@code images} with {@code threads} workers, in order: RGB in [0, 1], {@code null} for a file that is not
+     * a readable image. {@code onDecoded} runs once per image, on the worker's thread.
      */
-    public static DecodedImages decode(List<LabeledImage> images, int size, int threads, Runnable onDecoded) {
+    public static List<float[]> decodeAll(List<LabeledImage> images, int size, int threads, Runnable onDecoded) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<float[]>> futures = new ArrayList<>();
@@ -51,19 +51,11 @@ public final class DecodedImages {
                     return px;
                 }));
             }
-            List<float[]> pixels = new ArrayList<>();
-            List<Integer> labels = new ArrayList<>();
-            List<Path> bad = new ArrayList<>();
-            for (int i = 0; i < images.size(); i++) {
-                float[] px = futures.get(i).get();
-                if (px == null) {
-                    bad.add(images.get(i).file());
-                } else {
-                    pixels.add(px);
-                    labels.add(images.get(i).label());
-                }
+            List<float[]> out = new ArrayList<>();
+            for (Future<float[]> f : futures) {
+                out.add(f.get());
             }
-            return new DecodedImages(size, pixels, labels.stream().mapToInt(Integer::intValue).toArray(), bad);
+            return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while decoding images", e);
@@ -72,6 +64,26 @@ public final class DecodedImages {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * Decodes {@code images} with {@code threads} workers; values are RGB in [0, 1]; unreadable files are left out and
+     * listed. {@code onDecoded} runs once per image, on the worker's thread.
+     */
+    public static DecodedImages decode(List<LabeledImage> images, int size, int threads, Runnable onDecoded) {
+        List<float[]> all = decodeAll(images, size, threads, onDecoded);
+        List<float[]> pixels = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        List<Path> bad = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            if (all.get(i) == null) {
+                bad.add(images.get(i).file());
+            } else {
+                pixels.add(all.get(i));
+                labels.add(images.get(i).label());
+            }
+        }
+        return new DecodedImages(size, pixels, labels.stream().mapToInt(Integer::intValue).toArray(), bad);
     }
 
     /** Decodes and resizes one file; {@code null} if it is not a readable image. */
@@ -125,15 +137,6 @@ public final class DecodedImages {
         g.drawImage(src, 0, 0, w, h, null);
         g.dispose();
         return dst;
-    }
-
-    /** Logs one WARN naming a few unreadable files, if there were any. */
-    public void warnAboutUnreadable(String what, int total) {
-        if (!unreadable.isEmpty()) {
-            List<String> names = unreadable.stream().map(Path::toString).toList();
-            log.warn("Skipped {} unreadable image(s) of {} in the {} set: {}", unreadable.size(), total, what,
-                    DatasetScanner.first(names));
-        }
     }
 
     /** Per-channel mean and standard deviation over these images (use the training set's). */

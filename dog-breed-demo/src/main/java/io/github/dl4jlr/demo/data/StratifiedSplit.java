@@ -8,8 +8,9 @@ import java.util.Random;
 /**
  * A deterministic, stratified train/validation/test split that keeps every image (DataVec's BalancedPathFilter would
  * cut every class down to the smallest). Per class, files are sorted, shuffled with {@code seed} and the class index,
- * and cut into {@code round(n * valFraction)} validation, {@code round(n * testFraction)} test and the rest train
- * (at least one train image per class).
+ * and cut into {@code round(n * valFraction)} validation, {@code round(n * testFraction)} test and the rest train.
+ * Small classes keep every split usable: one image goes to train; with two, one to test; with three or more, at
+ * least one each to test and validation.
  */
 public record StratifiedSplit(List<LabeledImage> train, List<LabeledImage> validation, List<LabeledImage> test) {
 
@@ -27,8 +28,10 @@ public record StratifiedSplit(List<LabeledImage> train, List<LabeledImage> valid
             files.sort((a, b) -> a.file().toString().compareTo(b.file().toString()));
             Collections.shuffle(files, new Random(seed * 7919L + c));
             int n = files.size();
-            int nVal = Math.min((int) Math.round(n * valFraction), Math.max(0, n - 1));
-            int nTest = Math.min((int) Math.round(n * testFraction), Math.max(0, n - 1 - nVal));
+            int nTest = n >= 2 ? Math.max(1, (int) Math.round(n * testFraction)) : 0;
+            int nVal = n >= 3 ? Math.max(1, (int) Math.round(n * valFraction)) : 0;
+            nTest = Math.min(nTest, Math.max(0, n - 1));
+            nVal = Math.min(nVal, Math.max(0, n - 1 - nTest));
             val.addAll(files.subList(0, nVal));
             test.addAll(files.subList(nVal, nVal + nTest));
             train.addAll(files.subList(nVal + nTest, n));

@@ -5,16 +5,24 @@ import org.nd4j.shade.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The demo's settings, read from {@code config/dog-breed-experiments.json} (or its copy in the jar). */
+/**
+ * The demo's settings, read from {@code config/dog-breed-experiments.json} (or its copy in the jar).
+ *
+ * @param commonLr    the one learning rate of the {@link Group#OPTIMIZERS} group (the article's protocol)
+ * @param experiments the experiments that run: those of the selected groups, or the ones named on the command line
+ */
 public record DemoConfig(int epochs, int batchSize, int imageSize, int imagesPerClass, int seeds, int pbtPopulation,
-                         int finderIterations, List<Experiment> experiments) {
+                         int finderIterations, double commonLr, List<Experiment> experiments) implements Serializable {
 
     public DemoConfig {
         Args.positive("epochs", epochs);
@@ -24,13 +32,18 @@ public record DemoConfig(int epochs, int batchSize, int imageSize, int imagesPer
         Args.positive("seeds", seeds);
         Args.atLeast("pbtPopulation", pbtPopulation, 2);
         Args.atLeast("finderIterations", finderIterations, 10);
+        Args.positive("commonLr", commonLr);
         Args.check(experiments != null && !experiments.isEmpty(), "at least one experiment", experiments);
         experiments = List.copyOf(experiments);
     }
 
+    /** Everything the experiment file defines, before the command line narrows it. */
+    public record File(DemoConfig defaults, List<Experiment> all, Set<Group> defaultGroups) {
+    }
+
     /** Reads {@code file} if given and present, else {@code config/dog-breed-experiments.json}, else the jar's copy. */
     @SuppressWarnings("unchecked")
-    public static DemoConfig load(Path file, boolean quick) {
+    public static File load(Path file, boolean quick) {
         Map<String, Object> m;
         try {
             ObjectMapper mapper = new ObjectMapper();
@@ -54,15 +67,28 @@ public record DemoConfig(int epochs, int batchSize, int imageSize, int imagesPer
             throw new UncheckedIOException("Could not read the experiment file: " + e.getMessage(), e);
         }
         Map<String, Object> q = quick && m.get("quick") instanceof Map ? (Map<String, Object>) m.get("quick") : Map.of();
-        List<Experiment> experiments = new ArrayList<>();
+        List<Experiment> all = new ArrayList<>();
         for (Map<String, Object> e : (List<Map<String, Object>>) m.get("experiments")) {
             Object lr = e.get("lr");
-            experiments.add(new Experiment((String) e.get("id"), (String) e.get("group"), (String) e.get("optimizer"),
-                    lr == null ? null : ((Number) lr).doubleValue()));
+            all.add(new Experiment((String) e.get("id"), Group.of((String) e.get("group")),
+                    Strategy.of((String) e.get("strategy")), lr == null ? null : ((Number) lr).doubleValue()));
         }
-        return new DemoConfig(num(q, m, "epochs"), num(q, m, "batchSize"), num(q, m, "imageSize"),
+        Set<Group> groups = new LinkedHashSet<>();
+        Object listed = m.get("groups");
+        if (listed instanceof List) {
+            for (Object g : (List<Object>) listed) {
+                groups.add(Group.of((String) g));
+            }
+        } else {
+            groups.add(Group.LR_SWEEP);
+            groups.add(Group.OPTIMIZERS);
+        }
+        Object common = m.containsKey("commonLr") ? m.get("commonLr") : 0.001;
+        Args.check(common instanceof Number, "a number for 'commonLr' in the experiment file", common);
+        DemoConfig defaults = new DemoConfig(num(q, m, "epochs"), num(q, m, "batchSize"), num(q, m, "imageSize"),
                 num(q, m, "imagesPerClass"), num(q, m, "seeds"), num(q, m, "pbtPopulation"),
-                num(q, m, "finderIterations"), experiments);
+                num(q, m, "finderIterations"), ((Number) common).doubleValue(), select(all, groups, null));
+        return new File(defaults, all, groups);
     }
 
     private static int num(Map<String, Object> override, Map<String, Object> base, String key) {
@@ -73,19 +99,34 @@ public record DemoConfig(int epochs, int batchSize, int imageSize, int imagesPer
         return ((Number) v).intValue();
     }
 
-    public DemoConfig with(Integer epochs, Integer batchSize, Integer imageSize, Integer imagesPerClass, Integer seeds,
-                           List<String> only) {
-        List<Experiment> selected = experiments;
-        if (only != null && !only.isEmpty()) {
-            for (String id : only) {
-                Args.check(experiments.stream().anyMatch(e -> e.id().equals(id)),
-                        "an experiment id of " + experiments.stream().map(Experiment::id).toList(), id);
+    /** The experiments of {@code groups}, or, when {@code ids} is given, exactly those (from any group). */
+    static List<Experiment> select(List<Experiment> all, Set<Group> groups, List<String> ids) {
+        if (ids != null && !ids.isEmpty()) {
+            for (String id : ids) {
+                Args.check(all.stream().anyMatch(e -> e.id().equals(id)),
+                        "an experiment id of " + all.stream().map(Experiment::id).toList(), id);
             }
-            selected = experiments.stream().filter(e -> only.contains(e.id())).toList();
+            return all.stream().filter(e -> ids.contains(e.id())).toList();
         }
-        return new DemoConfig(epochs != null ? epochs : this.epochs, batchSize != null ? batchSize : this.batchSize,
-                imageSize != null ? imageSize : this.imageSize,
-                imagesPerClass != null ? imagesPerClass : this.imagesPerClass, seeds != null ? seeds : this.seeds,
-                pbtPopulation, finderIterations, selected);
+        List<Experiment> out = all.stream().filter(e -> groups.contains(e.group())).toList();
+        Args.check(!out.isEmpty(), "experiments in the groups " + groups, "none");
+        return out;
+    }
+
+    /** The settings with command-line overrides; null arguments keep the file's values. */
+    public static DemoConfig of(File file, Integer epochs, Integer batchSize, Integer imageSize, Integer imagesPerClass,
+                                Integer seeds, Double commonLr, List<String> groups, List<String> ids) {
+        DemoConfig d = file.defaults();
+        Set<Group> selected = file.defaultGroups();
+        if (groups != null && !groups.isEmpty()) {
+            selected = new LinkedHashSet<>();
+            for (String g : groups) {
+                selected.add(Group.of(g));
+            }
+        }
+        return new DemoConfig(epochs != null ? epochs : d.epochs, batchSize != null ? batchSize : d.batchSize,
+                imageSize != null ? imageSize : d.imageSize, imagesPerClass != null ? imagesPerClass : d.imagesPerClass,
+                seeds != null ? seeds : d.seeds, d.pbtPopulation, d.finderIterations,
+                commonLr != null ? commonLr : d.commonLr, select(file.all(), selected, ids));
     }
 }

@@ -2,21 +2,32 @@ package io.github.dl4jlr.demo.experiment;
 
 import io.github.dl4jlr.util.Args;
 
-import java.util.Set;
-
-/** One configured experiment: an optimizer or LR strategy, optionally with a learning rate. */
-public record Experiment(String id, String group, String optimizer, Double lr) {
-
-    public static final Set<String> OPTIMIZERS = Set.of("sgd", "sgd-step", "nesterov", "rmsprop", "adam", "adagrad",
-            "adadelta", "pbt-adam", "finder-onecycle");
+/**
+ * One configured experiment: a strategy in a group, with an explicit learning rate or none (then the group decides:
+ * the common value for {@link Group#OPTIMIZERS}, DL4J's default for {@link Group#DL4J_DEFAULTS}).
+ */
+public record Experiment(String id, Group group, Strategy strategy, Double lr) implements java.io.Serializable {
 
     public Experiment {
         Args.check(id != null && id.matches("[A-Za-z0-9._-]+"), "an experiment id of letters, digits, '.', '_' or '-'", id);
-        Args.check("lr-sweep".equals(group) || "optimizers".equals(group), "group lr-sweep or optimizers", group);
-        Args.check(OPTIMIZERS.contains(optimizer), "optimizer one of " + new java.util.TreeSet<>(OPTIMIZERS), optimizer);
+        Args.notNull("group", group);
+        Args.notNull("strategy", strategy);
         if (lr != null) {
             Args.positive(id + " lr", lr);
         }
-        Args.check(!"adadelta".equals(optimizer) || lr == null, "no lr for adadelta (it has no learning rate)", lr);
+        Args.check(strategy.hasLearningRate() || lr == null, "no lr for " + strategy.id() + " (it has no learning rate)",
+                lr);
+        Args.check(group != Group.LR_SWEEP || lr != null, "an lr for " + id + " in group lr-sweep", lr);
+    }
+
+    /** The learning rate this experiment trains at (PBT: where its first member starts); NaN without one. */
+    public double learningRate(double commonLr) {
+        if (!strategy.hasLearningRate()) {
+            return Double.NaN;
+        }
+        if (lr != null) {
+            return lr;
+        }
+        return group == Group.DL4J_DEFAULTS ? strategy.dl4jDefaultLr() : commonLr;
     }
 }

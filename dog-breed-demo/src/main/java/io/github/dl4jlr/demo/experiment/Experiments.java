@@ -6,14 +6,23 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Runs every (experiment, seed) in order, skipping finished runs when resuming. */
+/**
+ * Runs every (experiment, seed) in order, skipping finished runs when resuming. One run that cannot run at this data
+ * size is skipped with its reason; one that fails is recorded with its error and the others go on.
+ */
 public final class Experiments {
 
     private static final Logger log = LoggerFactory.getLogger(Experiments.class);
 
     /** All runs' summaries and per-epoch rows. */
     public record Outcome(List<RunSummary> summaries, List<EpochMetrics> rows) {
+
+        /** Whether any run failed. */
+        public boolean anyFailed() {
+            return summaries.stream().anyMatch(s -> s.status() == RunSummary.Status.FAILED);
+        }
     }
 
     private Experiments() {
@@ -24,32 +33,63 @@ public final class Experiments {
         return (long) config.experiments().size() * config.seeds() * config.epochs();
     }
 
+    /** The data sizes that decide what can run. */
+    public static Feasibility.Sizes sizes(PreparedData data, DemoConfig config) {
+        return new Feasibility.Sizes(data.trainImages().count(), data.validationImages().count(), data.testImages().count(),
+                data.iterationsPerEpoch(config.batchSize()));
+    }
+
     public static Outcome runAll(PreparedData data, DemoConfig config, boolean augment, Path runsDir, boolean resume,
                                  Progress progress, Runner.ModelFactory models, Runnable afterEachRun) {
         Runner runner = new Runner(data, config, augment, progress, models);
+        Feasibility.Sizes sizes = sizes(data, config);
         List<RunSummary> summaries = new ArrayList<>();
         List<RunStore> stores = new ArrayList<>();
         for (Experiment e : config.experiments()) {
             for (int seed = 0; seed < config.seeds(); seed++) {
                 RunStore store = new RunStore(runsDir.resolve(e.id() + "-seed" + seed));
                 stores.add(store);
-                if (resume && store.finished()) {
-                    log.info("{} seed {}: already finished, not redone", e.id(), seed);
-                    progress.advance(config.epochs());
-                    summaries.add(store.summary());
-                } else {
-                    if (!resume) {
-                        store.clear();
-                    }
-                    progress.label(e.id() + " seed " + seed);
-                    summaries.add(runner.run(e, seed, store));
-                }
+                summaries.add(runOne(runner, e, seed, store, sizes, config, resume, progress));
                 afterEachRun.run();
             }
         }
         List<EpochMetrics> rows = new ArrayList<>();
         stores.forEach(s -> rows.addAll(s.epochs()));
         return new Outcome(summaries, rows);
+    }
+
+    private static RunSummary runOne(Runner runner, Experiment e, int seed, RunStore store, Feasibility.Sizes sizes,
+                                     DemoConfig config, boolean resume, Progress progress) {
+        if (resume && store.finished()) {
+            log.info("{} seed {}: already finished, not redone", e.id(), seed);
+            progress.advance(config.epochs());
+            return store.summary();
+        }
+        if (!resume) {
+            store.clear();
+        }
+        Optional<String> skip = Feasibility.skipReason(e, sizes, config);
+        if (skip.isPresent()) {
+            log.warn("{} seed {}: skipped, {}", e.id(), seed, skip.get());
+            progress.advance(config.epochs());
+            return RunSummary.skipped(e, seed, skip.get());
+        }
+        progress.label(e.id() + " seed " + seed);
+        try {
+            return runner.run(e, seed, store);
+        } catch (RuntimeException ex) {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            ex.printStackTrace(new java.io.PrintWriter(trace));
+            store.write("error.txt", trace.toString());
+            log.error("{} seed {} failed: {}; the other experiments go on (stack trace: {})", e.id(), seed, ex,
+                    store.dir().resolve("error.txt"));
+            return RunSummary.failed(e, seed, ex);
+        }
+    }
+
+    /** The learning rate of every iteration of one run ({@code [iteration, epoch, lr]}), empty if none was saved. */
+    public static List<double[]> learningRates(Path runsDir, String experiment, int seed) {
+        return new RunStore(runsDir.resolve(experiment + "-seed" + seed)).learningRates();
     }
 
     /** Rows of every run folder that has any, for metrics.csv. */

@@ -72,6 +72,32 @@ final class RunStore {
         }
     }
 
+    /** The learning rate of every iteration so far: {@code [iteration, epoch, lr]} rows (empty if none saved). */
+    List<double[]> learningRates() {
+        String csv = read("lr.csv");
+        List<double[]> out = new ArrayList<>();
+        if (csv == null) {
+            return out;
+        }
+        for (String line : csv.split("\n")) {
+            if (line.isBlank() || line.startsWith("iteration")) {
+                continue;
+            }
+            String[] f = line.split(",");
+            out.add(new double[]{Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])});
+        }
+        return out;
+    }
+
+    /** Writes {@code lr.csv} ({@code iteration,epoch,lr}), atomically. */
+    void saveLearningRates(List<double[]> rows) {
+        StringBuilder b = new StringBuilder("iteration,epoch,lr\n");
+        for (double[] r : rows) {
+            b.append((long) r[0]).append(',').append((long) r[1]).append(',').append(r[2]).append('\n');
+        }
+        write("lr.csv", b.toString());
+    }
+
     /** Rows only, for runs without a model checkpoint of their own (PBT keeps its own). */
     void saveEpochs(List<EpochMetrics> rows) {
         write("epochs.csv", EpochMetrics.toCsv(rows));
@@ -154,6 +180,8 @@ final class RunStore {
         public Double medianRatio;
         public boolean diverged;
         public String note;
+        public String status;
+        public String reason;
 
         static RunSummaryJson of(RunSummary s) {
             RunSummaryJson j = new RunSummaryJson();
@@ -170,12 +198,15 @@ final class RunStore {
             j.medianRatio = n(s.medianRatio());
             j.diverged = s.diverged();
             j.note = s.note();
+            j.status = s.status().name();
+            j.reason = s.reason();
             return j;
         }
 
         RunSummary toSummary() {
             return new RunSummary(experiment, group, seed, epochs, d(bestTestAccuracy), d(finalTestAccuracy),
-                    d(finalTestLoss), d(minTestLoss), d(secondsPerEpoch), d(dataWaitFraction), d(medianRatio), diverged, note);
+                    d(finalTestLoss), d(minTestLoss), d(secondsPerEpoch), d(dataWaitFraction), d(medianRatio), diverged, note,
+                    status == null ? RunSummary.Status.DONE : RunSummary.Status.valueOf(status), reason == null ? "" : reason);
         }
 
         private static Double n(double v) {

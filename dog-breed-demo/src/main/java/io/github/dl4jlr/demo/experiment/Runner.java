@@ -15,7 +15,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.schedule.ISchedule;
@@ -25,8 +24,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Trains one experiment with one seed, epoch by epoch, resumable from its {@link RunStore}. */
 public final class Runner {
@@ -54,8 +56,10 @@ public final class Runner {
         this.factory = factory;
     }
 
-    /** Per-epoch training loss and data-wait time, from the listener hooks. */
+    /** Per-epoch training loss, data-wait time, and the learning rate of every iteration, from the listener hooks. */
     private static final class EpochStats extends BaseTrainingListener {
+        final List<double[]> learningRates = new ArrayList<>();
+        IUpdater first;
         double scoreSum;
         int scores;
         long etlMillis;
@@ -75,17 +79,26 @@ public final class Runner {
             }
             etlMillis += model instanceof MultiLayerNetwork ? ((MultiLayerNetwork) model).getLastEtlTime()
                     : ((ComputationGraph) model).getLastEtlTime();
+            if (first == null) {
+                first = NetworkAdapter.of(model).trainedUpdaters().get(0);
+            }
+            learningRates.add(new double[]{iteration, epoch,
+                    first.hasLearningRate() ? first.getLearningRate(iteration, epoch) : Double.NaN});
         }
     }
 
     RunSummary run(Experiment e, int seed, RunStore store) {
         try (RunLog ignored = RunLog.to(store.dir().resolve("run.log"))) {
-            return switch (e.optimizer()) {
-                case "pbt-adam" -> pbt(e, seed, store);
-                case "finder-onecycle" -> finderThenOneCycle(e, seed, store);
-                default -> plain(e, seed, store, factory.build(Optimizers.updater(e, config.epochs()), seed), null);
+            return switch (e.strategy().kind()) {
+                case PBT -> pbt(e, seed, store);
+                case FINDER -> finderThenOneCycle(e, seed, store);
+                case PLAIN -> plain(e, seed, store, factory.build(e.strategy().updater(lr(e), config.epochs()), seed), "");
             };
         }
+    }
+
+    private double lr(Experiment e) {
+        return e.learningRate(config.commonLr());
     }
 
     private RunSummary plain(Experiment e, int seed, RunStore store, Model fresh, String note) {
@@ -96,17 +109,17 @@ public final class Runner {
             net = fresh;
         } else if (!rows.isEmpty()) {
             log.info("{} seed {}: resuming after epoch {}", e.id(), seed, rows.size());
-            for (int i = 0; i < rows.size(); i++) {
-                progress.advance(1);
-            }
+            progress.advance(rows.size());
         }
         double medianRatio;
         try (TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().frequency(10)
                 .csv(store.dir().resolve("monitor.csv")).build()) {
             EpochStats stats = new EpochStats();
+            stats.learningRates.addAll(store.learningRates());
             net.setListeners(monitor, stats);
             for (int epoch = rows.size(); epoch < config.epochs(); epoch++) {
-                double lr = learningRate(net);
+                NetworkAdapter adapter = NetworkAdapter.of(net);
+                double lr = learningRate(net, adapter.iterationCount(), adapter.epochCount());
                 stats.clear();
                 DataSetIterator train = data.train(config.batchSize(), seed, epoch, augment);
                 long t0 = System.nanoTime();
@@ -114,6 +127,7 @@ public final class Runner {
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 rows.add(measure(e, seed, epoch, net, stats.scores > 0 ? stats.scoreSum / stats.scores : Double.NaN, lr,
                         seconds, stats.etlMillis / 1000.0));
+                store.saveLearningRates(stats.learningRates);
                 store.commitEpoch(rows, net);
                 progress.advance(1);
             }
@@ -122,6 +136,11 @@ public final class Runner {
         return summarize(e, seed, rows, medianRatio, note, store);
     }
 
+    /**
+     * The LR finder on the fresh network, then Nesterov with a 1cycle schedule (learning rate and momentum) whose peak is
+     * the finder's min/10 suggestion: the largest rate the curve still calls safe, which is what a 1cycle peak should
+     * be (a constant rate would take the confirmed suggestion; 1cycle spends most of its time below its peak).
+     */
     private RunSummary finderThenOneCycle(Experiment e, int seed, RunStore store) {
         int total = config.epochs() * data.iterationsPerEpoch(config.batchSize());
         ISchedule momentum = OneCycleSchedule.momentum(ScheduleType.ITERATION, 0.85, 0.95, total, 0.3,
@@ -136,7 +155,8 @@ public final class Runner {
             LrFinderResult r = LearningRateFinder.builder().startLr(1e-5).endLr(10)
                     .numIterations(config.finderIterations())
                     .smoothing(Math.pow(0.98, 100.0 / config.finderIterations()))
-                    .suggestion(SuggestionMethod.MINIMUM_DIV_10)   // a 1cycle peak, not a constant LR
+                    .suggestion(SuggestionMethod.MINIMUM_DIV_10)
+                    .noConfirm()
                     .build()
                     .find(net, data.train(config.batchSize(), seed, 0, augment));
             suggestion = r.suggestion().orElse(1e-2);
@@ -154,8 +174,8 @@ public final class Runner {
         } else {
             ((ComputationGraph) net).setLearningRate(oneCycle);
         }
-        return plain(e, seed, store, net, String.format(Locale.ROOT, "finder suggestion (min/10) %.2e used as 1cycle max LR",
-                suggestion));
+        return plain(e, seed, store, net, String.format(Locale.ROOT, "finder suggestion (min/10) %.2e used as the 1cycle "
+                + "peak", suggestion));
     }
 
     private RunSummary pbt(Experiment e, int seed, RunStore store) {
@@ -166,18 +186,22 @@ public final class Runner {
         }
     }
 
+    /** PBT over Adam's learning rate: one member starts at the experiment's rate, the space spans x0.01 .. x100. */
     private RunSummary pbt(Experiment e, int seed, RunStore store, List<EpochMetrics> rows,
                            TrainingHealthMonitor monitor) {
+        double start = lr(e);
         long[] roundStart = {System.nanoTime()};
         int[] epoch = {0};
         PbtResult r = PopulationBasedTraining.builder()
                 .populationSize(config.pbtPopulation())
                 .modelFactory(hp -> {
-                    Model net = factory.build(new Adam(hp.get(SearchSpace.LEARNING_RATE)), seed);
+                    Model net = factory.build(e.strategy().updater(hp.get(SearchSpace.LEARNING_RATE), config.epochs()),
+                            seed);
                     net.setListeners(monitor);
                     return net;
                 })
-                .searchSpace(SearchSpace.learningRate(1e-4, 1e-1).build())
+                .searchSpace(SearchSpace.learningRate(start / 100, start * 100).build())
+                .initialHyperparameters(List.of(Map.of(SearchSpace.LEARNING_RATE, start)))
                 .trainData(() -> data.train(config.batchSize(), seed, epoch[0], augment))
                 .evaluator(m -> accuracy(m, data.validation()))
                 .readyEvery(1, ScheduleType.EPOCH)
@@ -190,7 +214,7 @@ public final class Runner {
                             best.learningRate(), seconds, Double.NaN);
                     rows.removeIf(x -> x.epoch() == round + 1);
                     rows.add(row);
-                    rows.sort(java.util.Comparator.comparingInt(EpochMetrics::epoch));
+                    rows.sort(Comparator.comparingInt(EpochMetrics::epoch));
                     store.saveEpochs(rows);
                     progress.advance(1);
                     roundStart[0] = System.nanoTime();
@@ -202,6 +226,12 @@ public final class Runner {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+        List<double[]> lineage = new ArrayList<>();
+        double[] lrs = r.bestLineageLearningRates();
+        for (int round = 0; round < lrs.length; round++) {
+            lineage.add(new double[]{round * (double) data.iterationsPerEpoch(config.batchSize()), round, lrs[round]});
+        }
+        store.saveLearningRates(lineage);
         return summarize(e, seed, rows, monitor.report().medianWeightRatio(), String.format(Locale.ROOT,
                 "PBT population %d, best member %d, final LR %.2e", config.pbtPopulation(), r.bestMember(),
                 r.bestHyperparameters().get(SearchSpace.LEARNING_RATE)), store);
@@ -212,9 +242,10 @@ public final class Runner {
         boolean finite = Double.isFinite(net.params().sumNumber().doubleValue());
         double trainAcc = finite ? accuracy(net, data.trainSample(TRAIN_ACCURACY_SAMPLE)) : Double.NaN;
         double testAcc = finite ? accuracy(net, data.test()) : Double.NaN;
-        double testLoss = finite ? loss(net, data.test()) : Double.NaN;
-        EpochMetrics m = new EpochMetrics(e.id(), e.group(), seed, epoch + 1, trainLoss, trainAcc, testLoss, testAcc, lr,
-                seconds, data.trainImages().count() / seconds, Double.isNaN(etlSeconds) ? Double.NaN : etlSeconds / seconds);
+        double testLoss = finite ? NetworkAdapter.of(net).meanLoss(data.test()) : Double.NaN;
+        EpochMetrics m = new EpochMetrics(e.id(), e.group().id(), seed, epoch + 1, trainLoss, trainAcc, testLoss, testAcc,
+                lr, seconds, data.trainImages().count() / seconds,
+                Double.isNaN(etlSeconds) ? Double.NaN : etlSeconds / seconds);
         log.info(String.format(Locale.ROOT, "%s seed %d epoch %d/%d: train loss %s acc %s | test loss %s acc %s | "
                         + "lr %s | %.1f s, %.0f img/s, data wait %s", e.id(), seed, epoch + 1, config.epochs(),
                 fmt("%.3f", trainLoss), fmt("%.3f", trainAcc), fmt("%.3f", testLoss), fmt("%.3f", testAcc), fmt("%.1e", lr),
@@ -236,10 +267,6 @@ public final class Runner {
         return eval.accuracy();
     }
 
-    private static double loss(Model net, DataSetIterator it) {
-        return NetworkAdapter.of(net).meanLoss(it);
-    }
-
     private static void fit(Model net, DataSetIterator it) {
         if (net instanceof MultiLayerNetwork) {
             ((MultiLayerNetwork) net).fit(it);
@@ -248,11 +275,10 @@ public final class Runner {
         }
     }
 
-    /** The learning rate the first trained layer uses at the network's current counters; NaN for AdaDelta. */
-    private static double learningRate(Model model) {
-        NetworkAdapter net = NetworkAdapter.of(model);
-        IUpdater u = net.trainedUpdaters().get(0);
-        return u.hasLearningRate() ? u.getLearningRate(net.iterationCount(), net.epochCount()) : Double.NaN;
+    /** The learning rate the first trained layer uses at these counters; NaN for AdaDelta. */
+    private static double learningRate(Model model, int iteration, int epoch) {
+        IUpdater u = NetworkAdapter.of(model).trainedUpdaters().get(0);
+        return u.hasLearningRate() ? u.getLearningRate(iteration, epoch) : Double.NaN;
     }
 
     private RunSummary summarize(Experiment e, int seed, List<EpochMetrics> rows, double medianRatio, String note,
@@ -274,9 +300,9 @@ public final class Runner {
         }
         EpochMetrics last = rows.get(rows.size() - 1);
         boolean diverged = rows.stream().anyMatch(m -> Double.isNaN(m.testAccuracy()));
-        RunSummary s = new RunSummary(e.id(), e.group(), seed, rows.size(), best, last.testAccuracy(), last.testLoss(),
-                minLoss, seconds / rows.size(), waitCount == 0 ? Double.NaN : wait / waitCount, medianRatio, diverged,
-                note == null ? "" : note);
+        RunSummary s = new RunSummary(e.id(), e.group().id(), seed, rows.size(), best, last.testAccuracy(),
+                last.testLoss(), minLoss, seconds / rows.size(), waitCount == 0 ? Double.NaN : wait / waitCount,
+                medianRatio, diverged, note == null ? "" : note, RunSummary.Status.DONE, "");
         store.finish(s);
         return s;
     }

@@ -32,13 +32,19 @@ import java.util.Locale;
 /** The demo's networks. */
 public final class BreedModels {
 
-    /** One sentence for the report. */
-    /** Sized for a 2-core CPU: DL4J 1.0.0-M2.1 trains it at about 3 ms per 24x24 image there. */
+    /** One sentence for the report. Sized for a 2-core CPU: DL4J 1.0.0-M2.1 trains it at about 3 ms per 24x24 image there. */
     public static final String DESCRIPTION = "a small CNN trained from scratch: three blocks of 3x3 convolution "
             + "(12, 24, 48 channels, same padding) + batch normalization + ReLU, max-pooling 2x2 after the first two, "
             + "global average pooling, then a dense softmax over the classes (cross-entropy loss, ReLU/He init)";
 
     private BreedModels() {
+    }
+
+    /** One sentence on the model for the report: the small CNN, or the named zoo model fine-tuned. */
+    public static String describe(String pretrained) {
+        return pretrained == null ? DESCRIPTION : pretrained + " from the local DL4J zoo cache, frozen up to the layer "
+                + "before its output, with a new softmax output over the classes (transfer learning); 224x224 inputs in "
+                + "ImageNet caffe form";
     }
 
     /**

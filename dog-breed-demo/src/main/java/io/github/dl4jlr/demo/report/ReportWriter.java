@@ -1,136 +1,260 @@
 package io.github.dl4jlr.demo.report;
 
-import io.github.dl4jlr.util.AtomicFile;
+import io.github.dl4jlr.demo.experiment.DemoConfig;
 import io.github.dl4jlr.demo.experiment.EpochMetrics;
+import io.github.dl4jlr.demo.experiment.Experiment;
+import io.github.dl4jlr.demo.experiment.Experiments;
+import io.github.dl4jlr.demo.experiment.Group;
 import io.github.dl4jlr.demo.experiment.RunSummary;
+import io.github.dl4jlr.demo.experiment.Strategy;
+import io.github.dl4jlr.util.AtomicFile;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Writes the charts, {@code report.md} and a self-contained {@code report.html} (charts embedded). */
 public final class ReportWriter {
 
-    /** What the report needs besides the measurements. */
+    /**
+     * What the report needs besides the measurements.
+     *
+     * @param runsDir            the run folders (learning-rate traces, finder and PBT plots)
+     * @param iterationsPerEpoch minibatches per epoch, to put iterations on an epoch axis
+     * @param seconds            how long the whole demo took
+     */
     public record Context(String name, String dataDescription, boolean synthetic, String modelDescription,
-                          String settings, List<String> notes) {
+                          DemoConfig config, Path runsDir, int iterationsPerEpoch, List<String> notes, double seconds,
+                          boolean quick) {
     }
+
+    private static final List<Extension> TABLES = List.of(TablesExtension.create());
 
     private ReportWriter() {
     }
 
     public static Path write(Path dir, Context ctx, List<RunSummary> runs, List<EpochMetrics> rows) throws IOException {
-        Map<String, String> charts = new LinkedHashMap<>();
-        if (rows.stream().anyMatch(r -> r.group().equals("lr-sweep"))) {
-            charts.put("Adam learning-rate sweep: test accuracy", Charts.perEpoch(rows, "lr-sweep",
-                    "Adam LR sweep: test accuracy", "test accuracy", EpochMetrics::testAccuracy,
-                    dir.resolve("lr-sweep-accuracy.png")).getFileName().toString());
-            charts.put("Adam learning-rate sweep: test loss", Charts.perEpoch(rows, "lr-sweep", "Adam LR sweep: test loss",
-                    "test loss", EpochMetrics::testLoss, dir.resolve("lr-sweep-loss.png")).getFileName().toString());
+        Map<String, String> figures = new LinkedHashMap<>();
+        Set<Group> groups = new LinkedHashSet<>();
+        ctx.config().experiments().forEach(e -> groups.add(e.group()));
+        for (Group g : groups) {
+            if (rows.stream().anyMatch(r -> r.group().equals(g.id()))) {
+                figures.put(g.id(), Charts.groupCurves(rows, g.id(), g.title(), dir.resolve(g.id() + ".png"))
+                        .getFileName().toString());
+            }
         }
-        if (rows.stream().anyMatch(r -> r.group().equals("optimizers"))) {
-            charts.put("Optimizers and LR strategies: test accuracy", Charts.perEpoch(rows, "optimizers",
-                    "Optimizers: test accuracy", "test accuracy", EpochMetrics::testAccuracy,
-                    dir.resolve("optimizers-accuracy.png")).getFileName().toString());
-            charts.put("Optimizers and LR strategies: test loss", Charts.perEpoch(rows, "optimizers",
-                    "Optimizers: test loss", "test loss", EpochMetrics::testLoss,
-                    dir.resolve("optimizers-loss.png")).getFileName().toString());
+        Map<String, List<double[]>> lrs = new LinkedHashMap<>();
+        for (Experiment e : ctx.config().experiments()) {
+            List<double[]> trace = Experiments.learningRates(ctx.runsDir(), e.id(), 0);
+            if (!trace.isEmpty() && e.strategy().hasLearningRate()) {
+                lrs.put(e.id(), trace);
+            }
         }
-        Map<String, Claims.Stat> all = new LinkedHashMap<>(Claims.bestAccuracy(runs, "lr-sweep"));
-        all.putAll(Claims.bestAccuracy(runs, "optimizers"));
-        charts.put("Summary: best test accuracy per experiment",
-                Charts.summaryBars(all, dir.resolve("summary.png")).getFileName().toString());
-        if (Files.isRegularFile(dir.resolve("lr-finder.png"))) {
-            charts.put("LR range test (finder + 1cycle run)", "lr-finder.png");
+        if (!lrs.isEmpty()) {
+            figures.put("lr", Charts.learningRates(lrs, ctx.iterationsPerEpoch(), dir.resolve("learning-rates.png"))
+                    .getFileName().toString());
         }
-
-        String md = markdown(ctx, runs, rows, charts);
-        Path report = dir.resolve("report.md");
-        AtomicFile.writeString(report, md);
+        Map<String, Claims.Stat> all = new LinkedHashMap<>();
+        groups.forEach(g -> all.putAll(Claims.bestAccuracy(runs, g.id())));
+        if (!all.isEmpty()) {
+            figures.put("summary", Charts.summaryBars(all, dir.resolve("summary.png")).getFileName().toString());
+        }
+        for (Experiment e : ctx.config().experiments()) {
+            if (e.strategy() == Strategy.FINDER_ONECYCLE && copy(ctx.runsDir(), e.id() + "-seed0", "lr-finder.png", dir)) {
+                figures.put("finder", "lr-finder.png");
+            }
+            if (e.strategy() == Strategy.PBT_ADAM && copy(ctx.runsDir(), e.id() + "-seed0", "pbt.png", dir)) {
+                figures.put("pbt", "pbt.png");
+            }
+        }
+        String md = markdown(ctx, runs, rows, figures);
+        Path report = AtomicFile.writeString(dir.resolve("report.md"), md);
         AtomicFile.writeString(dir.resolve("report.html"), html(dir, ctx.name(), md));
         return report;
     }
 
-    static String markdown(Context ctx, List<RunSummary> runs, List<EpochMetrics> rows, Map<String, String> charts) {
+    private static boolean copy(Path runs, String run, String file, Path dir) throws IOException {
+        Path src = runs.resolve(run).resolve(file);
+        if (!Files.isRegularFile(src)) {
+            return false;
+        }
+        Files.copy(src, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        return true;
+    }
+
+    static String markdown(Context ctx, List<RunSummary> runs, List<EpochMetrics> rows, Map<String, String> figures) {
+        DemoConfig cfg = ctx.config();
         StringBuilder b = new StringBuilder();
         b.append("# Dog-breed demo: learning rates and optimizers (").append(ctx.name()).append(")\n\n");
         if (ctx.synthetic()) {
-            b.append("> **Stand-in data.** These numbers come from a *generated* 120-class image set named after the Stanford "
+            b.append("> **Stand-in data.** These numbers come from a *generated* image set named after the Stanford "
                     + "Dogs breeds, not from the photographs. They show how the methods compare on this stand-in; run with "
                     + "`--data` on the real Stanford Dogs or Kaggle folders to test the article's claims on real images.\n\n");
         }
         b.append("## Setup\n\n");
         b.append("- Data: ").append(ctx.dataDescription()).append('\n');
         b.append("- Model: ").append(ctx.modelDescription()).append('\n');
-        b.append("- Settings: ").append(ctx.settings()).append('\n');
-        b.append("- Optimizers without an explicit LR use DL4J's defaults (sgd 1e-3, nesterov 0.1 with momentum 0.9, "
-                + "rmsprop 0.1, adam 1e-3, adagrad 0.1; adadelta has none). Step annealing: SGD 0.1, x0.1 after 40% and "
-                + "x0.01 after 70% of the epochs. PBT: Adam, LR log-uniform in [1e-4, 1e-1], one round per epoch, scored "
-                + "on the validation split. Finder + 1cycle: LR range test, then Nesterov with a 1cycle schedule peaking "
-                + "at the min/10 suggestion.\n\n");
-
-        b.append("## The article's claims\n\n");
-        for (Claims.Claim c : List.of(Claims.lrSweep(runs, "adam-lr0.001"), Claims.optimizers(runs, "adam"))) {
-            String verdict = c.held() == null ? "NOT CHECKED" : c.held() ? "HELD" : "DID NOT HOLD";
-            b.append("- **").append(c.statement()).append(": ").append(verdict).append("** on the data used. ")
-                    .append(c.evidence()).append(".\n");
+        b.append(String.format(Locale.ROOT, "- Settings: %d epochs per run, batch %d, %d seed(s), PBT population %d, finder "
+                        + "%d iterations%s; every run has the health monitor attached.%n", cfg.epochs(), cfg.batchSize(),
+                cfg.seeds(), cfg.pbtPopulation(), cfg.finderIterations(), ctx.quick() ? " (--quick)" : ""));
+        Set<Group> groups = new LinkedHashSet<>();
+        cfg.experiments().forEach(e -> groups.add(e.group()));
+        for (Group g : groups) {
+            b.append("- Protocol of *").append(g.title()).append("*: ").append(g.protocol(cfg.commonLr())).append(".\n");
         }
         b.append('\n');
-        table(b, "Adam learning-rate sweep", runs, "lr-sweep");
-        table(b, "Optimizers and LR strategies", runs, "optimizers");
 
-        b.append("## Charts\n\n");
-        charts.forEach((title, file) -> b.append("### ").append(title).append("\n\n![").append(title).append("](")
-                .append(file).append(")\n\n"));
+        b.append("## The article's claims\n\n");
+        b.append("Accuracy below is each run's best test accuracy over its epochs, as mean ± standard deviation over "
+                + "seeds. A verdict is firm with ").append(Claims.FIRM_SEEDS).append(" or more seeds and a margin of at "
+                + "least ").append(String.format(Locale.ROOT, "%.0f", Claims.CLEAR_MARGIN_POINTS))
+                .append(" point and twice the larger seed spread; with fewer seeds it is indicative only.\n\n");
+        claim(b, Claims.lrSweep(runs, "adam-lr0.001"), "Group: " + Group.LR_SWEEP.title() + ".");
+        claim(b, Claims.optimizers(runs, "adam"), "Group: " + Group.OPTIMIZERS.title() + " ("
+                + Group.OPTIMIZERS.protocol(cfg.commonLr()).split(":")[0] + ").");
 
+        for (Group g : groups) {
+            List<RunSummary> gr = runs.stream().filter(r -> r.group().equals(g.id())).toList();
+            if (gr.isEmpty()) {
+                continue;
+            }
+            b.append("## ").append(g.title()).append("\n\n");
+            b.append("Protocol: ").append(g.protocol(cfg.commonLr())).append(".\n\n");
+            table(b, gr, cfg);
+            if (figures.containsKey(g.id())) {
+                image(b, g.title() + ": training and test loss and accuracy per epoch", figures.get(g.id()));
+            }
+        }
+        if (figures.containsKey("lr")) {
+            b.append("## The learning rate over time\n\n");
+            b.append("What each run's first trained layer actually used at every iteration (first seed): schedules, "
+                    + "PBT's explored rates, and any cut by the health monitor. AdaDelta has none.\n\n");
+            image(b, "Learning rate per iteration", figures.get("lr"));
+        }
+        if (figures.containsKey("finder")) {
+            b.append("## The LR range test of finder + 1cycle\n\n");
+            b.append("The loss against the learning rate, raw and smoothed, with every rule's suggestion marked; the "
+                    + "1cycle peak is the min/10 suggestion (first seed).\n\n");
+            image(b, "LR range test", figures.get("finder"));
+        }
+        if (figures.containsKey("pbt")) {
+            b.append("## The PBT population\n\n");
+            b.append("Every member's validation accuracy and learning rate per round, exploits marked (first seed).\n\n");
+            image(b, "PBT population", figures.get("pbt"));
+        }
+        if (figures.containsKey("summary")) {
+            b.append("## Summary\n\n");
+            image(b, "Best test accuracy per experiment", figures.get("summary"));
+        }
+        List<RunSummary> notRun = runs.stream().filter(r -> !r.ran()).toList();
+        if (!notRun.isEmpty()) {
+            b.append("## Skipped and failed runs\n\n");
+            b.append("| experiment | seed | status | why |\n|---|---|---|---|\n");
+            notRun.forEach(r -> b.append("| ").append(r.experiment()).append(" | ").append(r.seed()).append(" | ")
+                    .append(r.status()).append(" | ").append(cell(r.reason())).append(" |\n"));
+            b.append('\n');
+        }
         b.append("## Speed\n\n");
-        double wait = runs.stream().mapToDouble(RunSummary::dataWaitFraction).filter(Double::isFinite).average().orElse(Double.NaN);
-        b.append(String.format(Locale.ROOT, "Mean share of iteration time spent waiting for data after the first epoch: %s "
-                + "(measured from DL4J's ETL time per iteration; images are decoded once and served from memory).\n\n",
+        double wait = runs.stream().mapToDouble(RunSummary::dataWaitFraction).filter(Double::isFinite).average()
+                .orElse(Double.NaN);
+        b.append(String.format(Locale.ROOT, "The whole demo took %.0f s on %d cores (Java %s). Mean share of iteration time "
+                        + "spent waiting for data after the first epoch: %s (DL4J's ETL time per iteration; images are "
+                        + "decoded once and served from memory).%n%n", ctx.seconds(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Double.isNaN(wait) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * wait)));
         if (!ctx.notes().isEmpty()) {
             b.append("## Notes\n\n");
             ctx.notes().forEach(n -> b.append("- ").append(n).append('\n'));
             b.append('\n');
         }
-        b.append("Per-epoch numbers: `metrics.csv`. Per-run logs, health-monitor lines and checkpoints: `runs/`.\n");
+        b.append("Per-epoch numbers: `metrics.csv`. Per-run logs (with every health-monitor line), learning rates and "
+                + "checkpoints: `runs/`.\n");
         return b.toString();
     }
 
-    private static void table(StringBuilder b, String title, List<RunSummary> runs, String group) {
-        List<RunSummary> g = runs.stream().filter(r -> r.group().equals(group)).toList();
-        if (g.isEmpty()) {
+    private static void claim(StringBuilder b, Claims.Claim c, String where) {
+        b.append("### ").append(c.statement()).append("\n\n");
+        b.append("**").append(c.verdict()).append("** on the data used. ").append(where).append(' ')
+                .append(c.evidence()).append(".\n\n");
+        if (c.ranked().isEmpty()) {
             return;
         }
-        b.append("## ").append(title).append("\n\n");
-        b.append("| experiment | best test acc | final test acc | final test loss | s/epoch | median update:param (target 1e-3) | note |\n");
-        b.append("|---|---|---|---|---|---|---|\n");
+        b.append("| rank | experiment | best test accuracy | seed std | seeds |\n|---|---|---|---|---|\n");
+        for (int i = 0; i < c.ranked().size(); i++) {
+            Claims.Stat s = c.ranked().get(i);
+            b.append(String.format(Locale.ROOT, "| %d | %s | %.1f%% | %.1f | %d |%n", i + 1, s.experiment(),
+                    100 * s.mean(), 100 * s.std(), s.n()));
+        }
+        b.append(String.format(Locale.ROOT, "%nMargin: %.1f points; a clear margin needs %.1f.%n%n", c.margin(),
+                c.needed()));
+    }
+
+    private static void table(StringBuilder b, List<RunSummary> runs, DemoConfig cfg) {
+        b.append("| experiment | learning rate | best test acc | final test acc | final test loss | s/epoch | "
+                + "median update:param (target 1e-3) | note |\n");
+        b.append("|---|---|---|---|---|---|---|---|\n");
         Map<String, List<RunSummary>> byId = new LinkedHashMap<>();
-        g.forEach(r -> byId.computeIfAbsent(r.experiment(), k -> new ArrayList<>()).add(r));
-        byId.forEach((id, rs) -> b.append("| ").append(id)
-                .append(" | ").append(pct(rs, RunSummary::bestTestAccuracy))
-                .append(" | ").append(pct(rs, RunSummary::finalTestAccuracy))
-                .append(" | ").append(num(rs, RunSummary::finalTestLoss, "%.3f"))
-                .append(" | ").append(num(rs, RunSummary::secondsPerEpoch, "%.1f"))
-                .append(" | ").append(num(rs, RunSummary::medianRatio, "%.1e"))
-                .append(" | ").append(rs.get(0).diverged() ? "diverged (NaN) " : "").append(rs.get(0).note())
-                .append(" |\n"));
+        runs.forEach(r -> byId.computeIfAbsent(r.experiment(), k -> new ArrayList<>()).add(r));
+        byId.forEach((id, all) -> {
+            List<RunSummary> rs = all.stream().filter(RunSummary::ran).toList();
+            Experiment e = cfg.experiments().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+            String note = all.stream().filter(r -> !r.ran()).map(r -> r.status().name().toLowerCase(Locale.ROOT)
+                    + " (seed " + r.seed() + ")").reduce((x, y) -> x + ", " + y).orElse("");
+            if (!rs.isEmpty()) {
+                note = (rs.get(0).diverged() ? "diverged (NaN) " : "") + rs.get(0).note() + (note.isEmpty() ? "" : "; "
+                        + note);
+            }
+            b.append("| ").append(id)
+                    .append(" | ").append(e == null ? "" : learningRate(e, cfg))
+                    .append(" | ").append(pct(rs, RunSummary::bestTestAccuracy))
+                    .append(" | ").append(pct(rs, RunSummary::finalTestAccuracy))
+                    .append(" | ").append(num(rs, RunSummary::finalTestLoss, "%.3f"))
+                    .append(" | ").append(num(rs, RunSummary::secondsPerEpoch, "%.1f"))
+                    .append(" | ").append(num(rs, RunSummary::medianRatio, "%.1e"))
+                    .append(" | ").append(cell(note)).append(" |\n");
+        });
         b.append('\n');
+    }
+
+    private static String learningRate(Experiment e, DemoConfig cfg) {
+        if (!e.strategy().hasLearningRate()) {
+            return "none (AdaDelta)";
+        }
+        double lr = e.learningRate(cfg.commonLr());
+        return switch (e.strategy()) {
+            case SGD_STEP -> String.format(Locale.ROOT, "%.0e, x0.1 at 40%% and 70%%", lr);
+            case PBT_ADAM -> String.format(Locale.ROOT, "starts at %.0e, explored", lr);
+            case FINDER_ONECYCLE -> "finder's pick (1cycle peak)";
+            default -> String.format(Locale.ROOT, "%.0e", lr);
+        };
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+
+    private static void image(StringBuilder b, String title, String file) {
+        b.append("![").append(title).append("](").append(file).append(")\n\n");
     }
 
     private static String pct(List<RunSummary> rs, java.util.function.ToDoubleFunction<RunSummary> f) {
         Claims.Stat s = Claims.of("", rs.stream().map(f::applyAsDouble).toList());
-        if (Double.isNaN(s.mean())) {
+        if (rs.isEmpty() || Double.isNaN(s.mean())) {
             return "n/a";
         }
         return rs.size() > 1 ? String.format(Locale.ROOT, "%.1f%% ± %.1f", 100 * s.mean(), 100 * s.std())
@@ -139,16 +263,18 @@ public final class ReportWriter {
 
     private static String num(List<RunSummary> rs, java.util.function.ToDoubleFunction<RunSummary> f, String format) {
         Claims.Stat s = Claims.of("", rs.stream().map(f::applyAsDouble).toList());
-        if (Double.isNaN(s.mean())) {
+        if (rs.isEmpty() || Double.isNaN(s.mean())) {
             return "n/a";
         }
         return rs.size() > 1 ? String.format(Locale.ROOT, format + " ± " + format, s.mean(), s.std())
                 : String.format(Locale.ROOT, format, s.mean());
     }
 
+    /** The Markdown as a self-contained HTML page: tables kept, charts embedded, nothing wider than the window. */
     static String html(Path dir, String name, String md) throws IOException {
-        String body = HtmlRenderer.builder().build().render(Parser.builder()
-                .extensions(List.of(org.commonmark.ext.gfm.tables.TablesExtension.create())).build().parse(md));
+        String body = HtmlRenderer.builder().extensions(TABLES).build()
+                .render(Parser.builder().extensions(TABLES).build().parse(md));
+        body = body.replace("<table>", "<div class=\"table\"><table>").replace("</table>", "</table></div>");
         Matcher m = Pattern.compile("src=\"([^\"]+\\.png)\"").matcher(body);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -158,9 +284,12 @@ public final class ReportWriter {
             m.appendReplacement(out, Matcher.quoteReplacement("src=\"" + data + "\""));
         }
         m.appendTail(out);
-        return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Dog-breed demo: " + name + "</title>\n"
-                + "<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;line-height:1.45}"
-                + "table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:4px 8px}img{max-width:100%}"
+        return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+                + "content=\"width=device-width, initial-scale=1\"><title>Dog-breed demo: " + name + "</title>\n"
+                + "<style>body{font-family:sans-serif;max-width:1150px;margin:2em auto;padding:0 1em;line-height:1.45}"
+                + "div.table{overflow-x:auto;margin:1em 0}table{border-collapse:collapse;font-size:0.92em}"
+                + "td,th{border:1px solid #bbb;padding:4px 8px;text-align:left;vertical-align:top}th{background:#f2f2f2}"
+                + "img{max-width:100%;height:auto}code{background:#f4f4f4;padding:0 3px}"
                 + "blockquote{background:#fff4e0;border-left:4px solid #e0a030;margin:0;padding:0.5em 1em}</style>"
                 + "</head><body>\n" + out + "</body></html>\n";
     }
