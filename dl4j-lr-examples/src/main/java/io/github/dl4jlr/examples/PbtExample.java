@@ -5,6 +5,7 @@ import io.github.dl4jlr.examples.data.ExampleModels;
 import io.github.dl4jlr.pbt.PbtResult;
 import io.github.dl4jlr.pbt.PopulationBasedTraining;
 import io.github.dl4jlr.pbt.SearchSpace;
+import io.github.dl4jlr.pbt.TrainingData;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.schedule.ScheduleType;
@@ -62,10 +63,11 @@ public final class PbtExample {
         BenchmarkData.Split data = BenchmarkData.blobs(5);
         PbtResult r = PopulationBasedTraining.builder()
                 .populationSize(o.population)
-                .modelFactory(hp -> ExampleModels.mlp(data, new Adam(hp.get(SearchSpace.LEARNING_RATE)), 5, 64))
+                .network(ExampleModels.mlp(data, new Adam(1e-3), 5, 64).getLayerWiseConfigurations())
                 .searchSpace(SearchSpace.learningRate(1e-5, 1e-1).build())
-                .trainData(data::trainIterator)
-                .evaluator(net -> ((MultiLayerNetwork) net).evaluate(data.testIterator()).accuracy())
+                // Both run where a member trains, so they are serializable: they rebuild the (seeded) data there.
+                .trainData(TrainingData.of(() -> BenchmarkData.blobs(5).trainIterator()))
+                .evaluator(net -> ((MultiLayerNetwork) net).evaluate(BenchmarkData.blobs(5).testIterator()).accuracy())
                 .readyEvery(1, ScheduleType.EPOCH)
                 .rounds(o.rounds)
                 .seed(5)

@@ -2,9 +2,14 @@ package io.github.dl4jlr.pbt;
 
 import org.deeplearning4j.nn.api.Model;
 
-/** Scores a member after a round; higher is better (e.g. validation accuracy, or minus the validation loss). */
+import java.io.Serializable;
+
+/**
+ * Scores a member after a round; higher is better (e.g. validation accuracy, or minus the validation loss). It runs on
+ * the JVM that trained the member, so it is serializable; a lambda is, when what it captures is.
+ */
 @FunctionalInterface
-public interface Evaluator {
+public interface Evaluator extends Serializable {
 
     double score(Model model);
 }

@@ -1,87 +1,63 @@
 package io.github.dl4jlr.pbt;
 
-import io.github.dl4jlr.nn.NetworkAdapter;
-import org.deeplearning4j.nn.api.Model;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.schedule.ScheduleType;
+import io.github.dl4jlr.util.Args;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Trains tasks in this JVM. Each member keeps one network (built once by the model factory); a task loads the
- * task's parameters, updater state and counters into it, <b>then</b> applies the task's hyperparameters (so a
- * copied updater state can never overwrite an explored learning rate, ray#62173), trains for one round and
- * evaluates.
+ * Trains a round's members in this JVM: one after another, or on {@code threads} worker threads. Each task builds its
+ * network from the configuration JSON ({@link MemberWork#run}), exactly as a remote worker would.
  */
-final class LocalMemberTrainer implements MemberTrainer {
+public final class LocalMemberTrainer implements MemberTrainer {
 
-    private final Function<Map<String, Double>, Model> factory;
-    private final Supplier<DataSetIterator> trainData;
-    private final Evaluator evaluator;
-    private final int readyEvery;
-    private final ScheduleType readyUnit;
-    private final Map<Integer, Model> models = new ConcurrentHashMap<>();
+    private final int threads;
+    private ExecutorService pool;
 
-    LocalMemberTrainer(Function<Map<String, Double>, Model> factory, Supplier<DataSetIterator> trainData,
-                       Evaluator evaluator, int readyEvery, ScheduleType readyUnit) {
-        this.factory = factory;
-        this.trainData = trainData;
-        this.evaluator = evaluator;
-        this.readyEvery = readyEvery;
-        this.readyUnit = readyUnit;
-    }
-
-    /** The member's network, built by the factory on first use. */
-    Model model(int member, Map<String, Double> hyperparameters) {
-        return models.computeIfAbsent(member, m -> factory.apply(hyperparameters));
+    /** @param threads worker threads; 1 trains the members in order */
+    public LocalMemberTrainer(int threads) {
+        this.threads = Args.positive("threads", threads);
     }
 
     @Override
-    public MemberOutcome train(MemberTask task) {
-        Model model = model(task.member(), task.hyperparameters());
-        NetworkAdapter net = NetworkAdapter.of(model);
-        load(net, task.params(), task.updaterState(), task.iteration(), task.epoch());
-        HyperparameterApplier.apply(model, task.hyperparameters());
-        DataSetIterator data = trainData.get();
-        if (readyUnit == ScheduleType.EPOCH) {
-            for (int e = 0; e < readyEvery; e++) {
-                data.reset();
-                if (model instanceof org.deeplearning4j.nn.multilayer.MultiLayerNetwork) {
-                    ((org.deeplearning4j.nn.multilayer.MultiLayerNetwork) model).fit(data);
-                } else {
-                    ((org.deeplearning4j.nn.graph.ComputationGraph) model).fit(data);
-                }
+    public synchronized List<MemberOutcome> train(MemberSpec spec, List<MemberTask> tasks) {
+        List<MemberOutcome> out = new ArrayList<>();
+        if (threads == 1) {
+            for (MemberTask t : tasks) {
+                out.add(MemberWork.run(spec, t));
             }
-        } else {
-            for (int i = 0; i < readyEvery; i++) {
-                if (!data.hasNext()) {
-                    data.reset();
-                }
-                net.fit(data.next());
+            return out;
+        }
+        if (pool == null) {
+            pool = Executors.newFixedThreadPool(threads);
+        }
+        List<Future<MemberOutcome>> futures = new ArrayList<>();
+        for (MemberTask t : tasks) {
+            futures.add(pool.submit(() -> MemberWork.run(spec, t)));
+        }
+        for (Future<MemberOutcome> f : futures) {
+            try {
+                out.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("PBT interrupted", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
+                        : new IllegalStateException(e.getCause());
             }
         }
-        double score = evaluator.score(model);
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            INDArray state = net.updaterState();
-            return new MemberOutcome(task.member(), task.round(), net.params().dup(), state == null ? null : state.dup(),
-                    net.iterationCount(), net.epochCount(), score);
-        }
+        return out;
     }
 
-    static void load(NetworkAdapter net, INDArray params, INDArray updaterState, int iteration, int epoch) {
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            net.params().assign(params);
-            INDArray state = net.updaterState();
-            if (state != null && updaterState != null) {
-                state.assign(updaterState);
-            }
+    @Override
+    public synchronized void close() {
+        if (pool != null) {
+            pool.shutdown();
+            pool = null;
         }
-        net.setCounters(iteration, epoch);
     }
 }

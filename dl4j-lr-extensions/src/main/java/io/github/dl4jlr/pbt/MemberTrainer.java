@@ -1,10 +1,21 @@
 package io.github.dl4jlr.pbt;
 
-/**
- * Runs member tasks. {@link LocalMemberTrainer} trains in this JVM; another implementation could send tasks to
- * other machines. Implementations must be safe to call from several threads for different members.
- */
-public interface MemberTrainer {
+import java.util.List;
 
-    MemberOutcome train(MemberTask task);
+/**
+ * Runs one round of member tasks and returns their outcomes in task order. {@link LocalMemberTrainer} trains in this
+ * JVM; {@code io.github.dl4jlr.pbt.spark.SparkMemberTrainer} runs each member as a Spark task. Both run
+ * {@link MemberWork#run}, so with the same seed they give the same history.
+ */
+public interface MemberTrainer extends AutoCloseable {
+
+    /**
+     * @throws MemberFailedException naming the member and round when a member's training throws
+     */
+    List<MemberOutcome> train(MemberSpec spec, List<MemberTask> tasks);
+
+    /** Releases threads or connections; the default does nothing. */
+    @Override
+    default void close() {
+    }
 }

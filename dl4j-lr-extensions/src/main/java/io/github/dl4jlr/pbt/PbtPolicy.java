@@ -17,7 +17,10 @@ public final class PbtPolicy {
 
     /** How weak members pick a donor. */
     public enum Exploit {
-        /** The bottom 25% (at least one member) each copy a random member of the top 25%. */
+        /**
+         * The bottom 25% (at least one member) each copy a random member of the top 25%, if that one scored strictly
+         * higher.
+         */
         TRUNCATION,
         /** Each member meets one random other member and copies it if that one scored higher. */
         BINARY_TOURNAMENT
@@ -35,8 +38,9 @@ public final class PbtPolicy {
     }
 
     /**
-     * For each member, the donor whose weights it should copy, or -1 to keep its own. Ties are broken by the
-     * lower member index, so the result depends only on the scores and the RNG.
+     * For each member, the donor whose weights it should copy, or -1 to keep its own. A donor must have scored
+     * strictly higher (NaN scores never do). Ranking ties are broken by the lower member index, so the result depends
+     * only on the scores and the RNG.
      */
     public static int[] exploit(double[] scores, Exploit strategy, Random rng) {
         int n = scores.length;
@@ -55,7 +59,9 @@ public final class PbtPolicy {
                     : scores[i]).reversed().thenComparingInt(i -> i));
             int k = Math.max(1, n / 4);
             for (int b = n - k; b < n; b++) {
-                donor[order[b]] = order[rng.nextInt(k)];
+                int d = order[rng.nextInt(k)];
+                // A tie is not a reason to exploit: only a strictly better donor is copied.
+                donor[order[b]] = better(scores[d], scores[order[b]]) ? d : -1;
             }
         } else {
             for (int i = 0; i < n; i++) {

@@ -3,69 +3,57 @@ package io.github.dl4jlr.pbt;
 import io.github.dl4jlr.nn.NetworkAdapter;
 import io.github.dl4jlr.util.Args;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.nd4j.linalg.factory.Nd4j;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.nd4j.linalg.schedule.ScheduleType;
-import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
- * Population based training (Jaderberg et al., 2017) for DL4J networks.
+ * Population based training (Jaderberg et al., 2017) for DL4J networks, on this JVM or, through a
+ * {@link MemberTrainer}, on a cluster.
  *
  * <pre>
  *   PbtResult r = PopulationBasedTraining.builder()
  *           .populationSize(8)
- *           .modelFactory(hp -&gt; buildNet(new Adam(hp.get("learningRate"))))
+ *           .network(conf)                                      // a MultiLayer- or ComputationGraphConfiguration
  *           .searchSpace(SearchSpace.learningRate(1e-5, 1e-1).build())
- *           .trainData(() -&gt; trainIterator)
- *           .evaluator(net -&gt; ((MultiLayerNetwork) net).evaluate(validation).accuracy())
+ *           .trainData(TrainingData.of(() -&gt; trainIterator()))  // serializable: it runs where the member trains
+ *           .evaluator(net -&gt; accuracyOn(validation(), net))     // serializable too
  *           .readyEvery(1, ScheduleType.EPOCH).rounds(10).seed(42)
  *           .build().run();
  * </pre>
  *
  * <p>Each round every member trains {@code readyEvery} epochs (or iterations) as a {@link MemberTask} and is scored.
- * Between rounds the weak members <b>exploit</b> a donor (copy its parameters, updater state and counters) and
- * <b>explore</b> (perturb or resample the donor's hyperparameters, clamped to the bounds); the new hyperparameters
- * are applied after the copied state is loaded, so the explored learning rate is the one the next step uses.
+ * A task is data that travels (hyperparameters, parameters and updater state as bytes, counters), and
+ * {@link MemberWork#run} rebuilds the member from the configuration JSON wherever it runs, so the default
+ * {@link LocalMemberTrainer} and a distributed trainer give the same history. Every member starts from the
+ * configuration's own initial weights. Between rounds, on the driver, the weak members <b>exploit</b> a strictly
+ * better donor (copy its parameters, updater state and counters) and <b>explore</b> (perturb or resample the donor's
+ * hyperparameters, clamped to the bounds); the new hyperparameters are applied after the copied state is loaded, so
+ * the explored learning rate is the one the next step uses.
  *
- * <p>Deterministic: decisions use one RNG per round derived from the seed, and with parallelism 1 the training
- * order is fixed, so two runs give the same history (as far as DL4J's own training is deterministic). With a
- * checkpoint directory the population is saved atomically after each round, and {@link #run()} resumes from it.
+ * <p>Deterministic: decisions use one RNG per round derived from the seed, and members never share state while
+ * training, so two runs give the same history whatever the trainer (as far as DL4J's own training is deterministic).
+ * With a checkpoint directory the population is saved after each round and committed atomically (see
+ * {@link PbtCheckpoint}), and {@link #run()} resumes from the last committed round.
  */
 public final class PopulationBasedTraining {
 
     private static final Logger log = LoggerFactory.getLogger(PopulationBasedTraining.class);
-    private static final String STATE_FILE = "pbt-state.json";
 
     private final int populationSize;
-    private final Function<Map<String, Double>, Model> factory;
+    private final MemberSpec spec;
     private final SearchSpace space;
     private final List<Map<String, Double>> initial;
-    private final int readyEvery;
-    private final ScheduleType readyUnit;
     private final int rounds;
     private final PbtPolicy.Exploit exploit;
     private final PbtPolicy.Explore explore;
@@ -73,8 +61,9 @@ public final class PopulationBasedTraining {
     private final int parallelism;
     private final long seed;
     private final Path checkpointDir;
+    private final PbtCheckpoint.Io checkpointIo;
     private final RoundListener afterRound;
-    private final LocalMemberTrainer trainer;
+    private final MemberTrainer trainer;
 
     /** Called after each round with the round's best record and that member's trained network. */
     @FunctionalInterface
@@ -84,12 +73,14 @@ public final class PopulationBasedTraining {
 
     private PopulationBasedTraining(Builder b) {
         this.populationSize = Args.atLeast("populationSize", b.populationSize, 2);
-        this.factory = Args.notNull("modelFactory", b.factory);
+        Args.check(b.networkJson != null, "a network configuration (network(conf))", "none");
         this.space = Args.notNull("searchSpace", b.space);
         Args.notNull("trainData", b.trainData);
         Args.notNull("evaluator", b.evaluator);
-        this.readyEvery = Args.positive("readyEvery", b.readyEvery);
-        this.readyUnit = Args.notNull("readyUnit", b.readyUnit);
+        Args.positive("readyEvery", b.readyEvery);
+        Args.notNull("readyUnit", b.readyUnit);
+        this.spec = new MemberSpec(b.networkJson, b.graph, b.trainData, b.evaluator, b.listeners, b.readyEvery,
+                b.readyUnit);
         this.rounds = Args.positive("rounds", b.rounds);
         this.exploit = Args.notNull("exploit", b.exploit);
         this.explore = Args.notNull("explore", b.explore);
@@ -99,7 +90,9 @@ public final class PopulationBasedTraining {
         this.parallelism = Args.positive("parallelism", b.parallelism);
         this.seed = b.seed;
         this.checkpointDir = b.checkpointDir;
+        this.checkpointIo = b.checkpointIo;
         this.afterRound = b.afterRound;
+        this.trainer = b.trainer;
         Args.check(b.initial.size() <= b.populationSize, "at most populationSize initial hyperparameter sets",
                 b.initial.size());
         List<Map<String, Double>> init = new ArrayList<>();
@@ -107,39 +100,54 @@ public final class PopulationBasedTraining {
             init.add(space.validate(m));
         }
         this.initial = init;
-        this.trainer = new LocalMemberTrainer(factory, b.trainData, b.evaluator, readyEvery, readyUnit);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A member between rounds: hyperparameters for the next round, its state, and whose weights it holds. */
+    /** What every member task shares (the network JSON, data, evaluator, round length). */
+    public MemberSpec spec() {
+        return spec;
+    }
+
+    /** A member between rounds: hyperparameters for the next round, its state as bytes, and whose weights it holds. */
     private static final class Member {
         Map<String, Double> hyperparameters;
-        INDArray params;
-        INDArray updaterState;
+        byte[] params;
+        byte[] updaterState;
         int iteration;
         int epoch;
         int parent;
+
+        MemberTask task(int member, int round) {
+            return new MemberTask(member, round, hyperparameters, params, updaterState, iteration, epoch);
+        }
     }
 
     /** Runs all rounds (or the remaining ones, when a checkpoint exists) and returns the result. */
     public PbtResult run() {
         List<PbtRecord> history = new ArrayList<>();
         List<Member> members = new ArrayList<>();
-        int firstRound = checkpointDir != null && Files.exists(checkpointDir.resolve(STATE_FILE))
-                ? resume(members, history) : start(members);
-        ExecutorService pool = parallelism > 1 ? Executors.newFixedThreadPool(parallelism) : null;
+        PbtCheckpoint checkpoint = checkpointDir == null ? null : new PbtCheckpoint(checkpointDir, checkpointIo);
+        Optional<PbtCheckpoint.Saved> saved = checkpoint == null ? Optional.empty() : checkpoint.load();
+        int firstRound = saved.isPresent() ? resume(saved.get(), members, history) : start(members);
+        MemberTrainer used = trainer != null ? trainer : new LocalMemberTrainer(parallelism);
         try {
             for (int round = firstRound; round < rounds; round++) {
-                List<MemberOutcome> outcomes = trainRound(round, members, pool);
+                List<MemberTask> tasks = new ArrayList<>();
+                for (int m = 0; m < populationSize; m++) {
+                    tasks.add(members.get(m).task(m, round));
+                }
+                List<MemberOutcome> outcomes = used.train(spec, tasks);
                 double[] scores = new double[populationSize];
                 for (int m = 0; m < populationSize; m++) {
                     MemberOutcome o = outcomes.get(m);
-                    scores[m] = o.score();
-                    history.add(new PbtRecord(m, round, o.score(), members.get(m).hyperparameters, members.get(m).parent));
+                    Args.check(o.member() == m && o.round() == round, "the outcome of member " + m + " in round " + round,
+                            "member " + o.member() + " round " + o.round());
                     Member mem = members.get(m);
+                    scores[m] = o.score();
+                    history.add(new PbtRecord(m, round, o.score(), mem.hyperparameters, mem.parent));
                     mem.params = o.params();
                     mem.updaterState = o.updaterState();
                     mem.iteration = o.iteration();
@@ -148,22 +156,21 @@ public final class PopulationBasedTraining {
                 }
                 int best = PbtPolicy.ranking(scores).get(0);
                 log.info(String.format(Locale.ROOT, "PBT round %d/%d: best member %d score %.4f, scores %s", round + 1,
-                        rounds, best, max(scores), format(scores)));
+                        rounds, best, scores[best], format(scores)));
                 if (afterRound != null) {
-                    afterRound.roundFinished(round, history.get(round * populationSize + best),
-                            trainer.model(best, members.get(best).hyperparameters));
+                    afterRound.roundFinished(round, history.get(round * populationSize + best), model(members.get(best)));
                 }
-                // Checkpoint before exploiting: resume() redoes the (seeded, so identical) exploit step.
-                if (checkpointDir != null) {
-                    save(round + 1, members, history);
+                // Checkpoint before exploiting: a resume redoes the (seeded, so identical) exploit step.
+                if (checkpoint != null) {
+                    checkpoint.save(state(round + 1, members, history), bytes(members, true), bytes(members, false));
                 }
                 if (round < rounds - 1) {
                     exploitAndExplore(round, scores, members);
                 }
             }
         } finally {
-            if (pool != null) {
-                pool.shutdown();
+            if (trainer == null) {
+                used.close();
             }
         }
         double[] last = new double[populationSize];
@@ -171,60 +178,32 @@ public final class PopulationBasedTraining {
             last[m] = history.get((rounds - 1) * populationSize + m).score();
         }
         int best = PbtPolicy.ranking(last).get(0);
-        Model bestModel = trainer.model(best, history.get((rounds - 1) * populationSize + best).hyperparameters());
-        PbtResult result = new PbtResult(bestModel, best, history, populationSize, rounds, readyEvery, readyUnit);
+        PbtResult result = new PbtResult(model(members.get(best)), best, history, populationSize, rounds,
+                spec.readyEvery(), spec.readyUnit());
         log.info("PBT finished: {}", result);
         return result;
     }
 
+    private Model model(Member m) {
+        return MemberWork.materialize(spec, m.hyperparameters, m.params, m.updaterState, m.iteration, m.epoch);
+    }
+
     private int start(List<Member> members) {
         Random rng = new Random(seed);
+        NetworkAdapter net = NetworkAdapter.of(MemberWork.build(spec));
+        byte[][] arrays = MemberWork.save(net);
         for (int m = 0; m < populationSize; m++) {
             Member mem = new Member();
             Map<String, Double> sampled = space.sample(rng);
             mem.hyperparameters = m < initial.size() ? initial.get(m) : sampled;
-            NetworkAdapter net = NetworkAdapter.of(trainer.model(m, mem.hyperparameters));
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                mem.params = net.params().dup();
-                INDArray state = net.updaterState();
-                mem.updaterState = state == null ? null : state.dup();
-            }
+            mem.params = arrays[0];
+            mem.updaterState = arrays[1];
             mem.iteration = net.iterationCount();
             mem.epoch = net.epochCount();
             mem.parent = m;
             members.add(mem);
         }
         return 0;
-    }
-
-    private List<MemberOutcome> trainRound(int round, List<Member> members, ExecutorService pool) {
-        List<MemberTask> tasks = new ArrayList<>();
-        for (int m = 0; m < populationSize; m++) {
-            Member mem = members.get(m);
-            tasks.add(new MemberTask(m, round, mem.hyperparameters, mem.params, mem.updaterState, mem.iteration, mem.epoch));
-        }
-        List<MemberOutcome> outcomes = new ArrayList<>();
-        if (pool == null) {
-            for (MemberTask t : tasks) {
-                outcomes.add(trainer.train(t));
-            }
-            return outcomes;
-        }
-        List<Future<MemberOutcome>> futures = new ArrayList<>();
-        for (MemberTask t : tasks) {
-            futures.add(pool.submit(() -> trainer.train(t)));
-        }
-        for (Future<MemberOutcome> f : futures) {
-            try {
-                outcomes.add(f.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("PBT interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("A PBT member failed: " + e.getCause(), e.getCause());
-            }
-        }
-        return outcomes;
     }
 
     private void exploitAndExplore(int round, double[] scores, List<Member> members) {
@@ -247,8 +226,8 @@ public final class PopulationBasedTraining {
             }
             Member donor = before.get(d);
             Member mem = members.get(m);
-            mem.params = donor.params.dup();
-            mem.updaterState = donor.updaterState == null ? null : donor.updaterState.dup();
+            mem.params = donor.params;                          // byte arrays are never modified: sharing is safe
+            mem.updaterState = donor.updaterState;
             mem.iteration = donor.iteration;
             mem.epoch = donor.epoch;
             mem.parent = d;
@@ -258,109 +237,50 @@ public final class PopulationBasedTraining {
         }
     }
 
-    private void save(int nextRound, List<Member> members, List<PbtRecord> history) {
-        try {
-            Files.createDirectories(checkpointDir);
-            for (int m = 0; m < populationSize; m++) {
-                Member mem = members.get(m);
-                Model model = trainer.model(m, mem.hyperparameters);
-                NetworkAdapter net = NetworkAdapter.of(model);
-                LocalMemberTrainer.load(net, mem.params, mem.updaterState, mem.iteration, mem.epoch);
-                Path tmp = checkpointDir.resolve("member-" + m + ".zip.tmp");
-                ModelSerializer.writeModel(model, tmp.toFile(), true);
-                Files.move(tmp, checkpointDir.resolve("member-" + m + ".zip"), StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
-            }
-            Map<String, Object> state = new LinkedHashMap<>();
-            state.put("nextRound", nextRound);
-            state.put("seed", seed);
-            state.put("populationSize", populationSize);
-            List<Map<String, Object>> mems = new ArrayList<>();
-            for (Member mem : members) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("hyperparameters", mem.hyperparameters);
-                m.put("parent", mem.parent);
-                mems.add(m);
-            }
-            state.put("members", mems);
-            List<Map<String, Object>> hist = new ArrayList<>();
-            for (PbtRecord r : history) {
-                Map<String, Object> h = new LinkedHashMap<>();
-                h.put("member", r.member());
-                h.put("round", r.round());
-                h.put("score", r.score());
-                h.put("hyperparameters", r.hyperparameters());
-                h.put("parent", r.parent());
-                hist.add(h);
-            }
-            state.put("history", hist);
-            Path tmp = checkpointDir.resolve(STATE_FILE + ".tmp");
-            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), state);
-            Files.move(tmp, checkpointDir.resolve(STATE_FILE), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not save the PBT population to " + checkpointDir, e);
+    private PbtCheckpoint.State state(int nextRound, List<Member> members, List<PbtRecord> history) {
+        List<PbtCheckpoint.MemberState> ms = new ArrayList<>();
+        for (int m = 0; m < members.size(); m++) {
+            Member mem = members.get(m);
+            ms.add(new PbtCheckpoint.MemberState(m, mem.hyperparameters, mem.parent, mem.iteration, mem.epoch,
+                    mem.updaterState != null));
         }
+        return new PbtCheckpoint.State(PbtCheckpoint.FORMAT, seed, populationSize, nextRound, ms, history, List.of());
     }
 
-    @SuppressWarnings("unchecked")
-    private int resume(List<Member> members, List<PbtRecord> history) {
-        try {
-            Map<String, Object> state = new ObjectMapper().readValue(checkpointDir.resolve(STATE_FILE).toFile(), Map.class);
-            Args.check(((Number) state.get("populationSize")).intValue() == populationSize,
-                    "a checkpoint with populationSize " + populationSize, state.get("populationSize"));
-            Args.check(((Number) state.get("seed")).longValue() == seed, "a checkpoint with seed " + seed, state.get("seed"));
-            for (Map<String, Object> h : (List<Map<String, Object>>) state.get("history")) {
-                history.add(new PbtRecord(((Number) h.get("member")).intValue(), ((Number) h.get("round")).intValue(),
-                        ((Number) h.get("score")).doubleValue(), doubles((Map<String, Object>) h.get("hyperparameters")),
-                        ((Number) h.get("parent")).intValue()));
-            }
-            List<Map<String, Object>> mems = (List<Map<String, Object>>) state.get("members");
-            for (int m = 0; m < populationSize; m++) {
-                Member mem = new Member();
-                mem.hyperparameters = doubles((Map<String, Object>) mems.get(m).get("hyperparameters"));
-                mem.parent = ((Number) mems.get(m).get("parent")).intValue();
-                java.io.File zip = checkpointDir.resolve("member-" + m + ".zip").toFile();
-                Model saved = trainer.model(m, mem.hyperparameters) instanceof ComputationGraph
-                        ? ModelSerializer.restoreComputationGraph(zip, true)
-                        : ModelSerializer.restoreMultiLayerNetwork(zip, true);
-                NetworkAdapter net = NetworkAdapter.of(saved);
-                mem.params = net.params().dup();
-                INDArray s = net.updaterState();
-                mem.updaterState = s == null ? null : s.dup();
-                mem.iteration = net.iterationCount();
-                mem.epoch = net.epochCount();
-                LocalMemberTrainer.load(NetworkAdapter.of(trainer.model(m, mem.hyperparameters)), mem.params,
-                        mem.updaterState, mem.iteration, mem.epoch);
-                members.add(mem);
-            }
-            int next = ((Number) state.get("nextRound")).intValue();
-            if (next < rounds) {
-                double[] scores = new double[populationSize];
-                for (int m = 0; m < populationSize; m++) {
-                    scores[m] = history.get((next - 1) * populationSize + m).score();
-                }
-                exploitAndExplore(next - 1, scores, members);
-            }
-            log.info("PBT resumed from {} at round {}/{}", checkpointDir, next + 1, rounds);
-            return next;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the PBT checkpoint in " + checkpointDir, e);
-        }
-    }
-
-    private static Map<String, Double> doubles(Map<String, Object> m) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> out.put(k, ((Number) v).doubleValue()));
+    private static List<byte[]> bytes(List<Member> members, boolean params) {
+        List<byte[]> out = new ArrayList<>();
+        members.forEach(m -> out.add(params ? m.params : m.updaterState));
         return out;
     }
 
-    private static double max(double[] v) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            m = Math.max(m, x);
+    private int resume(PbtCheckpoint.Saved saved, List<Member> members, List<PbtRecord> history) {
+        PbtCheckpoint.State state = saved.state();
+        if (state.populationSize() != populationSize || state.seed() != seed) {
+            throw new IllegalArgumentException("Expected a checkpoint with populationSize " + populationSize + " and seed "
+                    + seed + " in " + checkpointDir + ", but it has populationSize " + state.populationSize() + " and seed "
+                    + state.seed() + "; use another folder or the same settings");
         }
-        return m;
+        history.addAll(state.history());
+        for (PbtCheckpoint.MemberState ms : state.members()) {
+            Member mem = new Member();
+            mem.hyperparameters = space.validate(ms.hyperparameters());
+            mem.parent = ms.parent();
+            mem.iteration = ms.iteration();
+            mem.epoch = ms.epoch();
+            mem.params = saved.params().get(ms.member());
+            mem.updaterState = saved.updaterStates().get(ms.member());
+            members.add(mem);
+        }
+        int next = state.nextRound();
+        if (next < rounds) {
+            double[] scores = new double[populationSize];
+            for (int m = 0; m < populationSize; m++) {
+                scores[m] = history.get((next - 1) * populationSize + m).score();
+            }
+            exploitAndExplore(next - 1, scores, members);
+        }
+        log.info("PBT resumed from {} at round {}/{}", checkpointDir, next + 1, rounds);
+        return next;
     }
 
     private static String format(double[] v) {
@@ -371,13 +291,15 @@ public final class PopulationBasedTraining {
         return b.append(']').toString();
     }
 
-    /** Settings; defaults: 8 members, truncation, perturb, resample probability 0.25, parallelism 1, seed 0. */
+    /** Settings; defaults: 8 members, truncation, perturb, resample probability 0.25, the local trainer, seed 0. */
     public static final class Builder {
         private int populationSize = 8;
-        private Function<Map<String, Double>, Model> factory;
+        private String networkJson;
+        private boolean graph;
         private SearchSpace space;
-        private Supplier<DataSetIterator> trainData;
+        private TrainingData trainData;
         private Evaluator evaluator;
+        private MemberListeners listeners;
         private int readyEvery = 1;
         private ScheduleType readyUnit = ScheduleType.EPOCH;
         private int rounds = 10;
@@ -387,7 +309,9 @@ public final class PopulationBasedTraining {
         private int parallelism = 1;
         private long seed;
         private Path checkpointDir;
+        private PbtCheckpoint.Io checkpointIo = PbtCheckpoint.Io.FILES;
         private RoundListener afterRound;
+        private MemberTrainer trainer;
         private final List<Map<String, Double>> initial = new ArrayList<>();
 
         private Builder() {
@@ -399,11 +323,19 @@ public final class PopulationBasedTraining {
         }
 
         /**
-         * Builds a MultiLayerNetwork or ComputationGraph from hyperparameters (keys of {@link SearchSpace}). Called
-         * once per member; the network is reused across rounds. Attach listeners here if you need them.
+         * The members' network, as a configuration (it travels as JSON). Each member is built from it and initialised
+         * with its weights; the hyperparameters of {@link SearchSpace} are applied on top.
          */
-        public Builder modelFactory(Function<Map<String, Double>, Model> factory) {
-            this.factory = factory;
+        public Builder network(MultiLayerConfiguration conf) {
+            this.networkJson = Args.notNull("network", conf).toJson();
+            this.graph = false;
+            return this;
+        }
+
+        /** As {@link #network(MultiLayerConfiguration)}, for a ComputationGraph. */
+        public Builder network(ComputationGraphConfiguration conf) {
+            this.networkJson = Args.notNull("network", conf).toJson();
+            this.graph = true;
             return this;
         }
 
@@ -412,15 +344,21 @@ public final class PopulationBasedTraining {
             return this;
         }
 
-        /** A fresh (or reset-able) training iterator per call; called once per member and round. */
-        public Builder trainData(Supplier<DataSetIterator> data) {
+        /** Where members get their training data, on the JVM that trains them. */
+        public Builder trainData(TrainingData data) {
             this.trainData = data;
             return this;
         }
 
-        /** Higher is better. */
+        /** Higher is better; runs where the member trained. */
         public Builder evaluator(Evaluator evaluator) {
             this.evaluator = evaluator;
+            return this;
+        }
+
+        /** Listeners created for each member's round on the JVM that trains it. */
+        public Builder listeners(MemberListeners listeners) {
+            this.listeners = listeners;
             return this;
         }
 
@@ -448,9 +386,19 @@ public final class PopulationBasedTraining {
             return this;
         }
 
-        /** Worker threads training members of a round concurrently (default 1). */
+        /** Worker threads of the default local trainer (default 1); ignored with {@link #trainer}. */
         public Builder parallelism(int threads) {
             this.parallelism = threads;
+            return this;
+        }
+
+        /**
+         * Who trains the members: by default a {@link LocalMemberTrainer} with {@link #parallelism} threads, e.g.
+         * {@code new SparkMemberTrainer(sparkContext)} to run each member as a Spark task. A trainer passed here is
+         * not closed by PBT.
+         */
+        public Builder trainer(MemberTrainer trainer) {
+            this.trainer = trainer;
             return this;
         }
 
@@ -462,6 +410,12 @@ public final class PopulationBasedTraining {
         /** Save the population after each round here, and resume from it when {@link #build()}'s run starts. */
         public Builder checkpointDir(Path dir) {
             this.checkpointDir = dir;
+            return this;
+        }
+
+        /** The file operations of checkpoints; tests replace them to crash in the middle of a save. */
+        Builder checkpointIo(PbtCheckpoint.Io io) {
+            this.checkpointIo = io;
             return this;
         }
 

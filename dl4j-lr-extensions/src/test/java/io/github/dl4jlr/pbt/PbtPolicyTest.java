@@ -39,6 +39,21 @@ class PbtPolicyTest {
     }
 
     @Test
+    void aTieIsNoReasonToExploit() {
+        // Eight members, the bottom two tie with the top two: nobody copies anybody (the reported log line was
+        // "member 7 (0.9688) copies member 0 (0.9688)").
+        double[] scores = {0.9688, 0.9688, 0.9688, 0.9688, 0.9688, 0.9688, 0.9688, 0.9688};
+        for (long seed = 0; seed < 20; seed++) {
+            for (int d : PbtPolicy.exploit(scores, PbtPolicy.Exploit.TRUNCATION, new Random(seed))) {
+                assertEquals(-1, d, "seed " + seed);
+            }
+        }
+        int[] donors = PbtPolicy.exploit(new double[]{0.9, 0.5, 0.9, 0.9}, PbtPolicy.Exploit.TRUNCATION, new Random(3));
+        assertEquals(-1, donors[0], "the top member keeps its own weights");
+        assertTrue(donors[1] == 0 || donors[1] == 2 || donors[1] == 3, "the worst copies a strictly better one");
+    }
+
+    @Test
     void binaryTournamentOnlyCopiesABetterMember() {
         double[] scores = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6};
         int copies = 0;

@@ -18,9 +18,9 @@ import org.nd4j.linalg.schedule.ScheduleType;
 import javax.imageio.ImageIO;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,41 +29,42 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Tag("slow")
-class PopulationBasedTrainingTest {
+public class PopulationBasedTrainingTest {
 
     private static final SearchSpace SPACE = SearchSpace.learningRate(1e-6, 1e-1).build();
 
-    /** Records the learning rate each iteration used, per network. */
-    private static final class LrRecorder extends BaseTrainingListener {
-        final List<int[]> iterations = new ArrayList<>();
-        final List<Double> lrs = new ArrayList<>();
+    /** The learning rate of every step, per member, in the order the steps ran (filled by a listener per task). */
+    static final Map<Integer, List<double[]>> STEPS = new ConcurrentHashMap<>();
+
+    /** Records {@code [iteration, epoch, lr]} of every step of one member's round. */
+    static final class LrRecorder extends BaseTrainingListener implements java.io.Serializable {
+        private final int member;
+
+        LrRecorder(int member) {
+            this.member = member;
+        }
 
         @Override
         public void iterationDone(Model model, int iteration, int epoch) {
-            iterations.add(new int[]{iteration, epoch});
-            lrs.add(((MultiLayerNetwork) model).getLearningRate(0));
+            STEPS.computeIfAbsent(member, m -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                    .add(new double[]{iteration, epoch, ((MultiLayerNetwork) model).getLearningRate(0)});
         }
     }
 
-    private static double accuracy(Model m) {
+    public static double accuracy(Model m) {
         return ((MultiLayerNetwork) m).evaluate(TinyNets.iterator(10, 32, 77, 2.0)).accuracy();
     }
 
-    private static PopulationBasedTraining.Builder pbt(Map<Model, LrRecorder> recorders, int rounds) {
+    /** Four members from 1e-6 to 1e-2 on the tiny 3-class problem, one epoch per round. */
+    public static PopulationBasedTraining.Builder pbt(int rounds) {
         return PopulationBasedTraining.builder()
                 .populationSize(4)
-                .modelFactory(hp -> {
-                    MultiLayerNetwork net = TinyNets.mln(new Adam(hp.get(SearchSpace.LEARNING_RATE)));
-                    LrRecorder r = new LrRecorder();
-                    net.setListeners(r);
-                    recorders.put(net, r);
-                    return net;
-                })
+                .network(TinyNets.mlnConf(new Adam(1e-3)))
                 .searchSpace(SPACE)
                 .initialHyperparameters(List.of(Map.of(SearchSpace.LEARNING_RATE, 1e-6),
                         Map.of(SearchSpace.LEARNING_RATE, 1e-4), Map.of(SearchSpace.LEARNING_RATE, 1e-3),
                         Map.of(SearchSpace.LEARNING_RATE, 1e-2)))
-                .trainData(() -> TinyNets.iterator(10, 32, 21, 2.0))
+                .trainData(TrainingData.of(() -> TinyNets.iterator(10, 32, 21, 2.0)))
                 .evaluator(PopulationBasedTrainingTest::accuracy)
                 .readyEvery(1, ScheduleType.EPOCH)
                 .rounds(rounds)
@@ -72,7 +73,7 @@ class PopulationBasedTrainingTest {
 
     @Test
     void replacesTheBadMemberAndDoesAtLeastAsWellAsTheBestFixedLr() {
-        PbtResult r = pbt(new HashMap<>(), 5).build().run();
+        PbtResult r = pbt(5).build().run();
 
         assertTrue(r.exploits().stream().anyMatch(e -> e.member() == 0), "the 1e-6 member is replaced: " + r.history());
         assertTrue(r.record(0, 4).learningRate() > 1e-5, "member 0 ends with an explored LR");
@@ -90,54 +91,39 @@ class PopulationBasedTrainingTest {
 
     @Test
     void theExploredLearningRateIsTheOneTheNextStepUses() {
-        Map<Model, LrRecorder> recorders = new HashMap<>();
-        PbtResult r = pbt(recorders, 3).build().run();
+        STEPS.clear();
+        PbtResult r = pbt(3).listeners((member, round) -> List.of(new LrRecorder(member))).build().run();
         PbtRecord exploited = r.exploits().get(0);
         PbtRecord donorBefore = r.record(exploited.parent(), exploited.round() - 1);
         assertTrue(exploited.learningRate() != donorBefore.learningRate(), "explore changed the donor's LR");
 
-        // Member networks are created in member order, so the recorder of member m is the m-th created.
-        LrRecorder rec = recordersInCreationOrder(recorders).get(exploited.member());
+        List<double[]> steps = STEPS.get(exploited.member());
         int perRound = 10;
-        int firstStepOfRound = exploited.round() * perRound;
-        assertEquals(exploited.learningRate(), rec.lrs.get(firstStepOfRound), 0.0);
-        assertEquals(donorBefore.round() * perRound + perRound, rec.iterations.get(firstStepOfRound)[0],
+        double[] first = steps.get(exploited.round() * perRound);
+        assertEquals(exploited.learningRate(), first[2], 0.0, "the explored rate, from the first step on");
+        assertEquals(donorBefore.round() * perRound + perRound, (int) first[0],
                 "the counters came from the donor, which trained as long as everyone");
     }
 
-    private static List<LrRecorder> recordersInCreationOrder(Map<Model, LrRecorder> recorders) {
-        // HashMap order is arbitrary; the recorder lists were filled in member order within each round.
-        List<LrRecorder> all = new ArrayList<>(recorders.values());
-        List<LrRecorder> ordered = new ArrayList<>();
-        for (int m = 0; m < 4; m++) {
-            ordered.add(null);
-        }
-        for (LrRecorder r : all) {
-            double first = r.lrs.get(0);
-            int member = first == 1e-6 ? 0 : first == 1e-4 ? 1 : first == 1e-3 ? 2 : 3;
-            ordered.set(member, r);
-        }
-        return ordered;
-    }
-
     @Test
-    void sameSeedSameHistory() {
-        List<PbtRecord> a = pbt(new HashMap<>(), 3).build().run().history();
-        List<PbtRecord> b = pbt(new HashMap<>(), 3).build().run().history();
+    void sameSeedSameHistoryAndThreadsDoNotChangeIt() {
+        List<PbtRecord> a = pbt(3).build().run().history();
+        List<PbtRecord> b = pbt(3).build().run().history();
         assertEquals(a, b);
+        assertEquals(a, pbt(3).parallelism(2).build().run().history(), "two worker threads, bit-identical history");
     }
 
     @Test
     void resumesFromACheckpointAsIfNeverStopped(@TempDir Path dir) {
-        List<PbtRecord> straight = pbt(new HashMap<>(), 4).build().run().history();
-        pbt(new HashMap<>(), 2).checkpointDir(dir).build().run();              // "killed" after round 2
-        PbtResult resumed = pbt(new HashMap<>(), 4).checkpointDir(dir).build().run();
+        List<PbtRecord> straight = pbt(4).build().run().history();
+        pbt(2).checkpointDir(dir).build().run();                         // "killed" after round 2
+        PbtResult resumed = pbt(4).checkpointDir(dir).build().run();
         assertEquals(straight, resumed.history());
     }
 
     @Test
     void bestLrScheduleReplaysTheWinningLineageAndSurvivesJson(@TempDir Path dir) throws Exception {
-        PbtResult r = pbt(new HashMap<>(), 4).build().run();
+        PbtResult r = pbt(4).build().run();
         ISchedule schedule = r.bestLrSchedule();
         double[] lineage = r.bestLineageLearningRates();
         for (int round = 0; round < 4; round++) {
@@ -152,7 +138,7 @@ class PopulationBasedTrainingTest {
 
     @Test
     void parallelWorkersProduceAFullHistory() {
-        PbtResult r = pbt(new HashMap<>(), 2).parallelism(2).exploit(PbtPolicy.Exploit.BINARY_TOURNAMENT)
+        PbtResult r = pbt(2).parallelism(2).exploit(PbtPolicy.Exploit.BINARY_TOURNAMENT)
                 .explore(PbtPolicy.Explore.RESAMPLE, 0.25).build().run();
         assertEquals(8, r.history().size());
         for (PbtRecord rec : r.history()) {
@@ -187,13 +173,29 @@ class PopulationBasedTrainingTest {
     @Test
     void settingsAreValidated() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> pbt(new HashMap<>(), 2).populationSize(1).build());
+                () -> pbt(2).populationSize(1).build());
         assertEquals("Expected populationSize >= 2, but got 1", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> pbt(new HashMap<>(), 2)
+        e = assertThrows(IllegalArgumentException.class, () -> pbt(2)
                 .initialHyperparameters(List.of(Map.of(SearchSpace.LEARNING_RATE, 5.0))).build());
         assertEquals("Expected learningRate in [1.0E-6, 0.1], but got 5.0", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> HyperparameterApplier.apply(TinyNets.mln(new Adam(1e-3)),
                 Map.of(SearchSpace.MOMENTUM, 0.9)));
         assertEquals("Expected Nesterovs for hyperparameter momentum, but got Adam", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> PopulationBasedTraining.builder().searchSpace(SPACE)
+                .trainData(TrainingData.of(() -> TinyNets.iterator(1, 1, 1))).evaluator(m -> 0).build());
+        assertEquals("Expected a network configuration (network(conf)), but got none", e.getMessage());
+    }
+
+    @Test
+    void aMemberThatThrowsEndsTheRunNamingItAndTheRound() {
+        MemberFailedException e = assertThrows(MemberFailedException.class, () -> pbt(2)
+                .evaluator(m -> {
+                    if (((MultiLayerNetwork) m).getIterationCount() > 0 && accuracy(m) >= 0) {
+                        throw new IllegalStateException("evaluation broke");
+                    }
+                    return 0;
+                }).build().run());
+        assertTrue(e.getMessage().startsWith("PBT member 0 failed in round 1: java.lang.IllegalStateException: "
+                + "evaluation broke"), e.getMessage());
     }
 }

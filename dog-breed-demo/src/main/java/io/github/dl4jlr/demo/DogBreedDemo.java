@@ -3,7 +3,9 @@ package io.github.dl4jlr.demo;
 import io.github.dl4jlr.util.AtomicFile;
 import io.github.dl4jlr.demo.console.ConsoleBar;
 import io.github.dl4jlr.demo.console.DemoLogging;
+import io.github.dl4jlr.demo.experiment.DataSource;
 import io.github.dl4jlr.demo.experiment.DemoConfig;
+import io.github.dl4jlr.demo.experiment.Engine;
 import io.github.dl4jlr.demo.experiment.EpochMetrics;
 import io.github.dl4jlr.demo.experiment.Experiments;
 import io.github.dl4jlr.demo.experiment.PreparedData;
@@ -12,6 +14,7 @@ import io.github.dl4jlr.demo.experiment.RunSummary;
 import io.github.dl4jlr.demo.experiment.Runner;
 import io.github.dl4jlr.demo.model.BreedModels;
 import io.github.dl4jlr.demo.report.ReportNotes;
+import io.github.dl4jlr.demo.spark.SparkEngine;
 import io.github.dl4jlr.demo.report.ReportWriter;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
@@ -100,6 +103,14 @@ public final class DogBreedDemo {
     @Option(names = "--pretrained", description = "vgg16 or resnet50 weights from the local DL4J model cache.")
     String pretrained;
 
+    @Option(names = "--spark-master", description = "Run on Apache Spark: every (experiment, seed) as a Spark task, PBT "
+            + "members as tasks; e.g. local[2], local-cluster[2,1,2048] or spark://host:7077. The results folder must be "
+            + "writable by every executor.")
+    String sparkMaster;
+
+    @Option(names = "--spark", description = "Run on the Spark master spark-submit configured.")
+    boolean spark;
+
     @Option(names = "--no-progress", description = "No progress bars (they are also off when there is no console).")
     boolean noProgress;
 
@@ -166,15 +177,20 @@ public final class DogBreedDemo {
         Files.createDirectories(dir);
         boolean showProgress = !noProgress && (forceProgress || System.console() != null);
 
-        PreparedData prepared = prepare(cfg, showProgress);
+        DataSource source = new DataSource(data == null ? null : data.toString(), cacheDir.toString(),
+                cfg.imagesPerClass(), cfg.imageSize(), !noAugment, pretrained != null);
+        PreparedData prepared = prepare(source, showProgress);
         Path runs = dir.resolve("runs");
         Experiments.Outcome outcome;
-        try (ProgressBar bar = progressBar("Training", Experiments.steps(cfg), showProgress)) {
-            int classes = prepared.labels().size();
-            Runner.ModelFactory models = pretrained != null
-                    ? (updater, seed) -> BreedModels.pretrained(pretrained, classes, updater, seed)
-                    : (updater, seed) -> BreedModels.smallCnn(cfg.imageSize(), classes, updater, seed);
-            outcome = Experiments.runAll(prepared, cfg, !noAugment, runs, resume, progress(bar), models,
+        int classes = prepared.labels().size();
+        String zoo = pretrained;
+        int size = cfg.imageSize();
+        Runner.ModelFactory models = zoo != null
+                ? (updater, seed) -> BreedModels.pretrained(zoo, classes, updater, seed)
+                : (updater, seed) -> BreedModels.smallCnn(size, classes, updater, seed);
+        try (ProgressBar bar = progressBar("Training", Experiments.steps(cfg), showProgress);
+             Engine engine = spark || sparkMaster != null ? SparkEngine.connect(sparkMaster) : Engine.local()) {
+            outcome = Experiments.runAll(source, cfg, runs, resume, progress(bar), models, engine,
                     () -> writeMetrics(dir, Experiments.rows(runs, cfg)));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -189,10 +205,9 @@ public final class DogBreedDemo {
         return new Result(dir, report, outcome.summaries(), outcome.rows(), seconds);
     }
 
-    private PreparedData prepare(DemoConfig cfg, boolean showProgress) {
+    private PreparedData prepare(DataSource source, boolean showProgress) {
         try (ProgressBar bar = progressBar("Decoding", 0, showProgress)) {
-            PreparedData prepared = PreparedData.load(data, cacheDir, cfg.imagesPerClass(), cfg.imageSize(), !noAugment,
-                    pretrained != null, progress(bar));
+            PreparedData prepared = source.load(progress(bar));
             log.info("Data: {}", prepared.description());
             return prepared;
         }

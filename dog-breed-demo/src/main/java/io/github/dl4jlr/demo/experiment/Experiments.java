@@ -39,27 +39,25 @@ public final class Experiments {
                 data.iterationsPerEpoch(config.batchSize()));
     }
 
-    public static Outcome runAll(PreparedData data, DemoConfig config, boolean augment, Path runsDir, boolean resume,
-                                 Progress progress, Runner.ModelFactory models, Runnable afterEachRun) {
-        Runner runner = new Runner(data, config, augment, progress, models);
-        Feasibility.Sizes sizes = sizes(data, config);
-        List<RunSummary> summaries = new ArrayList<>();
-        List<RunStore> stores = new ArrayList<>();
+    /**
+     * Every (experiment, seed) of {@code config}, run by {@code engine}, with the rows of every run folder.
+     *
+     * @param runsDir a folder every engine worker can write
+     */
+    public static Outcome runAll(DataSource data, DemoConfig config, Path runsDir, boolean resume, Progress progress,
+                                 Runner.ModelFactory models, Engine engine, Runnable afterEachRun) {
+        List<RunTask> tasks = new ArrayList<>();
         for (Experiment e : config.experiments()) {
             for (int seed = 0; seed < config.seeds(); seed++) {
-                RunStore store = new RunStore(runsDir.resolve(e.id() + "-seed" + seed));
-                stores.add(store);
-                summaries.add(runOne(runner, e, seed, store, sizes, config, resume, progress));
-                afterEachRun.run();
+                tasks.add(new RunTask(e, seed, config, data, models, runsDir.toString(), resume));
             }
         }
-        List<EpochMetrics> rows = new ArrayList<>();
-        stores.forEach(s -> rows.addAll(s.epochs()));
-        return new Outcome(summaries, rows);
+        List<RunSummary> summaries = engine.run(tasks, progress, afterEachRun);
+        return new Outcome(summaries, rows(runsDir, config));
     }
 
-    private static RunSummary runOne(Runner runner, Experiment e, int seed, RunStore store, Feasibility.Sizes sizes,
-                                     DemoConfig config, boolean resume, Progress progress) {
+    static RunSummary runOne(Runner runner, Experiment e, int seed, RunStore store, Feasibility.Sizes sizes,
+                             DemoConfig config, boolean resume, Progress progress) {
         if (resume && store.finished()) {
             log.info("{} seed {}: already finished, not redone", e.id(), seed);
             progress.advance(config.epochs());

@@ -5,7 +5,11 @@ import io.github.dl4jlr.finder.LrFinderResult;
 import io.github.dl4jlr.finder.SuggestionMethod;
 import io.github.dl4jlr.monitor.TrainingHealthMonitor;
 import io.github.dl4jlr.nn.NetworkAdapter;
+import io.github.dl4jlr.pbt.Evaluator;
+import io.github.dl4jlr.pbt.MemberListeners;
+import io.github.dl4jlr.pbt.MemberTrainer;
 import io.github.dl4jlr.pbt.PbtResult;
+import io.github.dl4jlr.pbt.TrainingData;
 import io.github.dl4jlr.pbt.PopulationBasedTraining;
 import io.github.dl4jlr.pbt.SearchSpace;
 import io.github.dl4jlr.schedule.OneCycleSchedule;
@@ -36,9 +40,9 @@ public final class Runner {
     private static final Logger log = LoggerFactory.getLogger(Runner.class);
     private static final int TRAIN_ACCURACY_SAMPLE = 500;
 
-    /** Builds a fresh network for an updater and a run seed. */
+    /** Builds a fresh network for an updater and a run seed; serializable, so a Spark task can carry it. */
     @FunctionalInterface
-    public interface ModelFactory {
+    public interface ModelFactory extends java.io.Serializable {
         Model build(IUpdater updater, long seed);
     }
 
@@ -47,13 +51,18 @@ public final class Runner {
     private final boolean augment;
     private final Progress progress;
     private final ModelFactory factory;
+    private final MemberTrainer members;
 
-    Runner(PreparedData data, DemoConfig config, boolean augment, Progress progress, ModelFactory factory) {
-        this.data = data;
+    private final DataSource source;
+
+    Runner(DataSource source, DemoConfig config, Progress progress, ModelFactory factory, MemberTrainer members) {
+        this.source = source;
+        this.data = source.load(Progress.NONE);
         this.config = config;
-        this.augment = augment;
+        this.augment = source.augment();
         this.progress = progress;
         this.factory = factory;
+        this.members = members;
     }
 
     /** Per-epoch training loss, data-wait time, and the learning rate of every iteration, from the listener hooks. */
@@ -178,49 +187,44 @@ public final class Runner {
                 + "peak", suggestion));
     }
 
+    /**
+     * PBT over Adam's learning rate: one member starts at the experiment's rate, the space spans x0.01 .. x100, one round
+     * per epoch, members scored on the validation split. Members are trained by the runner's {@link MemberTrainer}
+     * (in this JVM, or as Spark tasks), from the network's configuration and the serializable data source.
+     */
     private RunSummary pbt(Experiment e, int seed, RunStore store) {
         List<EpochMetrics> rows = store.epochs();
-        try (TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().frequency(10)
-                .csv(store.dir().resolve("monitor.csv")).build()) {
-            return pbt(e, seed, store, rows, monitor);
-        }
-    }
-
-    /** PBT over Adam's learning rate: one member starts at the experiment's rate, the space spans x0.01 .. x100. */
-    private RunSummary pbt(Experiment e, int seed, RunStore store, List<EpochMetrics> rows,
-                           TrainingHealthMonitor monitor) {
         double start = lr(e);
         long[] roundStart = {System.nanoTime()};
-        int[] epoch = {0};
-        PbtResult r = PopulationBasedTraining.builder()
+        Model template = factory.build(e.strategy().updater(start, config.epochs()), seed);
+        PopulationBasedTraining.Builder b = PopulationBasedTraining.builder()
                 .populationSize(config.pbtPopulation())
-                .modelFactory(hp -> {
-                    Model net = factory.build(e.strategy().updater(hp.get(SearchSpace.LEARNING_RATE), config.epochs()),
-                            seed);
-                    net.setListeners(monitor);
-                    return net;
-                })
                 .searchSpace(SearchSpace.learningRate(start / 100, start * 100).build())
                 .initialHyperparameters(List.of(Map.of(SearchSpace.LEARNING_RATE, start)))
-                .trainData(() -> data.train(config.batchSize(), seed, epoch[0], augment))
-                .evaluator(m -> accuracy(m, data.validation()))
+                .trainData(new PbtData(source, config.batchSize(), seed))
+                .evaluator(new PbtAccuracy(source))
                 .readyEvery(1, ScheduleType.EPOCH)
                 .rounds(config.epochs())
                 .seed(seed)
+                .trainer(members)
+                .listeners(new PbtMonitor())
                 .checkpointDir(store.dir().resolve("pbt"))
                 .afterRound((round, best, model) -> {
                     double seconds = (System.nanoTime() - roundStart[0]) / 1e9 / config.pbtPopulation();
-                    EpochMetrics row = measure(e, seed, round, model, Double.NaN,
-                            best.learningRate(), seconds, Double.NaN);
+                    EpochMetrics row = measure(e, seed, round, model, Double.NaN, best.learningRate(), seconds, Double.NaN);
                     rows.removeIf(x -> x.epoch() == round + 1);
                     rows.add(row);
                     rows.sort(Comparator.comparingInt(EpochMetrics::epoch));
                     store.saveEpochs(rows);
                     progress.advance(1);
                     roundStart[0] = System.nanoTime();
-                    epoch[0] = round + 1;
-                })
-                .build().run();
+                });
+        if (template instanceof MultiLayerNetwork) {
+            b.network(((MultiLayerNetwork) template).getLayerWiseConfigurations());
+        } else {
+            b.network(((ComputationGraph) template).getConfiguration());
+        }
+        PbtResult r = b.build().run();
         try {
             r.savePlot(store.dir().resolve("pbt.png"));
         } catch (IOException ex) {
@@ -232,9 +236,34 @@ public final class Runner {
             lineage.add(new double[]{round * (double) data.iterationsPerEpoch(config.batchSize()), round, lrs[round]});
         }
         store.saveLearningRates(lineage);
-        return summarize(e, seed, rows, monitor.report().medianWeightRatio(), String.format(Locale.ROOT,
+        return summarize(e, seed, rows, Double.NaN, String.format(Locale.ROOT,
                 "PBT population %d, best member %d, final LR %.2e", config.pbtPopulation(), r.bestMember(),
                 r.bestHyperparameters().get(SearchSpace.LEARNING_RATE)), store);
+    }
+
+    /** PBT's training data: the epoch of the round, from the data source, on whatever JVM trains the member. */
+    private record PbtData(DataSource source, int batchSize, long seed) implements TrainingData {
+        @Override
+        public DataSetIterator iterator(int member, int round) {
+            PreparedData d = source.load(Progress.NONE);
+            return d.train(batchSize, seed, round, source.augment());
+        }
+    }
+
+    /** A health monitor on every member's round (log lines only: a member's round is too short for a CSV of its own). */
+    private record PbtMonitor() implements MemberListeners {
+        @Override
+        public List<org.deeplearning4j.optimize.api.TrainingListener> create(int member, int round) {
+            return List.of(TrainingHealthMonitor.builder().frequency(10).build());
+        }
+    }
+
+    /** PBT's score: accuracy on the validation split. */
+    private record PbtAccuracy(DataSource source) implements Evaluator {
+        @Override
+        public double score(Model model) {
+            return accuracy(model, source.load(Progress.NONE).validation());
+        }
     }
 
     private EpochMetrics measure(Experiment e, int seed, int epoch, Model net, double trainLoss, double lr,

@@ -1,0 +1,28 @@
+package io.github.dl4jlr.examples.benchmark;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Spark benchmark on its smallest setting: it measures what it says (no timing is asserted). */
+@Tag("slow")
+class PbtSparkBenchmarkTest {
+
+    @Test
+    void measuresTheLocalTrainerAndEmbeddedSpark() throws Exception {
+        List<PbtSparkBenchmark.Row> rows = PbtSparkBenchmark.run("--populations", "2", "--modes", "local,spark-local",
+                "--rounds", "2");
+        assertEquals(2, rows.size());
+        for (PbtSparkBenchmark.Row r : rows) {
+            assertEquals(2, r.population());
+            assertTrue(r.bytesPerTask() > 4 * 80_000, "an MLP 20-256-256-10 ships its parameters and Adam's state: "
+                    + r.bytesPerTask());
+            assertTrue(r.roundMs() > 0 && r.trainMsPerTask() > 0 && r.codecMsPerTask() >= 0, r.toString());
+        }
+        assertTrue(rows.get(1).mode().startsWith("spark-local (local[2])"), rows.get(1).mode());
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.dl4jlr.demo.experiment;
+
+import java.util.List;
+
+/** Runs a list of runs and returns their summaries in the same order: in this JVM, or on Spark. */
+public interface Engine extends AutoCloseable {
+
+    /**
+     * @param afterEachRun called after each run finishes (on this JVM), e.g. to refresh metrics.csv
+     */
+    List<RunSummary> run(List<RunTask> tasks, Progress progress, Runnable afterEachRun);
+
+    @Override
+    default void close() {
+    }
+
+    /** One run after the other in this JVM; PBT members on the local trainer. */
+    static Engine local() {
+        return (tasks, progress, afterEachRun) -> {
+            List<RunSummary> out = new java.util.ArrayList<>();
+            try (io.github.dl4jlr.pbt.LocalMemberTrainer members = new io.github.dl4jlr.pbt.LocalMemberTrainer(1)) {
+                for (RunTask t : tasks) {
+                    out.add(t.run(members, progress));
+                    afterEachRun.run();
+                }
+            }
+            return out;
+        };
+    }
+}
