@@ -3,8 +3,6 @@ package io.github.dl4jlr.finder;
 import io.github.dl4jlr.nn.NetworkAdapter;
 import io.github.dl4jlr.util.Args;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import io.github.dl4jlr.schedule.OneCycleSchedule;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -33,9 +31,9 @@ import java.util.function.IntFunction;
  *           .problem(myProblem)                       // builds, trains and scores your network
  *           .updater(lr -&gt; new Adam(lr))
  *           .grid(FinderAudit.halfDecades(1e-5, 10)).seeds(3)
- *           .finder(LearningRateFinder.builder().build())
+ *           .finder(LearningRateFinder.builder().confirm().build())   // the default: trials on every sweep
  *           .build().run();
- *   r.regret(SuggestionMethod.CONFIRMED);            // in score units, e.g. accuracy
+ *   r.regret(SuggestionMethod.AUTO);                 // in score units, e.g. accuracy; every rule has one
  * </pre>
  *
  * <p>For each seed the finder runs once on a fresh network (seeded like the trained ones) and the first epoch's
@@ -93,7 +91,7 @@ public final class FinderAudit {
     /** {@code from, from*sqrt(10), from*10, ...} up to {@code to} (both inclusive when on the grid). */
     public static double[] halfDecades(double from, double to) {
         Args.positive("from", from);
-        Args.check(to >= from && Double.isFinite(to), "to >= from and finite", to);
+        Args.check(to >= from && Double.isFinite(to), "to >= from (" + from + ") and finite", to);
         List<Double> out = new ArrayList<>();
         double lo = Math.log10(from);
         for (int k = 0; lo + k / 2.0 <= Math.log10(to) + 1e-9; k++) {
@@ -334,11 +332,7 @@ public final class FinderAudit {
         double[] scores = new double[epochs];
         for (int e = 0; e < epochs; e++) {
             DataSetIterator it = problem.train(seed, e);
-            if (net instanceof MultiLayerNetwork) {
-                ((MultiLayerNetwork) net).fit(it);
-            } else {
-                ((ComputationGraph) net).fit(it);
-            }
+            NetworkAdapter.of(net).fit(it);
             if (everyEpoch || e == epochs - 1) {
                 boolean finite = Double.isFinite(NetworkAdapter.of(net).params().sumNumber().doubleValue());
                 double score = finite ? problem.score(net, seed) : Double.NaN;
@@ -348,13 +342,13 @@ public final class FinderAudit {
         return scores;
     }
 
-    /** Settings; defaults: half-decade grid 1e-5..10, 3 seeds, the finder's defaults. */
+    /** Settings; defaults: half-decade grid 1e-5..10, 3 seeds, a finder with trials after every sweep. */
     public static final class Builder {
         private Problem problem;
         private java.util.function.DoubleFunction<IUpdater> updater;
         private double[] grid = halfDecades(1e-5, 10);
         private int seeds = 3;
-        private LearningRateFinder finder = LearningRateFinder.builder().build();
+        private LearningRateFinder finder = LearningRateFinder.builder().confirm().build();
 
         private Builder() {
         }

@@ -34,15 +34,19 @@ import java.util.function.Supplier;
  * listeners (which do not see the test's iterations). Not restored: the global RNG (dropout masks). The
  * iterator is reset and reused when it is shorter than the test, and reset again at the end.
  *
- * <p><b>Confirmation</b> (on by default; {@link Builder#noConfirm()} switches it off): a curve read by one fixed
- * rule is right on some problems and a few times off on others, so after the sweep the finder checks. It takes the
- * distinct candidates the curve offers (valley, steepest, min/10, blend; see {@link ConfirmationRules}), trains each
- * for a short fixed-LR trial from the <em>same</em> starting state (restored exactly between trials), measures the
- * loss on held-out data, and suggests the winner ({@link SuggestionMethod#CONFIRMED}). Held-out data is the
- * validation iterator when one is set; otherwise the finder holds back the first fifth of the training
- * minibatches (at most {@value #HELD_OUT_BATCHES}, at least one) and trains the trials on the rest. A
- * candidate whose trial goes non-finite is out. Cost: at most 3x the sweep's iterations by default, plus a few
- * held-out passes.
+ * <p><b>Confirmation</b>: after the sweep the finder can check the curve's reading instead of trusting one rule.
+ * It takes the distinct candidates the curve offers (valley, steepest, min/10, blend; see {@link ConfirmationRules}),
+ * trains each for a short fixed-LR trial from the <em>same</em> starting state (restored exactly between trials),
+ * measures the loss on held-out data, and suggests the winner ({@link SuggestionMethod#CONFIRMED}). Held-out data is
+ * the validation iterator when one is set; otherwise the finder holds back the first fifth of the training
+ * minibatches (at most {@value #HELD_OUT_BATCHES}, at least one) and trains the trials on the rest. A candidate
+ * whose trial goes non-finite is out. Cost: at most 3x the sweep's iterations by default, plus a few held-out
+ * passes. By default ({@link ConfirmMode#WHEN_FLAT}) the trials run only when the curve is flat
+ * ({@link SuggestionRules#flat}: lowest while the LR is still tiny), as on a network that is already trained,
+ * where every curve rule reads noise; on a curve that falls, {@link SuggestionMethod#AUTO} decides,
+ * because measured against a grid of learning rates on twelve problems the trials' pick was on average no closer
+ * to the best rate than AUTO's (the project README has the figures). {@link Builder#confirm()} runs them always,
+ * {@link Builder#noConfirm()} never.
  *
  * <p>Validation mode ({@link Builder#validation}) records the mean loss over a validation iterator after each
  * step, as in Smith's procedure: smoother curves, but each step costs a full validation pass.
@@ -50,6 +54,16 @@ import java.util.function.Supplier;
  * <p>Immutable and thread-safe; each {@code find} call creates its own listener.
  */
 public final class LearningRateFinder {
+
+    /** When the confirmation trials run. */
+    public enum ConfirmMode {
+        /** After every sweep. */
+        ALWAYS,
+        /** Only when the curve is flat (the default); see {@link SuggestionRules#flat}. */
+        WHEN_FLAT,
+        /** Never: the suggestion comes from the curve alone. */
+        NEVER
+    }
 
     /** Training minibatches held back for the trials' held-out loss when no validation iterator is set. */
     public static final int HELD_OUT_BATCHES = 5;
@@ -66,7 +80,7 @@ public final class LearningRateFinder {
     private final double valleyFraction;
     private final DataSetIterator validation;
     private final MultiDataSetIterator multiValidation;
-    private final boolean confirm;
+    private final ConfirmMode confirmMode;
     private final int trialIterations;
     private final double confirmTolerance;
 
@@ -80,12 +94,13 @@ public final class LearningRateFinder {
         Args.check(b.divergenceThreshold > 1 && Double.isFinite(b.divergenceThreshold),
                 "divergenceThreshold > 1 and finite", b.divergenceThreshold);
         this.divergenceThreshold = b.divergenceThreshold;
-        this.suggestionMethod = Args.notNull("suggestion", b.suggestion);
+        this.suggestionMethod = b.suggestion != null ? b.suggestion
+                : b.confirmMode == ConfirmMode.NEVER ? SuggestionMethod.AUTO : SuggestionMethod.CONFIRMED;
         Args.check(b.valleyFraction >= 0 && b.valleyFraction <= 1, "valleyFraction in [0, 1]", b.valleyFraction);
         this.valleyFraction = b.valleyFraction;
         this.validation = b.validation;
         this.multiValidation = b.multiValidation;
-        this.confirm = b.confirm;
+        this.confirmMode = b.confirmMode;
         this.trialIterations = b.trialIterations == 0 ? 0 : Args.positive("iterationsPerCandidate", b.trialIterations);
         this.confirmTolerance = Args.rightOpenInterval("confirmTolerance", b.confirmTolerance, 0, 1);
     }
@@ -131,13 +146,18 @@ public final class LearningRateFinder {
             double sweepSeconds = (System.nanoTime() - t0) / 1e9;
             LrFinderResult swept = test.result();
             net.setListeners(List.of());
-            result = swept.with(confirm ? confirm(net, batches, before, swept) : null, sweepSeconds);
+            boolean trials = confirmMode == ConfirmMode.ALWAYS || (confirmMode == ConfirmMode.WHEN_FLAT && swept.flat());
+            result = swept.with(trials ? confirm(net, batches, before, swept) : null, sweepSeconds);
         } finally {
             before.restoreInto(net);
             net.setListeners(userListeners);
             batches.resetIfPossible();
         }
-        log.info(result.summary());
+        if (result.flat() && !result.confirmedBy(SuggestionMethod.CONFIRMED)) {
+            log.warn(result.summary());
+        } else {
+            log.info(result.summary());
+        }
         return result;
     }
 
@@ -356,11 +376,11 @@ public final class LearningRateFinder {
         private RampMode mode = RampMode.EXPONENTIAL;
         private double smoothing = 0.98;
         private double divergenceThreshold = 4.0;
-        private SuggestionMethod suggestion = SuggestionMethod.CONFIRMED;
+        private SuggestionMethod suggestion;
         private double valleyFraction = SuggestionRules.DEFAULT_VALLEY_FRACTION;
         private DataSetIterator validation;
         private MultiDataSetIterator multiValidation;
-        private boolean confirm = true;
+        private ConfirmMode confirmMode = ConfirmMode.WHEN_FLAT;
         private int trialIterations;
         private double confirmTolerance = ConfirmationRules.DEFAULT_TOLERANCE;
 
@@ -404,11 +424,13 @@ public final class LearningRateFinder {
         }
 
         /**
-         * The rule behind {@link LrFinderResult#suggestion()}. Default {@code CONFIRMED}: the candidate that wins the
-         * confirmation trials, or {@code AUTO} (see {@link SuggestionMethod#resolve}) when there is none.
+         * The rule behind {@link LrFinderResult#suggestion()}. Default: {@code CONFIRMED}, which is the trials'
+         * winner when they ran and {@code AUTO} (see {@link SuggestionMethod#resolve}) otherwise; {@code AUTO}
+         * after {@link #noConfirm()}. Every rule's value stays available through
+         * {@link LrFinderResult#suggestion(SuggestionMethod)}.
          */
         public Builder suggestion(SuggestionMethod method) {
-            this.suggestion = method;
+            this.suggestion = Args.notNull("suggestion", method);
             return this;
         }
 
@@ -433,21 +455,38 @@ public final class LearningRateFinder {
         }
 
         /**
-         * Runs the confirmation stage (the default) with trials of {@code iterationsPerCandidate} steps each instead
-         * of the default {@code max(10, 3/4 of the sweep's steps)}.
+         * Runs the confirmation trials after every sweep, with the default length {@code max(10, 3/4 of the sweep's
+         * steps)}.
          */
-        public Builder confirm(int iterationsPerCandidate) {
-            this.confirm = true;
-            this.trialIterations = Args.positive("iterationsPerCandidate", iterationsPerCandidate);
+        public Builder confirm() {
+            this.confirmMode = ConfirmMode.ALWAYS;
+            this.trialIterations = 0;
             return this;
         }
 
         /**
-         * No confirmation stage: the suggestion comes from the curve alone (CONFIRMED falls back to AUTO). Use it when
-         * the sweep is all you can afford, e.g. on a model where 4 x 75 extra iterations take too long.
+         * Runs the confirmation trials after every sweep, {@code iterationsPerCandidate} steps each instead of the
+         * default {@code max(10, 3/4 of the sweep's steps)}.
          */
+        public Builder confirm(int iterationsPerCandidate) {
+            this.confirmMode = ConfirmMode.ALWAYS;
+            this.trialIterations = Args.positive("iterationsPerCandidate", iterationsPerCandidate);
+            return this;
+        }
+
+        /** No confirmation trials, even on a flat curve: the suggestion comes from the curve alone. */
         public Builder noConfirm() {
-            this.confirm = false;
+            this.confirmMode = ConfirmMode.NEVER;
+            return this;
+        }
+
+        /**
+         * Confirmation trials only when the curve is flat (the default), with the default length; see
+         * {@link ConfirmMode#WHEN_FLAT}.
+         */
+        public Builder confirmWhenFlat() {
+            this.confirmMode = ConfirmMode.WHEN_FLAT;
+            this.trialIterations = 0;
             return this;
         }
 

@@ -88,7 +88,25 @@ public final class LrFinderResult {
         return diverged && lrs.length > 0 ? OptionalDouble.of(lrs[lrs.length - 1]) : OptionalDouble.empty();
     }
 
-    /** The confirmation stage's trials and winner; empty when it was switched off (or the listener ran alone). */
+    /** How far the smoothed loss fell during the sweep ({@link SuggestionRules#fall}); NaN for a curve too short. */
+    public double fall() {
+        return SuggestionRules.fall(lrs, smoothed);
+    }
+
+    /**
+     * True when the curve has no falling stretch to read ({@link SuggestionRules#flat}): the loss was lowest while
+     * the LR was still tiny, as on a network that is already trained. The curve rules then read noise, and the
+     * default confirmation runs the trials.
+     */
+    public boolean flat() {
+        return SuggestionRules.flat(lrs, smoothed);
+    }
+
+    private int lowest() {
+        return SuggestionRules.suggest(SuggestionMethod.MINIMUM_DIV_10, lrs, smoothed).map(Suggestion::index).orElse(0);
+    }
+
+    /** The confirmation stage's trials and winner; empty when it did not run (or the listener ran alone). */
     public Optional<Confirmation> confirmation() {
         return Optional.ofNullable(confirmation);
     }
@@ -178,6 +196,9 @@ public final class LrFinderResult {
                 b.append(", ").append(m.label()).append('=').append(s.isPresent() ? fmt(s.getAsDouble()) : "n/a");
             }
         }
+        if (defaultMethod != SuggestionMethod.CONFIRMED && confirmedBy(SuggestionMethod.CONFIRMED)) {
+            b.append(", confirmed=").append(fmt(suggestion(SuggestionMethod.CONFIRMED).getAsDouble()));
+        }
         if (confirmation != null && confirmation.ran()) {
             b.append("; trials:");
             for (int i = 0; i < confirmation.trials().size(); i++) {
@@ -186,6 +207,14 @@ public final class LrFinderResult {
                         .append(t.diverged() ? " diverged" : String.format(Locale.ROOT, " loss %.3g", t.finalLoss()))
                         .append(i == confirmation.chosen() ? " (won)" : "");
             }
+        }
+        if (flat()) {
+            b.append(String.format(Locale.ROOT, "; the loss did not fall as the LR grew (it fell by %.0f%%, lowest at "
+                    + "lr=%s), as on a network that is already trained, so the curve alone cannot be read",
+                    100 * fall(), fmt(lrs[lowest()])));
+            b.append(confirmedBy(defaultMethod) ? ": the suggestion is the trials' winner"
+                    : ": treat the suggestion as a guess, let the finder try the candidates (confirm()), or keep the "
+                    + "learning rate you train with");
         }
         return b.toString();
     }
@@ -203,8 +232,10 @@ public final class LrFinderResult {
             return "confirmed: " + w.candidate().label() + " won " + confirmation.iterationsPerCandidate()
                     + "-iteration trials on " + confirmation.heldOut();
         }
-        String why = confirmation == null ? "confirmation off"
-                : !confirmation.ran() ? "not confirmed: " + confirmation.skippedBecause()
+        if (confirmation == null) {
+            return "auto: " + used.label() + " for " + family;
+        }
+        String why = !confirmation.ran() ? "not confirmed: " + confirmation.skippedBecause()
                 : "not confirmed: every trial diverged";
         return why + "; auto: " + used.label() + " for " + family;
     }

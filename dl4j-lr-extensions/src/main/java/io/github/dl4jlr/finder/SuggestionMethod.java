@@ -13,13 +13,13 @@ public enum SuggestionMethod {
     /** The geometric mean of the VALLEY and MINIMUM_DIV_10 suggestions. */
     BLEND("blend"),
     /**
-     * BLEND for {@link UpdaterFamily#ADAM} updaters, MINIMUM_DIV_10 for {@link UpdaterFamily#OTHER}; see
-     * {@link #resolve}.
+     * The default: BLEND for {@link UpdaterFamily#ADAM} updaters, MINIMUM_DIV_10 for {@link UpdaterFamily#OTHER};
+     * see {@link #resolve}.
      */
     AUTO("auto"),
     /**
      * The candidate that won the confirmation trials (see {@link ConfirmationRules}); AUTO when confirmation did not
-     * run or every trial diverged.
+     * run or every trial diverged. The default once {@link LearningRateFinder.Builder#confirm()} is on.
      */
     CONFIRMED("confirmed");
 

@@ -11,9 +11,8 @@ import org.nd4j.linalg.learning.config.Nadam;
 import java.util.Collection;
 
 /**
- * Which kind of updater trained the network, which decides what {@link SuggestionMethod#AUTO} reads off the curve.
- * The split follows {@code SuggestionRegretBenchmark}: for Adam, min/10 suggested 5-25x the best LR, while for
- * Nesterov momentum SGD, RmsProp and AdaGrad it was the best rule.
+ * Which kind of updater trained the network, which decides what {@link SuggestionMethod#AUTO} reads off the curve
+ * (why: see {@link SuggestionMethod#resolve}).
  */
 public enum UpdaterFamily {
     /**

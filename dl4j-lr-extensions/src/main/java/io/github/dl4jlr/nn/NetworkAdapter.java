@@ -13,6 +13,8 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.evaluation.classification.Evaluation;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,18 +53,60 @@ public final class NetworkAdapter {
             throw new IllegalArgumentException("Expected a MultiLayerNetwork or ComputationGraph, but got "
                     + model.getClass().getName());
         }
-        Layer[] layers = model instanceof MultiLayerNetwork ? ((MultiLayerNetwork) model).getLayers()
-                : ((ComputationGraph) model).getLayers();
-        if (layers == null) {
+        NetworkAdapter adapter = new NetworkAdapter(model);
+        if (adapter.layers() == null) {
             throw new IllegalArgumentException("Expected an initialised network, but init() was never called on this "
                     + model.getClass().getSimpleName() + ": call net.init() after constructing it (it creates the "
                     + "parameters and layers), then pass it in");
         }
-        return new NetworkAdapter(model);
+        return adapter;
     }
 
     public Model model() {
         return model;
+    }
+
+    /** Whether the network is a ComputationGraph. */
+    public boolean isGraph() {
+        return graph != null;
+    }
+
+    /** The network's layers in forward (topological) order. */
+    public Layer[] layers() {
+        return mln != null ? mln.getLayers() : graph.getLayers();
+    }
+
+    /** The network's configuration as JSON, from which DL4J can rebuild it. */
+    public String configurationJson() {
+        return mln != null ? mln.getLayerWiseConfigurations().toJson() : graph.getConfiguration().toJson();
+    }
+
+    /** Sets one learning-rate schedule on every layer. */
+    public void setLearningRate(ISchedule schedule) {
+        if (mln != null) {
+            mln.setLearningRate(schedule);
+        } else {
+            graph.setLearningRate(schedule);
+        }
+    }
+
+    /** Milliseconds the last minibatch waited for data (DL4J's ETL time). */
+    public long lastEtlTime() {
+        return mln != null ? mln.getLastEtlTime() : graph.getLastEtlTime();
+    }
+
+    /** One pass over the iterator (one epoch). */
+    public void fit(DataSetIterator data) {
+        if (mln != null) {
+            mln.fit(data);
+        } else {
+            graph.fit(data);
+        }
+    }
+
+    /** Classification metrics over the iterator; for a graph, on its single output. */
+    public Evaluation evaluate(DataSetIterator data) {
+        return mln != null ? mln.evaluate(data) : graph.evaluate(data);
     }
 
     public int iterationCount() {

@@ -4,8 +4,6 @@ import io.github.dl4jlr.nn.NetworkAdapter;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.regularization.Regularization;
@@ -90,8 +88,7 @@ public final class HyperparameterApplier {
     }
 
     private static List<BaseLayer> baseLayers(Model model) {
-        Layer[] layers = model instanceof MultiLayerNetwork ? ((MultiLayerNetwork) model).getLayers()
-                : ((ComputationGraph) model).getLayers();
+        Layer[] layers = NetworkAdapter.of(model).layers();
         List<BaseLayer> out = new ArrayList<>();
         for (Layer l : layers) {
             if (l.conf().getLayer() instanceof BaseLayer && l.numParams() > 0) {

@@ -84,11 +84,7 @@ public final class MemberWork {
         if (spec.readyUnit() == ScheduleType.EPOCH) {
             for (int e = 0; e < spec.readyEvery(); e++) {
                 data.reset();
-                if (model instanceof MultiLayerNetwork) {
-                    ((MultiLayerNetwork) model).fit(data);
-                } else {
-                    ((ComputationGraph) model).fit(data);
-                }
+                net.fit(data);
             }
         } else {
             for (int i = 0; i < spec.readyEvery(); i++) {

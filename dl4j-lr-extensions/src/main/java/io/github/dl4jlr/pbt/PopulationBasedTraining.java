@@ -339,6 +339,17 @@ public final class PopulationBasedTraining {
             return this;
         }
 
+        /**
+         * The configuration of an initialised network (its weights are not used): handy when a factory already
+         * builds the model.
+         */
+        public Builder networkLike(org.deeplearning4j.nn.api.Model template) {
+            NetworkAdapter net = NetworkAdapter.of(Args.notNull("network", template));
+            this.networkJson = net.configurationJson();
+            this.graph = net.isGraph();
+            return this;
+        }
+
         public Builder searchSpace(SearchSpace space) {
             this.space = space;
             return this;

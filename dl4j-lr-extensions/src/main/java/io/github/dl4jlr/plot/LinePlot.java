@@ -49,6 +49,15 @@ public final class LinePlot {
         }
     }
 
+    /** Ten colours that stay apart from each other (matplotlib's "tab10"); XChart's own cycle repeats near-twins. */
+    private static final Color[] PALETTE = {
+        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
+        new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
+
+    /** Past ten series the colours repeat with a dashed line. */
+    private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[]{8f, 5f}, 0f);
+
     private LinePlot(String title, String xLabel, String yLabel) {
         this.title = title;
         this.xLabel = xLabel;
@@ -185,13 +194,20 @@ public final class LinePlot {
                 s.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f));
             }
         }
-        for (Series s : series) {
+        for (int k = 0; k < series.size(); k++) {
+            Series s = series.get(k);
             double[][] xy = drawable(s.x, s.y, s.errors);
             if (xy[0].length == 0) {
                 continue;
             }
             XYSeries xs = s.errors == null ? chart.addSeries(s.name, xy[0], xy[1])
                     : chart.addSeries(s.name, xy[0], xy[1], xy[2]);
+            Color color = PALETTE[k % PALETTE.length];
+            xs.setLineColor(color);
+            xs.setMarkerColor(color);
+            if (k >= PALETTE.length) {
+                xs.setLineStyle(DASHED);
+            }
             if (s.markersOnly) {
                 xs.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
                 xs.setMarker(SeriesMarkers.DIAMOND);

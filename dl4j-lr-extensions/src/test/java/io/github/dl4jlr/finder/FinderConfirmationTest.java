@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The confirmation stage on real networks: what it trains, what it measures on, and that it leaves no trace. */
 class FinderConfirmationTest {
 
-    private static final LearningRateFinder FINDER = LearningRateFinder.builder().numIterations(60).build();
+    private static final LearningRateFinder FINDER = LearningRateFinder.builder().numIterations(60).confirm().build();
 
     @Test
     void everyCandidateIsTriedOnHeldBackMinibatchesAndTheWinnerIsTheSuggestion(@TempDir Path dir) throws Exception {
@@ -70,25 +70,52 @@ class FinderConfirmationTest {
 
     @Test
     void aValidationIteratorIsTheHeldOutDataWhenGiven() {
-        LrFinderResult r = LearningRateFinder.builder().numIterations(40).validation(TinyNets.iterator(2, 30, 9)).build()
+        LrFinderResult r = LearningRateFinder.builder().numIterations(40).validation(TinyNets.iterator(2, 30, 9))
+                .confirm().build()
                 .find(TinyNets.mln(new Adam(1e-3)), TinyNets.iterator(10, 16, 5));
         assertEquals("the validation iterator", r.confirmation().orElseThrow().heldOut());
     }
 
     @Test
-    void noConfirmLeavesTheCurveRuleInCharge() {
-        LrFinderResult r = LearningRateFinder.builder().numIterations(40).noConfirm().build()
+    void onAFallingCurveTheDefaultRunsNoTrialsAndAutoDecides() {
+        LrFinderResult r = LearningRateFinder.builder().numIterations(40).build()
                 .find(TinyNets.mln(new Adam(1e-3)), TinyNets.iterator(10, 16, 5));
+        assertFalse(r.flat(), "a fresh network's loss falls: " + r.fall());
         assertTrue(r.confirmation().isEmpty());
+        assertEquals(SuggestionMethod.CONFIRMED, r.method());
         assertEquals(r.suggestion(SuggestionMethod.AUTO).getAsDouble(), r.suggestion().getAsDouble(), 0.0);
-        assertTrue(r.summary().contains("suggestion (confirmation off; auto: blend for an Adam-type updater)="),
-                r.summary());
+        assertTrue(r.summary().contains("; suggestion (auto: blend for an Adam-type updater)="), r.summary());
+        assertFalse(r.summary().contains("confirmed="), r.summary());
+        assertFalse(r.summary().contains("did not fall"), r.summary());
         assertEquals(r.iterations(), r.totalIterations());
     }
 
     @Test
+    void confirmationWithAnotherDefaultRuleReportsTheWinnerBesideIt() {
+        LrFinderResult r = LearningRateFinder.builder().numIterations(40).confirm(12)
+                .suggestion(SuggestionMethod.AUTO).build()
+                .find(TinyNets.mln(new Adam(1e-3)), TinyNets.iterator(10, 16, 5));
+        Confirmation c = r.confirmation().orElseThrow();
+        assertEquals(12, c.iterationsPerCandidate());
+        assertEquals(r.suggestion(SuggestionMethod.AUTO).getAsDouble(), r.suggestion().getAsDouble(), 0.0);
+        double won = c.winner().orElseThrow().candidate().learningRate();
+        assertEquals(won, r.suggestion(SuggestionMethod.CONFIRMED).getAsDouble(), 0.0);
+        assertTrue(r.summary().contains(", confirmed=" + String.format(java.util.Locale.ROOT, "%.1e", won)),
+                r.summary());
+        assertEquals(r.iterations() + c.iterations(), r.totalIterations());
+    }
+
+    @Test
+    void noConfirmAfterConfirmSwitchesItOffAgain() {
+        LrFinderResult r = LearningRateFinder.builder().numIterations(40).confirm().noConfirm().build()
+                .find(TinyNets.mln(new Adam(1e-3)), TinyNets.iterator(10, 16, 5));
+        assertTrue(r.confirmation().isEmpty());
+        assertEquals(SuggestionMethod.AUTO, r.method());
+    }
+
+    @Test
     void aSingleMinibatchCannotBeHeldBackSoTheRuleDecides() {
-        LrFinderResult r = LearningRateFinder.builder().numIterations(30).build()
+        LrFinderResult r = LearningRateFinder.builder().numIterations(30).confirm().build()
                 .find(TinyNets.mln(new Adam(1e-3)), TinyNets.iterator(1, 16, 5));
         Confirmation c = r.confirmation().orElseThrow();
         assertFalse(c.ran());
@@ -151,17 +178,25 @@ class FinderConfirmationTest {
     }
 
     @Test
-    void anAlreadyTrainedNetworkDoesNotLookDivergedAtTinyLearningRates() {
+    void anAlreadyTrainedNetworkGivesAFlatCurveSoTheDefaultTriesTheCandidates() {
         for (MultiLayerNetwork net : List.of(mixedUpdaters(), ClassificationNets.mlp(new Adam(1e-2)))) {
             for (int e = 0; e < 2; e++) {
                 net.fit(ClassificationNets.mixture(40, 1));
             }
             LrFinderResult r = LearningRateFinder.builder().build().find(net, ClassificationNets.mixture(40, 2));
             double stop = r.learningRates()[r.iterations() - 1];
-            assertTrue(stop > 1e-3, "the test ran into learning rates that matter before stopping: " + r.summary()
-                    + java.util.Arrays.toString(r.losses()) + java.util.Arrays.toString(r.smoothedLosses()));
-            assertTrue(r.suggestion().isPresent(), r.summary());
-            assertTrue(r.suggestion().getAsDouble() > 1e-5, r.summary());
+            assertTrue(stop > 1e-3, "the test ran into learning rates that matter before stopping: " + r.summary());
+            assertTrue(r.flat(), "a trained network's loss stays level: " + r.fall());
+            assertTrue(r.confirmedBy(SuggestionMethod.CONFIRMED), r.summary());
+            assertTrue(r.summary().contains("; the loss did not fall as the LR grew (it fell by "), r.summary());
+            assertTrue(r.summary().endsWith("cannot be read: the suggestion is the trials' winner"), r.summary());
+            assertTrue(r.suggestion().getAsDouble() > 1e-5, "not a value read off noise at the start: " + r.summary());
+
+            LrFinderResult curveOnly = LearningRateFinder.builder().noConfirm().build()
+                    .find(net, ClassificationNets.mixture(40, 2));
+            assertTrue(curveOnly.confirmation().isEmpty());
+            assertTrue(curveOnly.summary().endsWith("let the finder try the candidates (confirm()), or keep the "
+                    + "learning rate you train with"), curveOnly.summary());
         }
     }
 

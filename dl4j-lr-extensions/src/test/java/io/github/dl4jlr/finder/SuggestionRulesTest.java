@@ -10,6 +10,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The rules on hand-made curves whose answers are known by construction. */
 class SuggestionRulesTest {
@@ -147,6 +148,47 @@ class SuggestionRulesTest {
     void rejectsMismatchedArrays() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SuggestionRules.suggest(SuggestionMethod.VALLEY, new double[3], new double[2]));
+        assertEquals("Expected lrs and losses of equal length, but got 3 and 2", e.getMessage());
+    }
+
+    @Test
+    void fallComparesTheLowestLossWithTheMedianOfTheWindowsFirstQuarter() {
+        // Window 4..34; its first quarter (31 / 4 = 7 points, 4..10) has median loss[7] = 2.007; lowest loss[31] = 0.8.
+        assertEquals(1 - 0.8 / 2.007, SuggestionRules.fall(lrs(40), valleyCurve()), 1e-12);
+    }
+
+    @Test
+    void aLevelNoisyCurveHasAlmostNoFall() {
+        double[] loss = new double[40];
+        for (int i = 0; i < 40; i++) {
+            loss[i] = i % 2 == 0 ? 0.050 : 0.047;      // a trained network: level, noisy
+        }
+        double fall = SuggestionRules.fall(lrs(40), loss);
+        assertEquals(0.06, fall, 1e-12, "median 0.050 of 4..10, lowest 0.047");
+        assertTrue(SuggestionRules.flat(lrs(40), loss), "lowest at point 5, in the first quarter 4..10");
+        assertFalse(SuggestionRules.flat(lrs(40), valleyCurve()), "falls by half, lowest at point 31");
+    }
+
+    @Test
+    void aCurveLowestWhileTheLrIsStillTinyIsFlatHoweverFarItFell() {
+        double[] loss = valleyCurve();
+        loss[9] = 0.5;                                   // an easy minibatch in the window's first quarter (4..10)
+        assertEquals(1 - 0.5 / 2.006, SuggestionRules.fall(lrs(40), loss), 1e-12, "a large fall (head median 2.006)");
+        assertTrue(SuggestionRules.flat(lrs(40), loss));
+        loss[9] = 2.009;
+        loss[11] = 0.5;                                  // just past the first quarter: a readable low point
+        assertFalse(SuggestionRules.flat(lrs(40), loss));
+    }
+
+    @Test
+    void fallIsNanWhenItCannotBeJudged() {
+        assertTrue(Double.isNaN(SuggestionRules.fall(lrs(2), new double[]{1.0, 0.5})), "too short");
+        assertFalse(SuggestionRules.flat(lrs(2), new double[]{1.0, 0.5}), "too short to call flat");
+        double[] negative = new double[40];
+        java.util.Arrays.fill(negative, -1.0);
+        assertTrue(Double.isNaN(SuggestionRules.fall(lrs(40), negative)), "a loss that is not positive");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SuggestionRules.fall(new double[3], new double[2]));
         assertEquals("Expected lrs and losses of equal length, but got 3 and 2", e.getMessage());
     }
 }

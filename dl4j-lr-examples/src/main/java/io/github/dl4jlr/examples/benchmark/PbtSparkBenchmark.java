@@ -34,8 +34,8 @@ import java.util.Locale;
  * What running PBT members as Spark tasks costs: for populations of 2, 4 and 8 on the local trainer, embedded Spark
  * {@code local[2]} and {@code local-cluster[2,1,1024]} (two executor JVMs), the time per round and, per task, the bytes
  * shipped each way, the time the task spent turning arrays into bytes and back, and the overhead: round time minus the
- * training time the slots could have overlapped. On 2 cores no speed-up is expected; the point is that the overhead is
- * small and measured. Each setting runs {@code --rounds} rounds of an MLP (256-256) on the Gaussian mixture, one
+ * training time the slots could have overlapped. {@code local} trains one member after another, {@code local-2} on two
+ * threads, which is the fair baseline for Spark's two slots on a 2-core machine. Each setting runs {@code --rounds} rounds of an MLP (256-256) on the Gaussian mixture, one
  * epoch per round; the first round is a warm-up and not counted.
  *
  * <pre>
@@ -50,12 +50,13 @@ public final class PbtSparkBenchmark {
     private static final Logger log = LoggerFactory.getLogger(PbtSparkBenchmark.class);
 
     /** One setting's measurement. */
-    public record Row(String mode, int population, double roundMs, double trainMsPerTask, double codecMsPerTask,
-                      double bytesPerTask, double overheadMsPerTask) {
+    public record Row(String mode, int population, double roundMs, double minRoundMs, double maxRoundMs,
+                      double trainMsPerTask, double codecMsPerTask, double bytesPerTask, double overheadMsPerTask) {
         String line() {
-            return String.format(Locale.ROOT, "%-24s population %d: %7.0f ms/round; per task: %6.0f ms training, %5.1f ms "
-                            + "array codec, %7.1f kB each way, %6.0f ms overhead", mode, population, roundMs,
-                    trainMsPerTask, codecMsPerTask, bytesPerTask / 1000, overheadMsPerTask);
+            return String.format(Locale.ROOT, "%-24s population %d: %7.0f ms/round (%.0f..%.0f); per task: %6.0f ms "
+                            + "training, %5.1f ms array codec, %7.1f kB each way, %6.0f ms overhead", mode, population,
+                    roundMs, minRoundMs, maxRoundMs, trainMsPerTask, codecMsPerTask, bytesPerTask / 1000,
+                    overheadMsPerTask);
         }
     }
 
@@ -65,8 +66,9 @@ public final class PbtSparkBenchmark {
         @Option(names = "--populations", split = ",", description = "Population sizes (default: ${DEFAULT-VALUE}).")
         List<Integer> populations = List.of(2, 4, 8);
 
-        @Option(names = "--modes", split = ",", description = "local, spark-local, local-cluster (default: ${DEFAULT-VALUE}).")
-        List<String> modes = List.of("local", "spark-local", "local-cluster");
+        @Option(names = "--modes", split = ",", description = "local (1 thread), local-2 (2 threads), spark-local, local-cluster "
+                + "(default: ${DEFAULT-VALUE}).")
+        List<String> modes = List.of("local", "local-2", "spark-local", "local-cluster");
 
         @Option(names = "--rounds", description = "Rounds per setting, the first one not counted (default: ${DEFAULT-VALUE}).")
         int rounds = 4;
@@ -152,13 +154,14 @@ public final class PbtSparkBenchmark {
     }
 
     private static Row measure(String mode, int population, int rounds) {
-        JavaSparkContext sc = mode.equals("local") ? null : new JavaSparkContext(new SparkConf()
+        boolean inJvm = mode.startsWith("local") && !mode.equals("local-cluster");
+        JavaSparkContext sc = inJvm ? null : new JavaSparkContext(new SparkConf()
                 .setMaster(mode.equals("spark-local") ? "local[2]" : "local-cluster[2,1,1024]")
                 .setAppName("pbt-spark-benchmark").set("spark.ui.enabled", "false")
                 .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
                 .set("spark.executor.memory", "900m"));
         int slots = mode.equals("local") ? 1 : 2;
-        try (Timed trainer = new Timed(sc == null ? new LocalMemberTrainer(1) : new SparkMemberTrainer(sc))) {
+        try (Timed trainer = new Timed(sc == null ? new LocalMemberTrainer(slots) : new SparkMemberTrainer(sc))) {
             BenchmarkData.Split data = BenchmarkData.blobs(5);
             PopulationBasedTraining.builder()
                     .populationSize(population)
@@ -179,8 +182,8 @@ public final class PbtSparkBenchmark {
             double codec = all.stream().mapToDouble(MemberOutcome::codecMillis).average().orElse(Double.NaN);
             double bytes = all.stream().mapToLong(MemberOutcome::bytes).average().orElse(Double.NaN);
             double overhead = (roundMs - train * population / slots) / population;
-            return new Row(mode + (sc == null ? "" : " (" + sc.master() + ")"), population, roundMs, train, codec, bytes,
-                    overhead);
+            return new Row(mode + (sc == null ? "" : " (" + sc.master() + ")"), population, roundMs, perRound[0],
+                    perRound[perRound.length - 1], train, codec, bytes, overhead);
         } finally {
             if (sc != null) {
                 sc.close();

@@ -114,7 +114,7 @@ public final class SuggestionRegretBenchmark {
                         .updater(updater(optimizer))
                         .grid(FinderAudit.halfDecades(Math.pow(10, o.gridMinExp), 10))
                         .seeds(o.seeds)
-                        .finder(LearningRateFinder.builder().build())
+                        .finder(LearningRateFinder.builder().confirm().build())
                         .build();
                 FinderAudit.Result r = audit.run();
                 FinderAudit.OneCycleComparison oc = o.onecycle ? audit.oneCycleVsConstant(r, scheduled(optimizer),

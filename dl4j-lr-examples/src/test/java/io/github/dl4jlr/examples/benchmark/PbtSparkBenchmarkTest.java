@@ -14,7 +14,7 @@ class PbtSparkBenchmarkTest {
 
     @Test
     void measuresTheLocalTrainerAndEmbeddedSpark() throws Exception {
-        List<PbtSparkBenchmark.Row> rows = PbtSparkBenchmark.run("--populations", "2", "--modes", "local,spark-local",
+        List<PbtSparkBenchmark.Row> rows = PbtSparkBenchmark.run("--populations", "2", "--modes", "local-2,spark-local",
                 "--rounds", "2");
         assertEquals(2, rows.size());
         for (PbtSparkBenchmark.Row r : rows) {
@@ -22,7 +22,9 @@ class PbtSparkBenchmarkTest {
             assertTrue(r.bytesPerTask() > 4 * 80_000, "an MLP 20-256-256-10 ships its parameters and Adam's state: "
                     + r.bytesPerTask());
             assertTrue(r.roundMs() > 0 && r.trainMsPerTask() > 0 && r.codecMsPerTask() >= 0, r.toString());
+            assertTrue(r.minRoundMs() <= r.roundMs() && r.roundMs() <= r.maxRoundMs(), r.toString());
         }
+        assertEquals("local-2", rows.get(0).mode());
         assertTrue(rows.get(1).mode().startsWith("spark-local (local[2])"), rows.get(1).mode());
     }
 }

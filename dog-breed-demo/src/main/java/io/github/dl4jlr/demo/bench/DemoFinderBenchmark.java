@@ -117,7 +117,7 @@ public final class DemoFinderBenchmark {
         for (String optimizer : o.optimizers) {
             FinderAudit audit = FinderAudit.builder().problem(problem).updater(updater(optimizer))
                     .grid(FinderAudit.halfDecades(1e-5, 10)).seeds(o.seeds)
-                    .finder(LearningRateFinder.builder().build()).build();
+                    .finder(LearningRateFinder.builder().confirm().build()).build();
             FinderAudit.Result r = audit.run();
             results.add(r);
             String label = "dogs/" + optimizer;

@@ -14,10 +14,7 @@ import io.github.dl4jlr.pbt.PopulationBasedTraining;
 import io.github.dl4jlr.pbt.SearchSpace;
 import io.github.dl4jlr.schedule.OneCycleSchedule;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
-import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
@@ -86,8 +83,7 @@ public final class Runner {
                 scoreSum += s;
                 scores++;
             }
-            etlMillis += model instanceof MultiLayerNetwork ? ((MultiLayerNetwork) model).getLastEtlTime()
-                    : ((ComputationGraph) model).getLastEtlTime();
+            etlMillis += NetworkAdapter.of(model).lastEtlTime();
             if (first == null) {
                 first = NetworkAdapter.of(model).trainedUpdaters().get(0);
             }
@@ -112,7 +108,7 @@ public final class Runner {
 
     private RunSummary plain(Experiment e, int seed, RunStore store, Model fresh, String note) {
         List<EpochMetrics> rows = store.epochs();
-        Model net = rows.isEmpty() ? fresh : store.checkpoint(rows.size(), fresh instanceof ComputationGraph);
+        Model net = rows.isEmpty() ? fresh : store.checkpoint(rows.size(), NetworkAdapter.of(fresh).isGraph());
         if (net == null) {
             rows.clear();
             net = fresh;
@@ -178,11 +174,7 @@ public final class Runner {
             store.write("finder.txt", Double.toString(suggestion));
         }
         ISchedule oneCycle = OneCycleSchedule.withDefaults(ScheduleType.ITERATION, suggestion, total);
-        if (net instanceof MultiLayerNetwork) {
-            ((MultiLayerNetwork) net).setLearningRate(oneCycle);
-        } else {
-            ((ComputationGraph) net).setLearningRate(oneCycle);
-        }
+        NetworkAdapter.of(net).setLearningRate(oneCycle);
         return plain(e, seed, store, net, String.format(Locale.ROOT, "finder suggestion (min/10) %.2e used as the 1cycle "
                 + "peak", suggestion));
     }
@@ -219,11 +211,7 @@ public final class Runner {
                     progress.advance(1);
                     roundStart[0] = System.nanoTime();
                 });
-        if (template instanceof MultiLayerNetwork) {
-            b.network(((MultiLayerNetwork) template).getLayerWiseConfigurations());
-        } else {
-            b.network(((ComputationGraph) template).getConfiguration());
-        }
+        b.networkLike(template);
         PbtResult r = b.build().run();
         try {
             r.savePlot(store.dir().resolve("pbt.png"));
@@ -291,17 +279,11 @@ public final class Runner {
         if (!Double.isFinite(net.params().sumNumber().doubleValue())) {
             return Double.NaN;
         }
-        Evaluation eval = net instanceof MultiLayerNetwork ? ((MultiLayerNetwork) net).evaluate(it)
-                : ((ComputationGraph) net).evaluate(it);
-        return eval.accuracy();
+        return NetworkAdapter.of(net).evaluate(it).accuracy();
     }
 
     private static void fit(Model net, DataSetIterator it) {
-        if (net instanceof MultiLayerNetwork) {
-            ((MultiLayerNetwork) net).fit(it);
-        } else {
-            ((ComputationGraph) net).fit(it);
-        }
+        NetworkAdapter.of(net).fit(it);
     }
 
     /** The learning rate the first trained layer uses at these counters; NaN for AdaDelta. */

@@ -26,15 +26,16 @@ final class Charts {
 
     /**
      * The four curves of one group, as the article's figures: training and test loss and accuracy against the epoch,
-     * every experiment averaged over seeds, with the standard deviation as error bars when there are several.
+     * every experiment averaged over seeds, with the standard deviation as error bars when there are several. Panels
+     * are titled by the group's id: the report's heading carries the long title, which would not fit a panel.
      */
-    static Path groupCurves(List<EpochMetrics> rows, String group, String title, Path png) throws IOException {
+    static Path groupCurves(List<EpochMetrics> rows, String group, Path png) throws IOException {
         return LinePlot.saveGrid(png, 2,
-                perEpoch(rows, group, title + ": training loss", "training loss (mean minibatch)", EpochMetrics::trainLoss),
-                perEpoch(rows, group, title + ": test loss", "test loss", EpochMetrics::testLoss),
-                perEpoch(rows, group, title + ": training accuracy", "training accuracy (sample)",
+                perEpoch(rows, group, group + ": training loss", "training loss (mean minibatch)", EpochMetrics::trainLoss),
+                perEpoch(rows, group, group + ": test loss", "test loss", EpochMetrics::testLoss),
+                perEpoch(rows, group, group + ": training accuracy", "training accuracy (sample)",
                         EpochMetrics::trainAccuracy),
-                perEpoch(rows, group, title + ": test accuracy", "test accuracy", EpochMetrics::testAccuracy));
+                perEpoch(rows, group, group + ": test accuracy", "test accuracy", EpochMetrics::testAccuracy));
     }
 
     private static LinePlot perEpoch(List<EpochMetrics> rows, String group, String title, String yLabel,

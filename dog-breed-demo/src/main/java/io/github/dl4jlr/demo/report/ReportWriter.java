@@ -54,7 +54,7 @@ public final class ReportWriter {
         ctx.config().experiments().forEach(e -> groups.add(e.group()));
         for (Group g : groups) {
             if (rows.stream().anyMatch(r -> r.group().equals(g.id()))) {
-                figures.put(g.id(), Charts.groupCurves(rows, g.id(), g.title(), dir.resolve(g.id() + ".png"))
+                figures.put(g.id(), Charts.groupCurves(rows, g.id(), dir.resolve(g.id() + ".png"))
                         .getFileName().toString());
             }
         }

@@ -1,0 +1,68 @@
+package io.github.dl4jlr.finder;
+
+import io.github.dl4jlr.testutil.TinyNets;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The audit's bookkeeping on a tiny problem: grid, best, regret per rule, and what it trains. */
+class FinderAuditTest {
+
+    /** The tiny 3-class problem: 2 epochs, scored by accuracy on a fixed test set. */
+    private static final FinderAudit.Problem TINY = new FinderAudit.Problem() {
+        public Model model(IUpdater updater, int seed) {
+            MultiLayerNetwork net = new MultiLayerNetwork(TinyNets.mlnConf(updater, 42 + seed));
+            net.init();
+            return net;
+        }
+
+        public DataSetIterator train(int seed, int epoch) {
+            return TinyNets.iterator(10, 16, 1, 2.0);
+        }
+
+        public double score(Model trained, int seed) {
+            return ((MultiLayerNetwork) trained).evaluate(TinyNets.iterator(5, 32, 9, 2.0)).accuracy();
+        }
+
+        public int epochs() {
+            return 2;
+        }
+    };
+
+    @Test
+    void halfDecadesIncludeBothEnds() {
+        assertArrayEquals(new double[]{1e-5, 3.1623e-5, 1e-4}, FinderAudit.halfDecades(1e-5, 1e-4), 1e-9);
+        assertEquals(13, FinderAudit.halfDecades(1e-5, 10).length);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FinderAudit.halfDecades(1, 0.1));
+        assertEquals("Expected to >= from (1.0) and finite, but got 0.1", e.getMessage());
+    }
+
+    @Test
+    void regretIsTheBestGridScoreMinusTheRulesScore() {
+        FinderAudit audit = FinderAudit.builder().problem(TINY).updater(Adam::new).grid(1e-6, 1e-2).seeds(1)
+                .finder(LearningRateFinder.builder().numIterations(40).build()).build();
+        FinderAudit.Result r = audit.run();
+        assertEquals(2, r.gridScores().length);
+        assertTrue(r.gridScores()[1] > r.gridScores()[0], "1e-2 trains this problem, 1e-6 does not");
+        assertEquals(1e-2, r.bestLearningRate());
+        assertEquals(audit.score(0, 1e-2), r.bestScore(), 0.0, "scores are cached and deterministic");
+        for (SuggestionMethod m : SuggestionMethod.values()) {
+            FinderAudit.RuleOutcome o = r.rules().get(m);
+            double lr = r.finderRuns().get(0).suggestion(m).orElseThrow();
+            assertEquals(lr, o.meanLearningRate(), 1e-15 * lr, m.name());
+            assertEquals(audit.score(0, lr), o.meanScore(), 0.0, m.name());
+            assertEquals(r.bestScore() - o.meanScore(), r.regret(m), 1e-15, m.name());
+        }
+        assertEquals(SuggestionMethod.values().length, r.regretRows("tiny").size());
+        assertTrue(r.regretRows("tiny").get(0).startsWith("tiny,valley,"), r.regretRows("tiny").get(0));
+        assertEquals(1, r.costRows("tiny").size());
+    }
+}
