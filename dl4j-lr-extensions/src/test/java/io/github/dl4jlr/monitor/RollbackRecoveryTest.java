@@ -3,8 +3,6 @@ package io.github.dl4jlr.monitor;
 import io.github.dl4jlr.nn.NetworkAdapter;
 import io.github.dl4jlr.testutil.ClassificationNets;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -67,11 +65,7 @@ class RollbackRecoveryTest {
         net.setListeners(losses, monitor);
         DataSetIterator it = data.equals("bars") ? ClassificationNets.bars(BUDGET, 1) : ClassificationNets.mixture(BUDGET, 1);
 
-        if (net instanceof MultiLayerNetwork) {
-            ((MultiLayerNetwork) net).fit(it);
-        } else {
-            ((ComputationGraph) net).fit(it);
-        }
+        NetworkAdapter.of(net).fit(it);
 
         MonitorReport report = monitor.report();
         List<RollbackRecord> rollbacks = report.rollbacks();

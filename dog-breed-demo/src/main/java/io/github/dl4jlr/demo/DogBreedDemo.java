@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -216,7 +217,7 @@ public final class DogBreedDemo {
     private static ProgressBar progressBar(String task, long max, boolean show) {
         ConsoleBar.active(show);
         ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
-                .showSpeed();
+                .showSpeed(new DecimalFormat("0.0"));
         b.setConsumer(show ? new ConsoleProgressBarConsumer(System.err) : new DelegatingProgressBarConsumer(s -> { }));
         return b.build();
     }
@@ -236,7 +237,7 @@ public final class DogBreedDemo {
 
             @Override
             public void label(String text) {
-                bar.setExtraMessage(text);
+                bar.setExtraMessage(" " + text);           // the bar prints it right after the speed
             }
         };
     }
