@@ -71,7 +71,7 @@ public final class PbtSparkBenchmark {
         List<String> modes = List.of("local", "local-2", "spark-local", "local-cluster");
 
         @Option(names = "--rounds", description = "Rounds per setting, the first one not counted (default: ${DEFAULT-VALUE}).")
-        int rounds = 4;
+        int rounds = 5;
 
         @Option(names = "--spark-home", description = "Folder for local-cluster's Spark home (default: ${DEFAULT-VALUE}).")
         Path sparkHome = Paths.get("target", "spark-home");
