@@ -102,10 +102,6 @@ public final class LrFinderResult {
         return SuggestionRules.flat(lrs, smoothed);
     }
 
-    private int lowest() {
-        return SuggestionRules.suggest(SuggestionMethod.MINIMUM_DIV_10, lrs, smoothed).map(Suggestion::index).orElse(0);
-    }
-
     /** The confirmation stage's trials and winner; empty when it did not run (or the listener ran alone). */
     public Optional<Confirmation> confirmation() {
         return Optional.ofNullable(confirmation);
@@ -211,7 +207,7 @@ public final class LrFinderResult {
         if (flat()) {
             b.append(String.format(Locale.ROOT, "; the loss did not fall as the LR grew (it fell by %.0f%%, lowest at "
                     + "lr=%s), as on a network that is already trained, so the curve alone cannot be read",
-                    100 * fall(), fmt(lrs[lowest()])));
+                    100 * fall(), fmt(lrs[SuggestionRules.lowest(lrs, smoothed).orElse(0)])));
             b.append(confirmedBy(defaultMethod) ? ": the suggestion is the trials' winner"
                     : ": treat the suggestion as a guess, let the finder try the candidates (confirm()), or keep the "
                     + "learning rate you train with");

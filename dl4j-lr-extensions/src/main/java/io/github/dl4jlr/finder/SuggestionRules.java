@@ -2,7 +2,9 @@ package io.github.dl4jlr.finder;
 
 import io.github.dl4jlr.util.Args;
 
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Pure rules that read a learning rate off a range-test curve {@code (lrs[i], losses[i])}. They take the
@@ -50,14 +52,14 @@ public final class SuggestionRules {
      * digits fell by 6-12%, trained ones by 3-19%. A curve too short to judge is not flat.
      */
     public static boolean flat(double[] lrs, double[] losses) {
-        int[] w = window(lrs, losses);
-        int from = w[0];
-        int to = w[1];
-        return to - from >= 3 && argMin(losses, from, to) < from + headLength(from, to);
+        Window w = window(lrs, losses);
+        return w.readable() && argMin(losses, w.from(), w.to()) < w.from() + w.headLength();
     }
 
-    private static int headLength(int from, int to) {
-        return Math.max(1, (to - from) / 4);
+    /** Index of the lowest loss in the window (see the class comment); empty when fewer than 3 points are left. */
+    public static OptionalInt lowest(double[] lrs, double[] losses) {
+        Window w = window(lrs, losses);
+        return w.readable() ? OptionalInt.of(argMin(losses, w.from(), w.to())) : OptionalInt.empty();
     }
 
     private SuggestionRules() {
@@ -82,15 +84,14 @@ public final class SuggestionRules {
         Args.notNull("method", method);
         Args.check(method.isConcrete(), "a concrete method (AUTO depends on the updater: resolve it with "
                 + "SuggestionMethod.resolve(UpdaterFamily) first)", method);
-        Args.check(lrs != null && losses != null && lrs.length == losses.length, "lrs and losses of equal length",
-                (lrs == null ? "null" : lrs.length) + " and " + (losses == null ? "null" : losses.length));
+        Window w = window(lrs, losses);
         Args.check(valleyFraction >= 0 && valleyFraction <= 1, "valleyFraction in [0, 1]", valleyFraction);
-        int n = finitePrefix(lrs, losses);
-        int from = n / 10;
-        int to = n - Math.min(5, n / 5);
-        if (to - from < 3) {
+        if (!w.readable()) {
             return Optional.empty();
         }
+        int n = w.n();
+        int from = w.from();
+        int to = w.to();
         switch (method) {
             case VALLEY: {
                 int i = valley(losses, from, to, valleyFraction);
@@ -124,28 +125,37 @@ public final class SuggestionRules {
      * @return the fall, or NaN when the window has fewer than 3 points or the starting loss is not positive
      */
     public static double fall(double[] lrs, double[] losses) {
-        int[] w = window(lrs, losses);
-        int from = w[0];
-        int to = w[1];
-        if (to - from < 3) {
+        Window w = window(lrs, losses);
+        if (!w.readable()) {
             return Double.NaN;
         }
-        double[] head = java.util.Arrays.copyOfRange(losses, from, from + headLength(from, to));
-        java.util.Arrays.sort(head);
+        double[] head = Arrays.copyOfRange(losses, w.from(), w.from() + w.headLength());
+        Arrays.sort(head);
         double start = head.length % 2 == 1 ? head[head.length / 2]
                 : (head[head.length / 2 - 1] + head[head.length / 2]) / 2;
         if (!(start > 0)) {
             return Double.NaN;
         }
-        return 1 - losses[argMin(losses, from, to)] / start;
+        return 1 - losses[argMin(losses, w.from(), w.to())] / start;
     }
 
-    /** The window {@link #flat} and {@link #fall} read, {@code [from, to)}: see the class comment. */
-    private static int[] window(double[] lrs, double[] losses) {
+    /** The points every rule reads, {@code [from, to)} of a finite prefix of {@code n}: see the class comment. */
+    private record Window(int from, int to, int n) {
+        boolean readable() {
+            return to - from >= 3;
+        }
+
+        /** The first quarter of the window, where the LR is still far too small to train. */
+        int headLength() {
+            return Math.max(1, (to - from) / 4);
+        }
+    }
+
+    private static Window window(double[] lrs, double[] losses) {
         Args.check(lrs != null && losses != null && lrs.length == losses.length, "lrs and losses of equal length",
                 (lrs == null ? "null" : lrs.length) + " and " + (losses == null ? "null" : losses.length));
         int n = finitePrefix(lrs, losses);
-        return new int[]{n / 10, n - Math.min(5, n / 5)};
+        return new Window(n / 10, n - Math.min(5, n / 5), n);
     }
 
     /** Length of the prefix in which both arrays are finite and LRs are positive. */

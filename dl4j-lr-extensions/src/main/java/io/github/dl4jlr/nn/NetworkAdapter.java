@@ -3,9 +3,12 @@ package io.github.dl4jlr.nn;
 import io.github.dl4jlr.util.Args;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -14,7 +17,6 @@ import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.schedule.ISchedule;
-import org.nd4j.evaluation.classification.Evaluation;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -60,6 +62,25 @@ public final class NetworkAdapter {
                     + "parameters and layers), then pass it in");
         }
         return adapter;
+    }
+
+    /**
+     * A fresh, initialised network from what {@link #configurationJson()} and {@link #isGraph()} give for another one:
+     * the same architecture and settings, new weights from the configuration's seed.
+     */
+    public static NetworkAdapter fromConfiguration(String configurationJson, boolean graph) {
+        Args.notNull("configurationJson", configurationJson);
+        Model model;
+        if (graph) {
+            ComputationGraph g = new ComputationGraph(ComputationGraphConfiguration.fromJson(configurationJson));
+            g.init();
+            model = g;
+        } else {
+            MultiLayerNetwork n = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(configurationJson));
+            n.init();
+            model = n;
+        }
+        return new NetworkAdapter(model);
     }
 
     public Model model() {

@@ -2,10 +2,6 @@ package io.github.dl4jlr.pbt;
 
 import io.github.dl4jlr.nn.NetworkAdapter;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -17,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One member's round, from its description alone, on whatever JVM runs it: build the network from the configuration
@@ -60,18 +57,11 @@ public final class MemberWork {
 
     /** A fresh, initialised network from the spec's JSON. */
     public static Model build(MemberSpec spec) {
-        if (spec.graph()) {
-            ComputationGraph g = new ComputationGraph(ComputationGraphConfiguration.fromJson(spec.networkJson()));
-            g.init();
-            return g;
-        }
-        MultiLayerNetwork n = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(spec.networkJson()));
-        n.init();
-        return n;
+        return NetworkAdapter.fromConfiguration(spec.networkJson(), spec.graph()).model();
     }
 
     /** A network from the spec in the state an outcome (or a task) describes, hyperparameters applied. */
-    public static Model materialize(MemberSpec spec, java.util.Map<String, Double> hyperparameters, byte[] params,
+    public static Model materialize(MemberSpec spec, Map<String, Double> hyperparameters, byte[] params,
                                     byte[] updaterState, int iteration, int epoch) {
         Model model = build(spec);
         load(NetworkAdapter.of(model), params, updaterState, iteration, epoch);

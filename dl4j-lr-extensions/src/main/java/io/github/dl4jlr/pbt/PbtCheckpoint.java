@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,9 +90,9 @@ final class PbtCheckpoint {
             Files.createDirectories(gen);
             List<FileSum> sums = new ArrayList<>();
             for (int m = 0; m < params.size(); m++) {
-                sums.add(write(gen, "member-" + m + ".params", params.get(m)));
+                sums.add(write(gen, paramsFile(m), params.get(m)));
                 if (updaterStates.get(m) != null) {
-                    sums.add(write(gen, "member-" + m + ".state", updaterStates.get(m)));
+                    sums.add(write(gen, stateFile(m), updaterStates.get(m)));
                 }
             }
             State complete = new State(FORMAT, state.seed(), state.populationSize(), state.nextRound(), state.members(),
@@ -136,6 +137,7 @@ final class PbtCheckpoint {
                 throw new IllegalStateException("Expected PBT checkpoint format " + FORMAT + " in " + gen + ", but got "
                         + state.format() + "; delete the folder to start over");
             }
+            Map<String, byte[]> checked = new HashMap<>();
             for (FileSum f : state.files()) {
                 Path p = gen.resolve(f.name());
                 byte[] bytes = Files.isRegularFile(p) ? Files.readAllBytes(p) : null;
@@ -143,17 +145,36 @@ final class PbtCheckpoint {
                     throw new IllegalStateException("The PBT checkpoint file " + p + (bytes == null ? " is missing"
                             : " does not match its recorded length and checksum") + "; delete " + dir + " to start over");
                 }
+                checked.put(f.name(), bytes);
             }
             List<byte[]> params = new ArrayList<>();
             List<byte[]> states = new ArrayList<>();
             for (MemberState m : state.members()) {
-                params.add(Files.readAllBytes(gen.resolve("member-" + m.member() + ".params")));
-                states.add(m.hasUpdaterState() ? Files.readAllBytes(gen.resolve("member-" + m.member() + ".state")) : null);
+                params.add(checkedFile(checked, gen, paramsFile(m.member())));
+                states.add(m.hasUpdaterState() ? checkedFile(checked, gen, stateFile(m.member())) : null);
             }
             return Optional.of(new Saved(state, params, states));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the PBT checkpoint in " + dir, e);
         }
+    }
+
+    private static String paramsFile(int member) {
+        return "member-" + member + ".params";
+    }
+
+    private static String stateFile(int member) {
+        return "member-" + member + ".state";
+    }
+
+    /** A member's file, read and checked above; one that state.json does not list is as bad as a missing one. */
+    private byte[] checkedFile(Map<String, byte[]> checked, Path gen, String name) {
+        byte[] bytes = checked.get(name);
+        if (bytes == null) {
+            throw new IllegalStateException("The PBT checkpoint in " + gen + " does not record " + name + "; delete " + dir
+                    + " to start over");
+        }
+        return bytes;
     }
 
     static String generation(int nextRound) {

@@ -75,10 +75,7 @@ public final class PopulationBasedTraining {
         this.populationSize = Args.atLeast("populationSize", b.populationSize, 2);
         Args.check(b.networkJson != null, "a network configuration (network(conf))", "none");
         this.space = Args.notNull("searchSpace", b.space);
-        Args.notNull("trainData", b.trainData);
-        Args.notNull("evaluator", b.evaluator);
-        Args.positive("readyEvery", b.readyEvery);
-        Args.notNull("readyUnit", b.readyUnit);
+        // MemberSpec checks the data, the evaluator and the round length.
         this.spec = new MemberSpec(b.networkJson, b.graph, b.trainData, b.evaluator, b.listeners, b.readyEvery,
                 b.readyUnit);
         this.rounds = Args.positive("rounds", b.rounds);
@@ -343,7 +340,7 @@ public final class PopulationBasedTraining {
          * The configuration of an initialised network (its weights are not used): handy when a factory already
          * builds the model.
          */
-        public Builder networkLike(org.deeplearning4j.nn.api.Model template) {
+        public Builder networkLike(Model template) {
             NetworkAdapter net = NetworkAdapter.of(Args.notNull("network", template));
             this.networkJson = net.configurationJson();
             this.graph = net.isGraph();

@@ -191,4 +191,13 @@ class SuggestionRulesTest {
                 () -> SuggestionRules.fall(new double[3], new double[2]));
         assertEquals("Expected lrs and losses of equal length, but got 3 and 2", e.getMessage());
     }
+
+    @Test
+    void lowestIsTheWindowsMinimumAndAgreesWithMinDiv10() {
+        // Window 4..34 of the valley curve; its lowest loss is loss[31] = 0.8 (see the fall test above).
+        assertEquals(31, SuggestionRules.lowest(lrs(40), valleyCurve()).getAsInt());
+        assertEquals(31, SuggestionRules.suggest(SuggestionMethod.MINIMUM_DIV_10, lrs(40), valleyCurve()).orElseThrow()
+                .index());
+        assertTrue(SuggestionRules.lowest(lrs(2), new double[]{1.0, 0.5}).isEmpty(), "too short");
+    }
 }

@@ -56,6 +56,17 @@ class NetworkAdapterTest {
         assertArrayEquals(new double[]{0.05}, java.util.Arrays.stream(lrs).distinct().toArray(), 1e-15);
     }
 
+    @ParameterizedTest(name = "graph={0}")
+    @ValueSource(booleans = {false, true})
+    void aNetworkRebuiltFromItsConfigurationHasTheSameConfigurationAndSeededWeights(boolean graph) {
+        NetworkAdapter original = NetworkAdapter.of(build(graph));
+        NetworkAdapter rebuilt = NetworkAdapter.fromConfiguration(original.configurationJson(), original.isGraph());
+        assertEquals(graph, rebuilt.isGraph());
+        assertEquals(original.configurationJson(), rebuilt.configurationJson());
+        assertArrayEquals(original.params().toDoubleVector(), rebuilt.params().toDoubleVector(), 0.0,
+                "a fresh init with the configuration's seed gives the same weights");
+    }
+
     @Test
     void anUninitialisedNetworkIsRefusedWithWhatToDo() {
         MultiLayerNetwork raw = new MultiLayerNetwork(TinyNets.mlnConf(new Adam(1e-2)));

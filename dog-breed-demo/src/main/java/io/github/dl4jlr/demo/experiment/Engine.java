@@ -1,5 +1,8 @@
 package io.github.dl4jlr.demo.experiment;
 
+import io.github.dl4jlr.pbt.LocalMemberTrainer;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /** Runs a list of runs and returns their summaries in the same order: in this JVM, or on Spark. */
@@ -17,8 +20,8 @@ public interface Engine extends AutoCloseable {
     /** One run after the other in this JVM; PBT members on the local trainer. */
     static Engine local() {
         return (tasks, progress, afterEachRun) -> {
-            List<RunSummary> out = new java.util.ArrayList<>();
-            try (io.github.dl4jlr.pbt.LocalMemberTrainer members = new io.github.dl4jlr.pbt.LocalMemberTrainer(1)) {
+            List<RunSummary> out = new ArrayList<>();
+            try (LocalMemberTrainer members = new LocalMemberTrainer(1)) {
                 for (RunTask t : tasks) {
                     out.add(t.run(members, progress));
                     afterEachRun.run();

@@ -15,6 +15,7 @@ import io.github.dl4jlr.pbt.SearchSpace;
 import io.github.dl4jlr.schedule.OneCycleSchedule;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
@@ -24,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,13 +41,12 @@ public final class Runner {
 
     /** Builds a fresh network for an updater and a run seed; serializable, so a Spark task can carry it. */
     @FunctionalInterface
-    public interface ModelFactory extends java.io.Serializable {
+    public interface ModelFactory extends Serializable {
         Model build(IUpdater updater, long seed);
     }
 
     private final PreparedData data;
     private final DemoConfig config;
-    private final boolean augment;
     private final Progress progress;
     private final ModelFactory factory;
     private final MemberTrainer members;
@@ -56,7 +57,6 @@ public final class Runner {
         this.source = source;
         this.data = source.load(Progress.NONE);
         this.config = config;
-        this.augment = source.augment();
         this.progress = progress;
         this.factory = factory;
         this.members = members;
@@ -83,9 +83,10 @@ public final class Runner {
                 scoreSum += s;
                 scores++;
             }
-            etlMillis += NetworkAdapter.of(model).lastEtlTime();
+            NetworkAdapter net = NetworkAdapter.of(model);
+            etlMillis += net.lastEtlTime();
             if (first == null) {
-                first = NetworkAdapter.of(model).trainedUpdaters().get(0);
+                first = net.trainedUpdaters().get(0);
             }
             learningRates.add(new double[]{iteration, epoch,
                     first.hasLearningRate() ? first.getLearningRate(iteration, epoch) : Double.NaN});
@@ -126,7 +127,7 @@ public final class Runner {
                 NetworkAdapter adapter = NetworkAdapter.of(net);
                 double lr = learningRate(net, adapter.iterationCount(), adapter.epochCount());
                 stats.clear();
-                DataSetIterator train = data.train(config.batchSize(), seed, epoch, augment);
+                DataSetIterator train = data.train(config.batchSize(), seed, epoch, source.augment());
                 long t0 = System.nanoTime();
                 fit(net, train);
                 double seconds = (System.nanoTime() - t0) / 1e9;
@@ -163,7 +164,7 @@ public final class Runner {
                     .suggestion(SuggestionMethod.MINIMUM_DIV_10)
                     .noConfirm()
                     .build()
-                    .find(net, data.train(config.batchSize(), seed, 0, augment));
+                    .find(net, data.train(config.batchSize(), seed, 0, source.augment()));
             suggestion = r.suggestion().orElse(1e-2);
             try {
                 r.savePlot(store.dir().resolve("lr-finder.png"));
@@ -189,7 +190,7 @@ public final class Runner {
         double start = lr(e);
         long[] roundStart = {System.nanoTime()};
         Model template = factory.build(e.strategy().updater(start, config.epochs()), seed);
-        PopulationBasedTraining.Builder b = PopulationBasedTraining.builder()
+        PbtResult r = PopulationBasedTraining.builder()
                 .populationSize(config.pbtPopulation())
                 .searchSpace(SearchSpace.learningRate(start / 100, start * 100).build())
                 .initialHyperparameters(List.of(Map.of(SearchSpace.LEARNING_RATE, start)))
@@ -198,6 +199,7 @@ public final class Runner {
                 .readyEvery(1, ScheduleType.EPOCH)
                 .rounds(config.epochs())
                 .seed(seed)
+                .networkLike(template)
                 .trainer(members)
                 .listeners(new PbtMonitor())
                 .checkpointDir(store.dir().resolve("pbt"))
@@ -210,9 +212,8 @@ public final class Runner {
                     store.saveEpochs(rows);
                     progress.advance(1);
                     roundStart[0] = System.nanoTime();
-                });
-        b.networkLike(template);
-        PbtResult r = b.build().run();
+                })
+                .build().run();
         try {
             r.savePlot(store.dir().resolve("pbt.png"));
         } catch (IOException ex) {
@@ -241,7 +242,7 @@ public final class Runner {
     /** A health monitor on every member's round (log lines only: a member's round is too short for a CSV of its own). */
     private record PbtMonitor() implements MemberListeners {
         @Override
-        public List<org.deeplearning4j.optimize.api.TrainingListener> create(int member, int round) {
+        public List<TrainingListener> create(int member, int round) {
             return List.of(TrainingHealthMonitor.builder().frequency(10).build());
         }
     }
