@@ -27,12 +27,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Three runs under the {@link TrainingHealthMonitor} on a 10-class problem:
+ * Four runs under the {@link TrainingHealthMonitor} on a 10-class problem:
  * <ol>
  *   <li>healthy: Adam at 1e-3, ratios in band, no warning; writes the ratio chart;</li>
  *   <li>too high: SGD at 1e4 overflows; policy STOP throws {@link TrainingDivergedException} with a diagnosis
  *       and leaves the last healthy parameters in the network;</li>
- *   <li>rollback: one minibatch with a NaN; policy ROLLBACK restores, cuts the LR and finishes training.</li>
+ *   <li>rollback: one minibatch with a NaN; policy ROLLBACK restores, cuts the LR and finishes training;</li>
+ *   <li>stalled: SGD at 1e-6 barely moves the loss; after 3 epochs without a 1% improvement the monitor warns and
+ *       reads the cause from the low update:parameter ratios.</li>
  * </ol>
  * <pre>
  *   java -cp dl4j-lr-examples/target/dl4j-lr-examples.jar io.github.dl4jlr.examples.HealthMonitorExample
@@ -42,19 +44,23 @@ public final class HealthMonitorExample {
 
     private static final Logger log = LoggerFactory.getLogger(HealthMonitorExample.class);
 
-    /** The three runs' outcomes. */
+    /** The four runs' outcomes. */
     public record Result(MonitorReport healthy, Path ratioChart, TrainingDivergedException caught,
-                         MonitorReport rollback, boolean rollbackParamsFinite) {
+                         MonitorReport rollback, boolean rollbackParamsFinite, MonitorReport stalled) {
     }
 
     @Command(name = "health-monitor-example", mixinStandardHelpOptions = true,
-            description = "A healthy run, a too-high LR caught by STOP, and a NaN minibatch handled by ROLLBACK.")
+            description = "A healthy run, a too-high LR caught by STOP, a NaN minibatch handled by ROLLBACK, and a "
+                    + "stalled loss.")
     static final class Options {
         @Option(names = "--out", description = "Output folder (default: ${DEFAULT-VALUE}).")
         Path out = Paths.get("results", "health-monitor");
 
         @Option(names = "--epochs", description = "Epochs of the healthy run (default: ${DEFAULT-VALUE}).")
         int epochs = 2;
+
+        @Option(names = "--stall-epochs", description = "Epochs of the stalled run (default: ${DEFAULT-VALUE}).")
+        int stallEpochs = 4;
     }
 
     private HealthMonitorExample() {
@@ -71,7 +77,7 @@ public final class HealthMonitorExample {
         }
         BenchmarkData.Split data = BenchmarkData.blobs(3);
 
-        log.info("1/3 healthy run: Adam lr=1e-3");
+        log.info("1/4 healthy run: Adam lr=1e-3");
         MonitorReport healthyReport;
         try (TrainingHealthMonitor healthy = TrainingHealthMonitor.builder().frequency(10)
                 .csv(o.out.resolve("healthy-ratios.csv")).build()) {
@@ -84,7 +90,7 @@ public final class HealthMonitorExample {
         }
         Path chart = healthyReport.savePlot(o.out.resolve("healthy-ratios.png"));
 
-        log.info("2/3 too-high LR: SGD lr=1e4 with onNonFinite(STOP)");
+        log.info("2/4 too-high LR: SGD lr=1e4 with onNonFinite(STOP)");
         MultiLayerNetwork hot = ExampleModels.mlp(data, new Sgd(1e4), 5, 64, 64);
         hot.setListeners(TrainingHealthMonitor.builder().onNonFinite(NonFinitePolicy.STOP).build());
         TrainingDivergedException caught = null;
@@ -96,7 +102,7 @@ public final class HealthMonitorExample {
                     Double.isFinite(hot.params().sumNumber().doubleValue()));
         }
 
-        log.info("3/3 rollback: Adam lr=10 (far too high), and minibatch 40 contains a NaN; onNonFinite(ROLLBACK)");
+        log.info("3/4 rollback: Adam lr=10 (far too high), and minibatch 40 contains a NaN; onNonFinite(ROLLBACK)");
         TrainingHealthMonitor rollback = TrainingHealthMonitor.builder().frequency(5)
                 .onNonFinite(NonFinitePolicy.ROLLBACK).maxRollbacks(5).build();
         MultiLayerNetwork resilient = ExampleModels.mlp(data, new Adam(10), 5, 64, 64);
@@ -110,12 +116,22 @@ public final class HealthMonitorExample {
         log.info("rollback run finished: parameters finite: {}, lr now {}, test accuracy {}", finite,
                 String.format("%.1e", resilient.getLearningRate(0)),
                 String.format("%.3f", resilient.evaluate(data.testIterator()).accuracy()));
-        return new Result(healthyReport, chart, caught, rollback.report(), finite);
+
+        log.info("4/4 stalled: SGD lr=1e-6 for {} epochs", o.stallEpochs);
+        TrainingHealthMonitor stall = TrainingHealthMonitor.builder().build();
+        MultiLayerNetwork slow = ExampleModels.mlp(data, new Sgd(1e-6), 5, 64, 64);
+        slow.setListeners(stall);
+        slow.fit(data.trainIterator(), o.stallEpochs);
+        stall.report().stalls().forEach(s -> log.info("  stall at epoch {}: cause {}", s.epoch(), s.cause()));
+        return new Result(healthyReport, chart, caught, rollback.report(), finite, stall.report());
     }
 
     private static DataSetIterator withNanIn(BenchmarkData.Split data, int batch) {
         List<DataSet> examples = new ArrayList<>(data.train().asList());
-        examples.get(batch * data.batchSize()).getFeatures().putScalar(0, Double.NaN);
+        // asList() shares the split's arrays: poison a copy, not the data the other runs train on
+        DataSet poisoned = examples.get(batch * data.batchSize()).copy();
+        poisoned.getFeatures().putScalar(0, Double.NaN);
+        examples.set(batch * data.batchSize(), poisoned);
         return new ListDataSetIterator<>(examples, data.batchSize());
     }
 }

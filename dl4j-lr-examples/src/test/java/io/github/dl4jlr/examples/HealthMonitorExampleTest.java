@@ -3,6 +3,7 @@ package io.github.dl4jlr.examples;
 import io.github.dl4jlr.monitor.Cause;
 import io.github.dl4jlr.monitor.RecoveryPolicy;
 import io.github.dl4jlr.monitor.RollbackRecord;
+import io.github.dl4jlr.monitor.StallCause;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,13 +11,14 @@ import javax.imageio.ImageIO;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HealthMonitorExampleTest {
 
     @Test
-    void healthyRunIsQuietTooHighLrIsCaughtAndRollbackRecovers(@TempDir Path dir) throws Exception {
+    void healthyRunIsQuietTooHighLrIsCaughtRollbackRecoversAndAStallIsNamed(@TempDir Path dir) throws Exception {
         HealthMonitorExample.Result r = HealthMonitorExample.run("--out", dir.toString(), "--epochs", "1");
 
         assertTrue(r.healthy().warnings().isEmpty(), r.healthy().warnings().toString());
@@ -33,5 +35,9 @@ class HealthMonitorExampleTest {
         assertTrue(recoveries.stream().anyMatch(x -> x.action() == RecoveryPolicy.Action.RESTORE
                 && x.cause() == Cause.BAD_INPUT && x.lrAfter() == x.lrBefore()), "the NaN batch is skipped: " + recoveries);
         assertTrue(r.rollbackParamsFinite());
+
+        assertEquals(1, r.stalled().stalls().size(), r.stalled().stalls().toString());
+        assertEquals(StallCause.LR_TOO_LOW, r.stalled().stalls().get(0).cause());
+        assertEquals(3, r.stalled().stalls().get(0).epoch());
     }
 }

@@ -12,6 +12,8 @@ public record MonitorEvent(int iteration, int epoch, Kind kind, String key, Stri
         RATIO_HIGH,
         /** A weight ratio stayed below the band. */
         RATIO_LOW,
+        /** The epoch loss has not improved for several epochs. */
+        LOSS_STALLED,
         /** The loss, a parameter or an update became NaN/Inf, or the minibatch held NaN/Inf. */
         NON_FINITE,
         /** The loss stayed finite but exploded. */

@@ -10,14 +10,18 @@ final class MonitorMessages {
     private MonitorMessages() {
     }
 
-    /** {@code iter=120 epoch=1 lr=1.0e-03 update/param 0_W=1.2e-03 0_b=8.1e-04 1_W=9.7e-04 [ok]}. */
+    /**
+     * {@code iter=120 epoch=1 lr=1.0e-03 update/param 0_W=1.2e-03 0_b=8.1e-04 1_W=9.7e-04 [ok]}, followed by
+     * {@code step-size estimate 0_W=2.1e-02 1_W=3.0e-02} when there are estimates.
+     */
     static String check(RatioCheck c) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "iter=%d epoch=%d lr=%.1e update/param",
                 c.iteration(), c.epoch(), c.learningRate()));
+        double[] ratios = c.ratios();
         List<String> highKeys = new ArrayList<>();
         List<String> lowKeys = new ArrayList<>();
         for (int i = 0; i < c.keys().size(); i++) {
-            double r = c.ratios()[i];
+            double r = ratios[i];
             b.append(' ').append(c.keys().get(i)).append('=')
                     .append(Double.isNaN(r) ? "n/a" : String.format(Locale.ROOT, "%.1e", r));
             if (c.verdicts().get(i) == RatioVerdict.HIGH) {
@@ -27,16 +31,31 @@ final class MonitorMessages {
             }
         }
         if (highKeys.isEmpty() && lowKeys.isEmpty()) {
-            return b.append(" [ok]").toString();
+            b.append(" [ok]");
+        } else {
+            b.append(" [");
+            if (!highKeys.isEmpty()) {
+                b.append("high: ").append(String.join(",", highKeys));
+            }
+            if (!lowKeys.isEmpty()) {
+                b.append(highKeys.isEmpty() ? "" : "; ").append("low: ").append(String.join(",", lowKeys));
+            }
+            b.append(']');
         }
-        b.append(" [");
-        if (!highKeys.isEmpty()) {
-            b.append("high: ").append(String.join(",", highKeys));
+        return appendStepSizes(b, c).toString();
+    }
+
+    private static StringBuilder appendStepSizes(StringBuilder b, RatioCheck c) {
+        double[] steps = c.stepSizes();
+        boolean first = true;
+        for (int i = 0; i < steps.length; i++) {
+            if (!Double.isNaN(steps[i])) {
+                b.append(first ? " step-size estimate " : " ").append(c.keys().get(i)).append('=')
+                        .append(String.format(Locale.ROOT, "%.1e", steps[i]));
+                first = false;
+            }
         }
-        if (!lowKeys.isEmpty()) {
-            b.append(highKeys.isEmpty() ? "" : "; ").append("low: ").append(String.join(",", lowKeys));
-        }
-        return b.append(']').toString();
+        return b;
     }
 
     /** {@code iter=40 epoch=0 1_W=3.4e-02 above 1e-02 for 3 checks: learning rate likely too high ...}. */
@@ -44,7 +63,41 @@ final class MonitorMessages {
         boolean highSide = s.direction() == RatioVerdict.HIGH;
         return String.format(Locale.ROOT, "iter=%d epoch=%d %s=%.1e %s %.0e for %d checks: %s", c.iteration(), c.epoch(),
                 c.keys().get(index), c.ratios()[index], highSide ? "above" : "below", highSide ? high : low, s.length(),
-                RatioRules.advice(s.direction(), c.ratios()[index]));
+                RatioRules.advice(s.direction(), c.ratios()[index])) + stepSizeNote(c, index);
+    }
+
+    private static String stepSizeNote(RatioCheck c, int index) {
+        double est = c.stepSizes()[index];
+        return Double.isNaN(est) ? "" : String.format(Locale.ROOT, " (step-size estimate %.1e)", est);
+    }
+
+    /**
+     * The WARN line of a stalled loss, e.g. {@code epoch=3 training loss 3.269 has improved by less than 1.0% on its best
+     * (3.274) in 3 epochs; weight update:parameter ratios median 2.1e-07, below the band [1e-04, 1e-02]: the learning
+     * rate is likely too low (try x10, or pick one with LearningRateFinder)}.
+     */
+    static String stall(LossStall s, double low, double high) {
+        String progress = s.threshold() == 0 ? "has not improved on its best"
+                : String.format(Locale.ROOT, "has improved by less than %.2g%% on its best", 100 * s.threshold());
+        String head = String.format(Locale.ROOT, "epoch=%d %s loss %.4g %s (%.4g) in %d epochs; ", s.epoch(),
+                s.validation() ? "validation" : "training", s.loss(), progress, s.best(), s.epochs());
+        String ratios = String.format(Locale.ROOT, "weight update:parameter ratios median %.1e", s.medianRatio());
+        String band = String.format(Locale.ROOT, "[%.0e, %.0e]", low, high);
+        switch (s.cause()) {
+            case LR_TOO_LOW:
+                return head + ratios + ", below the band " + band + ": the learning rate is likely too low (try x10, "
+                        + "or pick one with LearningRateFinder)";
+            case PLATEAU:
+                return head + ratios + ", inside the band " + band + ": a plateau at a workable learning rate; "
+                        + "ReduceLROnPlateau or a decaying schedule (e.g. CosineDecaySchedule) lowers it once progress "
+                        + "stalls";
+            case LR_TOO_HIGH:
+                return head + ratios + ", above the band " + band + ": the steps overshoot and the loss oscillates; "
+                        + "the learning rate is likely too high (try x0.1)";
+            default:
+                return head + "no ratio check ran in these epochs (lower the monitor's frequency to get a cause); "
+                        + "the learning rate may be too low, or training has reached a plateau";
+        }
     }
 
     /** The WARN line of a rollback or a data restore. */

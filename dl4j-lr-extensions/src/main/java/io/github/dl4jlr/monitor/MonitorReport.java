@@ -5,11 +5,10 @@ import io.github.dl4jlr.plot.PlotSupport;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * An immutable snapshot of what a {@link TrainingHealthMonitor} saw: ratio checks, warnings, events and every
@@ -20,14 +19,16 @@ public final class MonitorReport {
     private final List<RatioCheck> checks;
     private final List<MonitorEvent> events;
     private final List<RollbackRecord> rollbacks;
+    private final List<LossStall> stalls;
     private final double low;
     private final double high;
 
-    MonitorReport(List<RatioCheck> checks, List<MonitorEvent> events, List<RollbackRecord> rollbacks, double low,
-                  double high) {
+    MonitorReport(List<RatioCheck> checks, List<MonitorEvent> events, List<RollbackRecord> rollbacks,
+                  List<LossStall> stalls, double low, double high) {
         this.checks = List.copyOf(checks);
         this.events = List.copyOf(events);
         this.rollbacks = List.copyOf(rollbacks);
+        this.stalls = List.copyOf(stalls);
         this.low = low;
         this.high = high;
     }
@@ -48,6 +49,11 @@ public final class MonitorReport {
                 || e.kind() == MonitorEvent.Kind.RATIO_LOW).toList();
     }
 
+    /** Every "the loss has not improved for several epochs" warning, in order, with its likely cause. */
+    public List<LossStall> stalls() {
+        return stalls;
+    }
+
     /** Non-finite detections and finite divergences. */
     public List<MonitorEvent> nonFiniteEvents() {
         return events.stream().filter(e -> e.kind() == MonitorEvent.Kind.NON_FINITE
@@ -66,37 +72,27 @@ public final class MonitorReport {
 
     /** The ratio history of one array: {@code [iterations, ratios]}. */
     public double[][] history(String key) {
+        return series(c -> c.ratio(key));
+    }
+
+    /** The step-size estimate history of one array: {@code [iterations, estimates]} (NaN where there was none). */
+    public double[][] stepSizeHistory(String key) {
+        return series(c -> c.stepSize(key));
+    }
+
+    private double[][] series(ToDoubleFunction<RatioCheck> value) {
         double[] it = new double[checks.size()];
-        double[] r = new double[checks.size()];
+        double[] v = new double[checks.size()];
         for (int i = 0; i < checks.size(); i++) {
             it[i] = checks.get(i).iteration();
-            r[i] = checks.get(i).ratio(key);
+            v[i] = value.applyAsDouble(checks.get(i));
         }
-        return new double[][]{it, r};
+        return new double[][]{it, v};
     }
 
     /** Median over checks of the median ratio of the judged (weight) arrays; NaN without checks. */
     public double medianWeightRatio() {
-        List<Double> perCheck = new ArrayList<>();
-        for (RatioCheck c : checks) {
-            List<Double> judged = new ArrayList<>();
-            for (int i = 0; i < c.keys().size(); i++) {
-                if (c.verdicts().get(i) != RatioVerdict.UNDEFINED) {
-                    judged.add(c.ratios()[i]);
-                }
-            }
-            if (!judged.isEmpty()) {
-                perCheck.add(median(judged));
-            }
-        }
-        return perCheck.isEmpty() ? Double.NaN : median(perCheck);
-    }
-
-    private static double median(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        return StallRules.median(checks.stream().mapToDouble(RatioCheck::medianJudgedRatio).toArray());
     }
 
     /** Every array key seen, in forward order. */

@@ -8,12 +8,15 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -63,6 +66,19 @@ import java.util.WeakHashMap;
  * STOP and ROLLBACK keep a ring of {@code snapshots} (default 2), each one copy of the parameters plus one of the
  * updater state: with Adam, {@code snapshots x 3} times the parameter memory (6x by default). LOG keeps none.
  *
+ * <p><b>Every epoch end</b> it compares the epoch's loss (the mean training loss of the epoch, or the validation loss
+ * with {@link Builder#validation}) with the best so far (see {@link StallRules}): after {@code lossPatience} epochs
+ * (default 3) without a relative improvement of {@code lossThreshold} (default 1e-2) it logs one WARN per streak, with
+ * the likely cause read from the weight ratios of those epochs: below the band, the learning rate is too low; in it, a
+ * plateau (use {@code ReduceLROnPlateau} or a decaying schedule); above it, the steps overshoot. Epoch events come from
+ * {@code fit(iterator)}; a loop over {@code fit(DataSet)} fires none, so it gets no epoch check.
+ *
+ * <p><b>Step-size estimate</b> (off by default, {@link Builder#stepSizeEstimate}): at each check, per weight array,
+ * the ratio of the spread of the parameters to the spread of the mean gradient between checks (see
+ * {@link StepSizeEstimate}), from the raw gradient at {@code onGradientCalculation}. It costs two copies of the weight
+ * arrays, and per check two distances and two copies per array. The README gives how far it landed from the best grid
+ * learning rate on real data, which is why it is off by default.
+ *
  * <p><b>Lifecycle</b>: the CSV, if any, is opened at the first check, flushed at every epoch end and closed by
  * {@link #close()} or when the monitor stops training. Use try-with-resources, or call {@code close()} after
  * training.
@@ -73,6 +89,8 @@ import java.util.WeakHashMap;
 public final class TrainingHealthMonitor extends BaseTrainingListener implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TrainingHealthMonitor.class);
+    /** Bounds the ratio medians kept for the stall cause when epochs are very long. */
+    private static final int MAX_RECENT_CHECKS = 10_000;
 
     private final int frequency;
     private final double low;
@@ -82,11 +100,16 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
     private final RecoveryPolicy recovery;
     private final LossWatch lossWatch;
     private final MonitorCsv csv;
+    private final StallRules stallRules;
+    private final DataSetIterator validation;
+    private final MultiDataSetIterator multiValidation;
+    private final StepSizeEstimate stepSize;
 
     private final Map<Model, ModelState> states = new WeakHashMap<>();
     private final List<RatioCheck> checks = new ArrayList<>();
     private final List<MonitorEvent> events = new ArrayList<>();
     private final List<RollbackRecord> rollbacks = new ArrayList<>();
+    private final List<LossStall> stalls = new ArrayList<>();
     /** The model of the previous callback and its state: skips the map lookup in the common one-model case. */
     private WeakReference<Model> lastModel = new WeakReference<>(null);
     private ModelState lastState;
@@ -103,12 +126,31 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         boolean started;
         Diagnosis pending;
         boolean troubleLogged;
+        double epochLossSum;
+        int epochLosses;
+        StallRules.State stall = StallRules.State.INITIAL;
+        /** {epoch, median weight ratio} of the recent checks, oldest first. */
+        final ArrayDeque<double[]> recentRatios = new ArrayDeque<>();
+        final Map<String, StepTrack> steps = new HashMap<>();
 
         ModelState(Model model, int ringSize) {
             this.net = NetworkAdapter.of(model);
             this.params = net.parameters();
             this.updaters = net.trainedUpdaters();
             this.ring = new SnapshotRing(ringSize);
+        }
+    }
+
+    /** The parameters and mean gradient of one weight array at the previous check, and its running moments. */
+    private static final class StepTrack {
+        final INDArray theta;
+        final INDArray gradient;
+        StepSizeEstimate.State moments = StepSizeEstimate.State.INITIAL;
+        double estimate = Double.NaN;
+
+        StepTrack(INDArray theta, INDArray gradient) {
+            this.theta = theta;
+            this.gradient = gradient;
         }
     }
 
@@ -125,6 +167,11 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
                 RecoveryPolicy.DEFAULT_HEALTHY_RATIO_MULTIPLE * b.high);
         this.lossWatch = new LossWatch(divergenceFactor);
         this.csv = b.csv == null ? null : new MonitorCsv(b.csv);
+        this.stallRules = b.lossPatience == 0 ? null : new StallRules(b.lossPatience, b.lossThreshold);
+        this.validation = b.validation;
+        this.multiValidation = b.multiValidation;
+        StepSizeEstimate estimate = new StepSizeEstimate(b.stepSizeDecay);
+        this.stepSize = b.stepSizeEstimate ? estimate : null;
     }
 
     public static Builder builder() {
@@ -133,7 +180,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
 
     /** An immutable snapshot of everything seen so far. */
     public synchronized MonitorReport report() {
-        return new MonitorReport(checks, events, rollbacks, low, high);
+        return new MonitorReport(checks, events, rollbacks, stalls, low, high);
     }
 
     /** Flushes and closes the CSV, if any; training may go on (later rows append). Idempotent. */
@@ -146,9 +193,15 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
 
     @Override
     public void onEpochEnd(Model model) {
-        if (csv != null) {
-            synchronized (this) {
+        if (csv == null && stallRules == null) {
+            return;
+        }
+        synchronized (this) {
+            if (csv != null) {
                 csv.flush();
+            }
+            if (stallRules != null) {
+                epochCheck(state(model));
             }
         }
     }
@@ -156,7 +209,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
     @Override
     public void onGradientCalculation(Model model) {
         double score = model.score();
-        if (Double.isFinite(score) && !recovery.keepsSnapshots()) {
+        if (Double.isFinite(score) && !recovery.keepsSnapshots() && stepSize == null) {
             return;
         }
         synchronized (this) {
@@ -166,8 +219,71 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
             }
             if (!Double.isFinite(score)) {
                 st.pending = beforeStep(st, score);
+            } else if (stepSize != null && st.net.iterationCount() % frequency == 0) {
+                estimateStepSizes(st, model);
             }
         }
+    }
+
+    /** Per weight array: the changes of the parameters and of the mean gradient since the last check. */
+    private void estimateStepSizes(ModelState st, Model model) {
+        Gradient g = model.gradient();
+        long batch = model.batchSize();
+        if (g == null || batch <= 0) {
+            return;
+        }
+        for (ParamRef p : st.params) {
+            INDArray raw = p.isTrained() ? g.getGradientFor(p.key()) : null;
+            INDArray theta = st.net.param(p);
+            if (raw == null || !RatioRules.judged(theta.rank())) {
+                continue;
+            }
+            INDArray mean = raw.div(batch);
+            StepTrack t = st.steps.get(p.key());
+            if (t == null) {
+                st.steps.put(p.key(), new StepTrack(theta.dup(), mean));
+                continue;
+            }
+            double s = theta.distance2(t.theta);
+            double y = mean.distance2(t.gradient);
+            t.moments = stepSize.next(t.moments, s * s, y * y);
+            t.estimate = StepSizeEstimate.estimate(t.moments);
+            t.theta.assign(theta);
+            t.gradient.assign(mean);
+        }
+    }
+
+    /** The epoch-level stall check (see {@link StallRules}). */
+    private void epochCheck(ModelState st) {
+        boolean useValidation = validation != null || multiValidation != null;
+        double loss;
+        if (useValidation) {
+            loss = validation != null ? st.net.meanLoss(validation) : st.net.meanLoss(multiValidation);
+        } else if (st.epochLosses > 0) {
+            loss = st.epochLossSum / st.epochLosses;
+        } else {
+            return;
+        }
+        st.epochLossSum = 0;
+        st.epochLosses = 0;
+        int epoch = st.net.epochCount();
+        while (!st.recentRatios.isEmpty() && st.recentRatios.peekFirst()[0] <= epoch - stallRules.patience()) {
+            st.recentRatios.pollFirst();
+        }
+        StallRules.Step step = stallRules.next(st.stall, loss);
+        st.stall = step.state();
+        if (!step.warn()) {
+            return;
+        }
+        double[] medians = st.recentRatios.stream().mapToDouble(r -> r[1]).toArray();
+        int iteration = st.net.iterationCount();
+        LossStall stall = new LossStall(iteration, epoch, useValidation, loss, step.best(), stallRules.patience(),
+                stallRules.threshold(), StallRules.median(medians), StallRules.cause(medians, low, high),
+                currentLr(st, iteration, epoch));
+        stalls.add(stall);
+        String msg = MonitorMessages.stall(stall, low, high);
+        log.warn(msg);
+        events.add(new MonitorEvent(iteration, epoch, MonitorEvent.Kind.LOSS_STALLED, "loss", msg));
     }
 
     @Override
@@ -184,6 +300,8 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
                 st.loss = lossWatch.firstMove(st.loss, st.net.relativeUpdate());   // once: two reductions
             }
             st.loss = lossWatch.next(st.loss, score);
+            st.epochLossSum += score;
+            st.epochLosses++;
             if (lossWatch.diverged(st.loss)) {
                 boolean early = st.loss.losses().count() < LossWatch.WINDOW;
                 handle(st, new LossExplosion(iteration, epoch, currentLr(st, iteration, epoch), score,
@@ -311,8 +429,12 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         }
         st.troubleLogged = false;
         RatioCheck c = new RatioCheck(iteration, epoch, currentLr(st, iteration, epoch), rows.keys,
-                Arrays.copyOf(rows.ratios, rows.keys.size()), rows.verdicts);
+                Arrays.copyOf(rows.ratios, rows.keys.size()), rows.verdicts, stepSizes(st, rows.keys));
         checks.add(c);
+        st.recentRatios.addLast(new double[]{epoch, c.medianJudgedRatio()});
+        if (st.recentRatios.size() > MAX_RECENT_CHECKS) {
+            st.recentRatios.pollFirst();
+        }
         if (log.isInfoEnabled()) {
             log.info(MonitorMessages.check(c));
         }
@@ -326,6 +448,15 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         if (step.action() == RecoveryPolicy.Action.SNAPSHOT) {
             st.ring.push(st.net, st.loss);
         }
+    }
+
+    private static double[] stepSizes(ModelState st, List<String> keys) {
+        double[] out = new double[keys.size()];
+        for (int i = 0; i < out.length; i++) {
+            StepTrack t = st.steps.get(keys.get(i));
+            out[i] = t == null ? Double.NaN : t.estimate;
+        }
+        return out;
     }
 
     private void warnIfStuck(ModelState st, RatioCheck c) {
@@ -383,6 +514,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         rollbacks.add(r);
         st.policy = step.state();
         st.loss = e.loss();
+        st.steps.clear();
         st.pending = null;
         st.troubleLogged = false;
         String msg = MonitorMessages.recovery(t, r, step.state().restores(), recovery.maxRollbacks(),
@@ -434,7 +566,8 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
 
     /**
      * Settings; defaults: frequency 10, band [1e-4, 1e-2], patience 3, LOG, divergence factor 4, rollback x0.1 up to 3
-     * times, 2 snapshots, no CSV.
+     * times, 2 snapshots, no CSV, stall check after 3 epochs without a 1% improvement of the training loss, no
+     * step-size estimate.
      */
     public static final class Builder {
         private int frequency = 10;
@@ -447,6 +580,12 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         private int maxRollbacks = 3;
         private int snapshots = 2;
         private Path csv;
+        private int lossPatience = 3;
+        private double lossThreshold = 1e-2;
+        private DataSetIterator validation;
+        private MultiDataSetIterator multiValidation;
+        private boolean stepSizeEstimate;
+        private double stepSizeDecay = 0.9;
 
         private Builder() {
         }
@@ -506,9 +645,62 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
             return this;
         }
 
-        /** Also write every check to this CSV ({@code iteration,epoch,lr,param,ratio,verdict}). */
+        /**
+         * Also write every check to this CSV ({@code iteration,epoch,lr,param,ratio,verdict,step_size}; the step size
+         * is NaN unless {@link #stepSizeEstimate} is on).
+         */
         public Builder csv(Path file) {
             this.csv = file;
+            return this;
+        }
+
+        /**
+         * The epoch-level stall check: warn when the epoch's loss has not improved by the relative {@code threshold}
+         * (in [0, 1)) for {@code epochs} epochs ({@code >= 1}) in a row. Default 3 epochs, 1e-2: a
+         * loss that improves by less than about 0.3% per epoch.
+         */
+        public Builder lossStall(int epochs, double threshold) {
+            Args.positive("lossStall epochs", epochs);
+            this.lossPatience = epochs;
+            this.lossThreshold = Args.rightOpenInterval("lossStall threshold", threshold, 0, 1);
+            return this;
+        }
+
+        /** Turns the epoch-level stall check off. */
+        public Builder noLossStall() {
+            this.lossPatience = 0;
+            return this;
+        }
+
+        /**
+         * Judge the stall check on the mean loss over this iterator (reset and read once per epoch end) instead of
+         * the epoch's mean training loss.
+         */
+        public Builder validation(DataSetIterator data) {
+            this.validation = Args.notNull("validation", data);
+            this.multiValidation = null;
+            return this;
+        }
+
+        /** {@link #validation(DataSetIterator)} for a multi-input ComputationGraph. */
+        public Builder validation(MultiDataSetIterator data) {
+            this.multiValidation = Args.notNull("validation", data);
+            this.validation = null;
+            return this;
+        }
+
+        /**
+         * Also estimate a step size per weight array at each check (see {@link StepSizeEstimate}); shown next to
+         * the ratio. Off by default: see the README for how well it matched the best learning rate.
+         */
+        public Builder stepSizeEstimate(boolean on) {
+            this.stepSizeEstimate = on;
+            return this;
+        }
+
+        /** Decay of the estimate's moving averages over checks, in [0, 1); default 0.9. */
+        public Builder stepSizeDecay(double beta) {
+            this.stepSizeDecay = beta;
             return this;
         }
 

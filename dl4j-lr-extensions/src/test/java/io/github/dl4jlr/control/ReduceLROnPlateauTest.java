@@ -1,13 +1,12 @@
 package io.github.dl4jlr.control;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.classic.Level;
 import io.github.dl4jlr.nn.LearningRateConfig;
 import io.github.dl4jlr.nn.NetworkAdapter;
 import io.github.dl4jlr.schedule.CosineDecaySchedule;
 import io.github.dl4jlr.schedule.ScaledSchedule;
 import io.github.dl4jlr.schedule.WarmupSchedule;
+import io.github.dl4jlr.testutil.CapturedLog;
 import io.github.dl4jlr.testutil.TinyNets;
 import org.deeplearning4j.earlystopping.EarlyStoppingConfiguration;
 import org.deeplearning4j.earlystopping.EarlyStoppingResult;
@@ -25,7 +24,6 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
-import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -88,11 +86,8 @@ class ReduceLROnPlateauTest {
 
     @Test
     void logsEveryCut() {
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        logs.start();
-        Logger logger = (Logger) LoggerFactory.getLogger(ReduceLROnPlateau.class);
-        logger.addAppender(logs);
-        try {
+        List<String> lines;
+        try (CapturedLog logs = CapturedLog.of(ReduceLROnPlateau.class)) {
             MultiLayerNetwork net = stuck(new Sgd(1e-12));
             ReduceLROnPlateau plateau = ReduceLROnPlateau.builder().patience(2).validation(TinyNets.iterator(2, 10, 9))
                     .build().attachTo(net);
@@ -100,10 +95,9 @@ class ReduceLROnPlateauTest {
                 net.fit(TinyNets.iterator(3, 10, 1));
             }
             assertEquals(1, plateau.reductions());
-        } finally {
-            logger.detachAppender(logs);
+            lines = logs.messages(Level.INFO);
         }
-        String line = logs.list.get(logs.list.size() - 1).getFormattedMessage();
+        String line = lines.get(lines.size() - 1);
         assertTrue(line.matches("epoch 2: validation loss \\d\\.\\d{3} has not improved by 1e-04 for 2 epochs; "
                 + "learning rate x0\\.1 \\(1\\.0e-12 -> 1\\.0e-13\\) on 2 layers"), line);
     }

@@ -1,13 +1,11 @@
 package io.github.dl4jlr.monitor;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.github.dl4jlr.nn.LearningRateConfig;
 import io.github.dl4jlr.nn.NetworkAdapter;
 import io.github.dl4jlr.nn.ParamRef;
 import io.github.dl4jlr.schedule.CosineDecaySchedule;
 import io.github.dl4jlr.schedule.ScaledSchedule;
+import io.github.dl4jlr.testutil.CapturedLog;
 import io.github.dl4jlr.testutil.TinyNets;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.api.Model;
@@ -18,9 +16,8 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -34,7 +31,6 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.schedule.ScheduleType;
-import org.slf4j.LoggerFactory;
 
 import javax.imageio.ImageIO;
 import java.nio.file.Files;
@@ -54,22 +50,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainingHealthMonitorTest {
 
-    private ListAppender<ILoggingEvent> logs;
-
-    @BeforeEach
-    void captureLogs() {
-        logs = new ListAppender<>();
-        logs.start();
-        ((Logger) LoggerFactory.getLogger(TrainingHealthMonitor.class)).addAppender(logs);
-    }
-
-    @AfterEach
-    void releaseLogs() {
-        ((Logger) LoggerFactory.getLogger(TrainingHealthMonitor.class)).detachAppender(logs);
-    }
+    @RegisterExtension
+    final CapturedLog logs = CapturedLog.of(TrainingHealthMonitor.class);
 
     private List<String> lines(ch.qos.logback.classic.Level level) {
-        return logs.list.stream().filter(e -> e.getLevel() == level).map(ILoggingEvent::getFormattedMessage).toList();
+        return logs.messages(level);
     }
 
     /** Minibatches of 10 from the 3-class problem; the {@code nanBatch}-th (0-based) gets a NaN feature, or none if < 0. */
@@ -306,7 +291,7 @@ class TrainingHealthMonitorTest {
         assertEquals(List.of("dense_W", "dense_b", "out_W", "out_b"), List.copyOf(r.keys()));
         assertEquals(6, r.checks().size());
         List<String> csv = Files.readAllLines(dir.resolve("m.csv"));
-        assertEquals("iteration,epoch,lr,param,ratio,verdict", csv.get(0));
+        assertEquals("iteration,epoch,lr,param,ratio,verdict,step_size", csv.get(0));
         assertEquals(1 + 6 * 4, csv.size());
         assertNotNull(ImageIO.read(r.savePlot(dir.resolve("ratios.png")).toFile()));
     }

@@ -20,7 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Recording tests that pin the DL4J 1.0.0-M2.1 behaviour the monitor relies on:
  * at {@code onGradientCalculation} the score of the current minibatch is already set and the parameters are
- * still the pre-update ones; at {@code iterationDone} {@code gradient()} holds the update just applied.
+ * still the pre-update ones, {@code gradient()} holds the raw gradient summed over the minibatch and
+ * {@code batchSize()} the minibatch size (the step-size estimate divides one by the other); at {@code iterationDone}
+ * {@code gradient()} holds the update just applied.
  */
 class Dl4jHookBehaviourTest {
 
@@ -30,11 +32,15 @@ class Dl4jHookBehaviourTest {
         final List<double[]> paramsAtGradient = new ArrayList<>();
         final List<double[]> paramsAtDone = new ArrayList<>();
         final List<double[]> updateAtDone = new ArrayList<>();
+        final List<double[]> rawAtGradient = new ArrayList<>();
+        final List<Integer> batchAtGradient = new ArrayList<>();
 
         @Override
         public void onGradientCalculation(Model model) {
             scoreAtGradient.add(model.score());
             paramsAtGradient.add(model.params().toDoubleVector());
+            rawAtGradient.add(model.gradient().gradient().toDoubleVector());
+            batchAtGradient.add(model.batchSize());
         }
 
         @Override
@@ -62,6 +68,13 @@ class Dl4jHookBehaviourTest {
             assertEquals(before[i] - update[i], after[i], 1e-12, "params_before - gradient() = params_after at " + i);
         }
         assertTrue(update.length == before.length);
+        // plain SGD at 0.1 without regularization: update = 0.1 * raw / minibatch, so raw is a sum, not a mean
+        long n = batch.numExamples();
+        assertEquals((int) n, r.batchAtGradient.get(0), "batchSize() at onGradientCalculation");
+        double[] raw = r.rawAtGradient.get(0);
+        for (int i = 0; i < raw.length; i++) {
+            assertEquals(0.1 * raw[i] / n, update[i], 1e-12, "update = lr * raw / minibatch at " + i);
+        }
     }
 
     @Test

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 /**
  * Overhead of {@link TrainingHealthMonitor} against training without listeners and against DL4J's
  * {@code StatsListener} (with {@code InMemoryStatsStorage}), each at frequency 1 and 10 (the monitor also with
- * ROLLBACK, which keeps snapshots at healthy checks), on a small CNN with
+ * ROLLBACK, which keeps snapshots at healthy checks, and with the step-size estimate), on a small CNN with
  * 32x32x3 inputs. All settings run in one process, alternating within each round (with the order rotated
  * per round), on the same network and in-memory minibatches.
  *
@@ -79,6 +79,8 @@ public final class MonitorOverheadBenchmark {
         settings.put("none", List::of);
         settings.put("monitor f=1", () -> List.of(TrainingHealthMonitor.builder().frequency(1).build()));
         settings.put("monitor f=10", () -> List.of(TrainingHealthMonitor.builder().frequency(10).build()));
+        settings.put("step size f=10", () -> List.of(TrainingHealthMonitor.builder().frequency(10)
+                .stepSizeEstimate(true).build()));
         settings.put("rollback f=10", () -> List.of(TrainingHealthMonitor.builder().frequency(10)
                 .onNonFinite(NonFinitePolicy.ROLLBACK).build()));
         settings.put("stats f=1", () -> List.of(new StatsListener(new InMemoryStatsStorage(), 1)));
@@ -122,7 +124,7 @@ public final class MonitorOverheadBenchmark {
             range.put(name, new double[]{pr.min(), pr.max()});
             Timing in = new Timing(inside.get(name));
             insidePercent.put(name, 100 * in.median() / base.median());
-            log.info(String.format(Locale.ROOT, "%-13s %s per iteration; end-to-end overhead %+.1f%% (per-round %+.1f%% .. "
+            log.info(String.format(Locale.ROOT, "%-14s %s per iteration; end-to-end overhead %+.1f%% (per-round %+.1f%% .. "
                             + "%+.1f%%); in-listener %.3f ms/iteration = %.2f%% (per-round %.3f .. %.3f ms)",
                     name, t.describe(), overhead.get(name), pr.min(), pr.max(), in.median(), insidePercent.get(name),
                     in.min(), in.max()));

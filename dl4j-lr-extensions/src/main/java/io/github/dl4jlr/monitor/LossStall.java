@@ -1,0 +1,19 @@
+package io.github.dl4jlr.monitor;
+
+/**
+ * One "the loss has not improved for several epochs" warning.
+ *
+ * @param iteration         the iteration counter at the end of the epoch
+ * @param epoch             the epoch that completed the streak
+ * @param validation        whether the watched loss is the validation loss (else the epoch's mean training loss)
+ * @param loss              the watched loss of this epoch
+ * @param best              the best watched loss so far
+ * @param epochs            epochs without improvement (the patience)
+ * @param threshold         the relative improvement that would have counted
+ * @param medianRatio       the median weight ratio over the stalled epochs' checks; NaN when none ran
+ * @param cause             what the ratios say
+ * @param learningRate      learning rate of the first trained layer at the next step
+ */
+public record LossStall(int iteration, int epoch, boolean validation, double loss, double best, int epochs,
+                        double threshold, double medianRatio, StallCause cause, double learningRate) {
+}

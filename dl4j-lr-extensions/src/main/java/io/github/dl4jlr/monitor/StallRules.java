@@ -1,0 +1,95 @@
+package io.github.dl4jlr.monitor;
+
+import io.github.dl4jlr.control.PlateauPolicy;
+import io.github.dl4jlr.control.ThresholdMode;
+
+import java.util.Arrays;
+
+/**
+ * The pure epoch-level rule behind the monitor's "the loss has not improved for several epochs" warning; no network
+ * needed.
+ *
+ * <p><b>When</b>: the decision is {@link PlateauPolicy}'s (relative threshold, no cooldown), fed one loss per epoch
+ * (the epoch's mean training loss, or the validation loss when one is given). It warns when the loss has not improved
+ * by the relative {@code threshold} for {@code patience} epochs in a row, and then stays quiet until the loss improves
+ * again: one warning per streak. With patience 3 and threshold 1e-3, epoch losses 1.0, 0.9, 0.9, 0.9, 0.9, 0.9, 0.5,
+ * 0.5, 0.5, 0.5 warn at epochs 4 and 9 (0-based).
+ *
+ * <p><b>Why</b> ({@link #cause}): the median of the per-check median weight ratios over the stalled epochs, against
+ * the monitor's band: below it the learning rate is too low, inside it the run is on a plateau, above it the steps
+ * overshoot.
+ */
+public final class StallRules {
+
+    /**
+     * The memory between epochs.
+     *
+     * @param plateau the plateau policy's state
+     * @param warned  whether the current streak was already warned about
+     */
+    public record State(PlateauPolicy.State plateau, boolean warned) {
+        public static final State INITIAL = new State(PlateauPolicy.State.INITIAL, false);
+    }
+
+    /**
+     * One epoch's outcome.
+     *
+     * @param state the new state
+     * @param warn  whether to warn now
+     * @param best  the best loss so far
+     */
+    public record Step(State state, boolean warn, double best) {
+    }
+
+    private final PlateauPolicy policy;
+
+    /**
+     * @param patience  epochs without improvement before the warning, {@code >= 1}
+     * @param threshold the relative improvement that counts, {@code >= 0}
+     */
+    public StallRules(int patience, double threshold) {
+        this.policy = new PlateauPolicy(patience, threshold, ThresholdMode.RELATIVE, 0);
+    }
+
+    public int patience() {
+        return policy.patience();
+    }
+
+    public double threshold() {
+        return policy.threshold();
+    }
+
+    /** The state after one more epoch's loss; a non-finite loss counts as no improvement. */
+    public Step next(State s, double loss) {
+        boolean improved = policy.improves(loss, s.plateau().best());
+        PlateauPolicy.Step p = policy.next(s.plateau(), loss, true);
+        boolean warned = !improved && s.warned();
+        boolean warn = p.decision() == PlateauPolicy.Decision.REDUCE && !warned;
+        return new Step(new State(p.state(), warned || warn), warn, p.state().best());
+    }
+
+    /**
+     * The likely cause from the weight ratios of the stalled epochs: each element is one check's median over its
+     * judged (weight) arrays; NaN elements are ignored.
+     */
+    public static StallCause cause(double[] checkMedians, double low, double high) {
+        double m = median(checkMedians);
+        if (Double.isNaN(m)) {
+            return StallCause.UNKNOWN;
+        }
+        if (m < low) {
+            return StallCause.LR_TOO_LOW;
+        }
+        return m > high ? StallCause.LR_TOO_HIGH : StallCause.PLATEAU;
+    }
+
+    /** The median of the non-NaN values; NaN when there are none. */
+    public static double median(double[] values) {
+        double[] v = Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        int n = v.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+}

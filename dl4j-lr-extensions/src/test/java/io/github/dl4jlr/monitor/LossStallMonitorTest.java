@@ -1,0 +1,93 @@
+package io.github.dl4jlr.monitor;
+
+import ch.qos.logback.classic.Level;
+import io.github.dl4jlr.nn.NetworkAdapter;
+import io.github.dl4jlr.testutil.CapturedLog;
+import io.github.dl4jlr.testutil.TinyNets;
+import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.Sgd;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The epoch-level stall check on real training. */
+class LossStallMonitorTest {
+
+    @RegisterExtension
+    final CapturedLog logs = CapturedLog.of(TrainingHealthMonitor.class);
+
+    private List<String> warnings() {
+        return logs.messages(Level.WARN).stream().filter(m -> m.contains(" on its best ")).toList();
+    }
+
+    private static DataSetIterator train() {
+        return new ListDataSetIterator<>(TinyNets.data(40, 5, 3.0).asList(), 10);
+    }
+
+    private static MonitorReport fit(MultiLayerNetwork net, TrainingHealthMonitor monitor, int epochs) {
+        net.setListeners(monitor);
+        net.fit(train(), epochs);
+        return monitor.report();
+    }
+
+    @Test
+    void aFarTooLowLearningRateWarnsOncePerStreakWithTheLowRatiosAsCause() {
+        MultiLayerNetwork net = TinyNets.mln(new Sgd(1e-7));
+        MonitorReport r = fit(net, TrainingHealthMonitor.builder().frequency(1).build(), 6);
+        assertEquals(1, r.stalls().size(), r.stalls().toString());
+        LossStall s = r.stalls().get(0);
+        assertEquals(3, s.epoch(), "the third epoch without improvement after the first one");
+        assertEquals(StallCause.LR_TOO_LOW, s.cause());
+        assertFalse(s.validation());
+        assertTrue(s.medianRatio() < 1e-4, "median ratio " + s.medianRatio());
+        assertEquals(1e-7, s.learningRate(), 1e-20);
+        List<String> warns = warnings();
+        assertEquals(1, warns.size(), warns.toString());
+        assertTrue(warns.get(0).startsWith("epoch=3 training loss "), warns.get(0));
+        assertTrue(warns.get(0).contains("has improved by less than 1.0% on its best"), warns.get(0));
+        assertTrue(warns.get(0).endsWith("below the band [1e-04, 1e-02]: the learning rate is likely too low (try x10, "
+                + "or pick one with LearningRateFinder)"), warns.get(0));
+        assertEquals(List.of(MonitorEvent.Kind.LOSS_STALLED), r.events().stream()
+                .filter(e -> e.kind() == MonitorEvent.Kind.LOSS_STALLED).map(MonitorEvent::kind).toList());
+        assertTrue(r.warnings().isEmpty() || r.warnings().stream().noneMatch(
+                e -> e.kind() == MonitorEvent.Kind.LOSS_STALLED), "warnings() stays about ratios");
+    }
+
+    @Test
+    void theValidationLossIsWatchedWhenGiven() {
+        MultiLayerNetwork net = TinyNets.mln(new Sgd(1e-7));
+        DataSetIterator val = new ListDataSetIterator<>(TinyNets.data(30, 99, 3.0).asList(), 10);
+        MonitorReport r = fit(net, TrainingHealthMonitor.builder().frequency(1).validation(val).build(), 4);
+        assertEquals(1, r.stalls().size(), r.stalls().toString());
+        LossStall s = r.stalls().get(0);
+        assertTrue(s.validation());
+        assertEquals(NetworkAdapter.of(net).meanLoss(val), s.loss(), 1e-9, "the loss after the last epoch");
+        assertTrue(warnings().get(0).startsWith("epoch=3 validation loss "), warnings().get(0));
+    }
+
+    @Test
+    void withoutChecksInTheStalledEpochsTheCauseIsUnknown() {
+        MultiLayerNetwork net = TinyNets.mln(new Sgd(1e-7));
+        MonitorReport r = fit(net, TrainingHealthMonitor.builder().frequency(1000).build(), 4);
+        assertEquals(StallCause.UNKNOWN, r.stalls().get(0).cause());
+        assertTrue(Double.isNaN(r.stalls().get(0).medianRatio()));
+        assertTrue(warnings().get(0).contains("no ratio check ran in these epochs"), warnings().get(0));
+    }
+
+    @Test
+    void aLearningLossOrASwitchedOffCheckGivesNoWarning() {
+        MonitorReport learning = fit(TinyNets.mln(new Adam(1e-2)), TrainingHealthMonitor.builder().build(), 4);
+        assertEquals(List.of(), learning.stalls());
+        MonitorReport off = fit(TinyNets.mln(new Sgd(1e-7)), TrainingHealthMonitor.builder().noLossStall().build(), 6);
+        assertEquals(List.of(), off.stalls());
+        assertEquals(List.of(), warnings());
+    }
+}

@@ -1,0 +1,130 @@
+package io.github.dl4jlr.monitor;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StallRulesTest {
+
+    private static final double LOW = 1e-4;
+    private static final double HIGH = 1e-2;
+
+    /** Epochs (0-based) at which the rules warn for this loss sequence. */
+    private static List<Integer> warnings(StallRules rules, double... losses) {
+        List<Integer> at = new ArrayList<>();
+        StallRules.State s = StallRules.State.INITIAL;
+        for (int e = 0; e < losses.length; e++) {
+            StallRules.Step step = rules.next(s, losses[e]);
+            s = step.state();
+            if (step.warn()) {
+                at.add(e);
+            }
+        }
+        return at;
+    }
+
+    @Test
+    void warnsAtThePatienceEpochAndOncePerStreak() {
+        StallRules rules = new StallRules(3, 1e-3);
+        // the javadoc's worked values
+        assertEquals(List.of(4, 9), warnings(rules, 1.0, 0.9, 0.9, 0.9, 0.9, 0.9, 0.5, 0.5, 0.5, 0.5));
+        // t-1: two flat epochs after the best are not enough
+        assertEquals(List.of(), warnings(rules, 1.0, 1.0, 1.0));
+        // t: the third flat epoch warns; t+1: a long streak warns once only
+        assertEquals(List.of(3), warnings(rules, 1.0, 1.0, 1.0, 1.0));
+        assertEquals(List.of(3), warnings(rules, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0));
+    }
+
+    @Test
+    void anImprovementSmallerThanTheThresholdDoesNotCount() {
+        StallRules rules = new StallRules(2, 1e-2);
+        // each epoch 0.5% better: below the 1% threshold
+        assertEquals(List.of(2), warnings(rules, 1.0, 0.995, 0.990));
+        // each epoch 2% better: never a stall
+        assertEquals(List.of(), warnings(rules, 1.0, 0.98, 0.9604, 0.941192, 0.922368));
+    }
+
+    @Test
+    void nonFiniteLossesCountAsNoImprovement() {
+        assertEquals(List.of(2), warnings(new StallRules(2, 1e-3), 1.0, Double.NaN, Double.POSITIVE_INFINITY));
+    }
+
+    @Test
+    void theBestLossIsReported() {
+        StallRules rules = new StallRules(1, 0);
+        StallRules.Step first = rules.next(StallRules.State.INITIAL, 2.0);
+        StallRules.Step second = rules.next(first.state(), 3.0);
+        assertTrue(second.warn());
+        assertEquals(2.0, second.best());
+    }
+
+    /** A scripted run: per epoch a loss and the medians of its checks; returns the cause of the first warning. */
+    private static StallCause scripted(double[] losses, double[][] checkMedians) {
+        StallRules rules = new StallRules(3, 1e-3);
+        StallRules.State s = StallRules.State.INITIAL;
+        for (int e = 0; e < losses.length; e++) {
+            StallRules.Step step = rules.next(s, losses[e]);
+            s = step.state();
+            if (step.warn()) {
+                List<Double> recent = new ArrayList<>();
+                for (int k = Math.max(0, e - rules.patience() + 1); k <= e; k++) {
+                    for (double m : checkMedians[k]) {
+                        recent.add(m);
+                    }
+                }
+                return StallRules.cause(recent.stream().mapToDouble(Double::doubleValue).toArray(), LOW, HIGH);
+            }
+        }
+        throw new AssertionError("no warning");
+    }
+
+    @Test
+    void lowRatiosOnAFlatLossMeanTheLearningRateIsTooLow() {
+        double[] losses = {1.10, 1.0999, 1.0998, 1.0998, 1.0997};
+        double[][] ratios = {{2e-6, 3e-6}, {2e-6, 2e-6}, {1e-6, 2e-6}, {2e-6, 1e-6}, {1e-6, 1e-6}};
+        assertEquals(StallCause.LR_TOO_LOW, scripted(losses, ratios));
+    }
+
+    @Test
+    void inBandRatiosOnAFlatLossAreAPlateau() {
+        double[] losses = {2.0, 1.2, 0.80, 0.7995, 0.7999, 0.7993};
+        double[][] ratios = {{3e-3}, {2e-3, 1e-3}, {1e-3, 9e-4}, {8e-4}, {1e-3}, {7e-4}};
+        assertEquals(StallCause.PLATEAU, scripted(losses, ratios));
+    }
+
+    @Test
+    void highRatiosOnABouncingLossMeanOscillation() {
+        double[] losses = {1.5, 1.2, 1.6, 1.3, 1.4};
+        double[][] ratios = {{5e-2}, {4e-2, 6e-2}, {8e-2}, {5e-2, 7e-2}, {6e-2}};
+        assertEquals(StallCause.LR_TOO_HIGH, scripted(losses, ratios));
+    }
+
+    @Test
+    void theCauseUsesTheMedianAndIsUnknownWithoutChecks() {
+        // one wild check does not move the median
+        assertEquals(StallCause.PLATEAU, StallRules.cause(new double[]{1e-3, 2e-3, 5.0}, LOW, HIGH));
+        // at the band's edges: equal to an edge is in the band, just past it is not
+        assertEquals(StallCause.PLATEAU, StallRules.cause(new double[]{LOW}, LOW, HIGH));
+        assertEquals(StallCause.PLATEAU, StallRules.cause(new double[]{HIGH}, LOW, HIGH));
+        assertEquals(StallCause.LR_TOO_LOW, StallRules.cause(new double[]{Math.nextDown(LOW)}, LOW, HIGH));
+        assertEquals(StallCause.LR_TOO_HIGH, StallRules.cause(new double[]{Math.nextUp(HIGH)}, LOW, HIGH));
+        assertEquals(StallCause.UNKNOWN, StallRules.cause(new double[0], LOW, HIGH));
+        assertEquals(StallCause.UNKNOWN, StallRules.cause(new double[]{Double.NaN}, LOW, HIGH));
+    }
+
+    @Test
+    void badSettingsAreRejectedWithAClearMessage() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new StallRules(0, 1e-3));
+        assertEquals("Expected patience > 0, but got 0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingHealthMonitor.builder().lossStall(3, Double.NaN));
+        assertTrue(e.getMessage().equals("Expected lossStall threshold in [0.0, 1.0), but got NaN"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TrainingHealthMonitor.builder().lossStall(-2, 1e-3));
+        assertEquals("Expected lossStall epochs > 0, but got -2", e.getMessage());
+    }
+}
