@@ -70,7 +70,8 @@ import java.util.WeakHashMap;
  * with {@link Builder#validation}) with the best so far (see {@link StallRules}): after {@code lossPatience} epochs
  * (default 3) without a relative improvement of {@code lossThreshold} (default 1e-2) it logs one WARN per streak, with
  * the likely cause read from the weight ratios of those epochs: below the band, the learning rate is too low; in it, a
- * plateau (use {@code ReduceLROnPlateau} or a decaying schedule); above it, the steps overshoot. Epoch events come from
+ * plateau (use {@code ReduceLROnPlateau} or a decaying schedule), or, when the loss has hardly fallen since the first
+ * epoch, no progress at all; above it, the steps overshoot. Epoch events come from
  * {@code fit(iterator)}; a loop over {@code fit(DataSet)} fires none, so it gets no epoch check.
  *
  * <p><b>Step-size estimate</b> (off by default, {@link Builder#stepSizeEstimate}): at each check, per weight array,
@@ -277,9 +278,10 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         }
         double[] medians = st.recentRatios.stream().mapToDouble(r -> r[1]).toArray();
         int iteration = st.net.iterationCount();
-        LossStall stall = new LossStall(iteration, epoch, useValidation, loss, step.best(), stallRules.patience(),
-                stallRules.threshold(), StallRules.median(medians), StallRules.cause(medians, low, high),
-                currentLr(st, iteration, epoch));
+        double first = step.state().first();
+        LossStall stall = new LossStall(iteration, epoch, useValidation, loss, first, step.best(),
+                stallRules.patience(), stallRules.threshold(), StallRules.median(medians),
+                StallRules.cause(medians, low, high, first, step.best()), currentLr(st, iteration, epoch));
         stalls.add(stall);
         String msg = MonitorMessages.stall(stall, low, high);
         log.warn(msg);

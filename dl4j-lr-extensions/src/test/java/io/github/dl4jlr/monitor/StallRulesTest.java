@@ -65,7 +65,7 @@ class StallRulesTest {
 
     /** A scripted run: per epoch a loss and the medians of its checks; returns the cause of the first warning. */
     private static StallCause scripted(double[] losses, double[][] checkMedians) {
-        StallRules rules = new StallRules(3, 1e-3);
+        StallRules rules = new StallRules(3, 1e-2);
         StallRules.State s = StallRules.State.INITIAL;
         for (int e = 0; e < losses.length; e++) {
             StallRules.Step step = rules.next(s, losses[e]);
@@ -77,7 +77,8 @@ class StallRulesTest {
                         recent.add(m);
                     }
                 }
-                return StallRules.cause(recent.stream().mapToDouble(Double::doubleValue).toArray(), LOW, HIGH);
+                return StallRules.cause(recent.stream().mapToDouble(Double::doubleValue).toArray(), LOW, HIGH,
+                        s.first(), step.best());
             }
         }
         throw new AssertionError("no warning");
@@ -98,6 +99,14 @@ class StallRulesTest {
     }
 
     @Test
+    void inBandRatiosOnALossThatNeverFellMeanNoProgress() {
+        // the demo's Nesterov at 1e-3: 4.829 -> 4.790 over four epochs, ratios at the band's lower edge
+        double[] losses = {4.829, 4.815, 4.806, 4.798, 4.790};
+        double[][] ratios = {{1.2e-4}, {1.1e-4, 1.0e-4}, {1.1e-4}, {1.1e-4}, {1.2e-4}};
+        assertEquals(StallCause.NO_PROGRESS, scripted(losses, ratios));
+    }
+
+    @Test
     void highRatiosOnABouncingLossMeanOscillation() {
         double[] losses = {1.5, 1.2, 1.6, 1.3, 1.4};
         double[][] ratios = {{5e-2}, {4e-2, 6e-2}, {8e-2}, {5e-2, 7e-2}, {6e-2}};
@@ -106,15 +115,33 @@ class StallRulesTest {
 
     @Test
     void theCauseUsesTheMedianAndIsUnknownWithoutChecks() {
+        // first epoch 2.0, best 1.0: real progress
         // one wild check does not move the median
-        assertEquals(StallCause.PLATEAU, StallRules.cause(new double[]{1e-3, 2e-3, 5.0}, LOW, HIGH));
+        assertEquals(StallCause.PLATEAU, StallRules.cause(new double[]{1e-3, 2e-3, 5.0}, LOW, HIGH, 2, 1));
         // at the band's edges: equal to an edge is in the band, just past it is not
-        assertEquals(StallCause.PLATEAU, StallRules.cause(new double[]{LOW}, LOW, HIGH));
-        assertEquals(StallCause.PLATEAU, StallRules.cause(new double[]{HIGH}, LOW, HIGH));
-        assertEquals(StallCause.LR_TOO_LOW, StallRules.cause(new double[]{Math.nextDown(LOW)}, LOW, HIGH));
-        assertEquals(StallCause.LR_TOO_HIGH, StallRules.cause(new double[]{Math.nextUp(HIGH)}, LOW, HIGH));
-        assertEquals(StallCause.UNKNOWN, StallRules.cause(new double[0], LOW, HIGH));
-        assertEquals(StallCause.UNKNOWN, StallRules.cause(new double[]{Double.NaN}, LOW, HIGH));
+        assertEquals(StallCause.PLATEAU, StallRules.cause(new double[]{LOW}, LOW, HIGH, 2, 1));
+        assertEquals(StallCause.PLATEAU, StallRules.cause(new double[]{HIGH}, LOW, HIGH, 2, 1));
+        assertEquals(StallCause.LR_TOO_LOW, StallRules.cause(new double[]{Math.nextDown(LOW)}, LOW, HIGH, 2, 1));
+        assertEquals(StallCause.LR_TOO_HIGH, StallRules.cause(new double[]{Math.nextUp(HIGH)}, LOW, HIGH, 2, 1));
+        assertEquals(StallCause.UNKNOWN, StallRules.cause(new double[0], LOW, HIGH, 2, 1));
+        assertEquals(StallCause.UNKNOWN, StallRules.cause(new double[]{Double.NaN}, LOW, HIGH, 2, 1));
+    }
+
+    @Test
+    void noProgressIsAFallOfLessThanFivePercentFromTheFirstEpoch() {
+        double[] inBand = {1e-3};
+        // t-1, t, t+1 around a 5% fall from 1.0
+        assertEquals(StallCause.NO_PROGRESS, StallRules.cause(inBand, LOW, HIGH, 1.0, 0.951));
+        assertEquals(StallCause.PLATEAU, StallRules.cause(inBand, LOW, HIGH, 1.0, 0.95));
+        assertEquals(StallCause.PLATEAU, StallRules.cause(inBand, LOW, HIGH, 1.0, 0.949));
+        // an unknown first loss is no evidence of "no progress"
+        assertTrue(Double.isNaN(StallRules.fall(Double.NaN, 0.5)));
+        assertEquals(StallCause.PLATEAU, StallRules.cause(inBand, LOW, HIGH, Double.NaN, 0.5));
+        assertEquals(0.5, StallRules.fall(2.0, 1.0), 1e-15);
+        // the first finite loss is remembered
+        StallRules rules = new StallRules(3, 1e-2);
+        StallRules.State s = rules.next(rules.next(StallRules.State.INITIAL, Double.NaN).state(), 3.0).state();
+        assertEquals(3.0, rules.next(s, 2.0).state().first());
     }
 
     @Test
