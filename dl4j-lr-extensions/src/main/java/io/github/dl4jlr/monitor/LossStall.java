@@ -8,13 +8,14 @@ package io.github.dl4jlr.monitor;
  * @param validation        whether the watched loss is the validation loss (else the epoch's mean training loss)
  * @param loss              the watched loss of this epoch
  * @param first             the watched loss of the first epoch
- * @param best              the best watched loss so far
+ * @param lowest            the lowest watched loss so far
+ * @param best              the best watched loss in the plateau rule's sense (it moves only by the threshold)
  * @param epochs            epochs without improvement (the patience)
  * @param threshold         the relative improvement that would have counted
  * @param medianRatio       the median weight ratio over the stalled epochs' checks; NaN when none ran
  * @param cause             what the ratios say
  * @param learningRate      learning rate of the first trained layer at the next step
  */
-public record LossStall(int iteration, int epoch, boolean validation, double loss, double first, double best,
-                        int epochs, double threshold, double medianRatio, StallCause cause, double learningRate) {
+public record LossStall(int iteration, int epoch, boolean validation, double loss, double first, double lowest,
+                        double best, int epochs, double threshold, double medianRatio, StallCause cause, double learningRate) {
 }

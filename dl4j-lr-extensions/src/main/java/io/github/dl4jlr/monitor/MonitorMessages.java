@@ -88,10 +88,10 @@ final class MonitorMessages {
                 return head + ratios + ", below the band " + band + ": the learning rate is likely too low (try x10, "
                         + "or pick one with LearningRateFinder)";
             case NO_PROGRESS:
-                return head + ratios + String.format(Locale.ROOT, ", inside the band %s, but the loss is only %.1f%% "
-                        + "below the first epoch's (%.4g): training has not got going; the learning rate is likely too "
-                        + "low (try x10, or pick one with LearningRateFinder), or check the labels and the loss "
-                        + "function", band, 100 * StallRules.fall(s.first(), s.best()), s.first());
+                return head + ratios + String.format(Locale.ROOT, ", inside the band %s, but the lowest loss is only "
+                        + "%.1f%% below the first epoch's (%.4g): training has not got going; the learning rate is "
+                        + "likely too low (try x10, or pick one with LearningRateFinder), or check the labels and the "
+                        + "loss function", band, 100 * StallRules.fall(s.first(), s.lowest()), s.first());
             case PLATEAU:
                 return head + ratios + ", inside the band " + band + ": a plateau at a workable learning rate; "
                         + "ReduceLROnPlateau or a decaying schedule (e.g. CosineDecaySchedule) lowers it once progress "

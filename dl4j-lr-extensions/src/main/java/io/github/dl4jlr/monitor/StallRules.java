@@ -17,12 +17,12 @@ import java.util.Arrays;
  *
  * <p><b>Why</b> ({@link #cause}): the median of the per-check median weight ratios over the stalled epochs, against
  * the monitor's band: below it the learning rate is too low; above it the steps overshoot; inside it the run is on a
- * plateau, unless the best loss is still within {@value #NO_PROGRESS_FALL} (5%) of the first epoch's, in which case
+ * plateau, unless the lowest loss is still within {@value #NO_PROGRESS_FALL} (5%) of the first epoch's, in which case
  * training never got going ({@link StallCause#NO_PROGRESS}).
  */
 public final class StallRules {
 
-    /** A best loss less than this fraction below the first epoch's counts as no progress. */
+    /** A lowest loss less than this fraction below the first epoch's counts as no progress. */
     public static final double NO_PROGRESS_FALL = 0.05;
 
     /**
@@ -31,9 +31,11 @@ public final class StallRules {
      * @param plateau the plateau policy's state
      * @param warned  whether the current streak was already warned about
      * @param first   the first finite epoch loss; NaN before it
+     * @param lowest  the lowest finite epoch loss; NaN before the first (the plateau's best moves only by the
+     *                threshold, this one by any amount)
      */
-    public record State(PlateauPolicy.State plateau, boolean warned, double first) {
-        public static final State INITIAL = new State(PlateauPolicy.State.INITIAL, false, Double.NaN);
+    public record State(PlateauPolicy.State plateau, boolean warned, double first, double lowest) {
+        public static final State INITIAL = new State(PlateauPolicy.State.INITIAL, false, Double.NaN, Double.NaN);
     }
 
     /**
@@ -70,16 +72,18 @@ public final class StallRules {
         PlateauPolicy.Step p = policy.next(s.plateau(), loss, true);
         boolean warned = !improved && s.warned();
         boolean warn = p.decision() == PlateauPolicy.Decision.REDUCE && !warned;
-        double first = Double.isNaN(s.first()) && Double.isFinite(loss) ? loss : s.first();
-        return new Step(new State(p.state(), warned || warn, first), warn, p.state().best());
+        boolean finite = Double.isFinite(loss);
+        double first = Double.isNaN(s.first()) && finite ? loss : s.first();
+        double lowest = finite && !(loss >= s.lowest()) ? loss : s.lowest();
+        return new Step(new State(p.state(), warned || warn, first, lowest), warn, p.state().best());
     }
 
     /**
      * The likely cause from the weight ratios of the stalled epochs (each element is one check's median over its
-     * judged weight arrays; NaN elements are ignored) and from how far the best loss has fallen below the first
+     * judged weight arrays; NaN elements are ignored) and from how far the lowest loss has fallen below the first
      * epoch's.
      */
-    public static StallCause cause(double[] checkMedians, double low, double high, double first, double best) {
+    public static StallCause cause(double[] checkMedians, double low, double high, double first, double lowest) {
         double m = median(checkMedians);
         if (Double.isNaN(m)) {
             return StallCause.UNKNOWN;
@@ -90,15 +94,15 @@ public final class StallRules {
         if (m > high) {
             return StallCause.LR_TOO_HIGH;
         }
-        return fall(first, best) < NO_PROGRESS_FALL ? StallCause.NO_PROGRESS : StallCause.PLATEAU;
+        return fall(first, lowest) < NO_PROGRESS_FALL ? StallCause.NO_PROGRESS : StallCause.PLATEAU;
     }
 
     /**
-     * {@code 1 - best / first}: how far the best loss lies below the first epoch's; NaN when either is unknown or the
-     * first is not positive, which never counts as "no progress".
+     * {@code 1 - lowest / first}: how far the lowest loss lies below the first epoch's; NaN when either is unknown or
+     * the first is not positive, which never counts as "no progress".
      */
-    public static double fall(double first, double best) {
-        return Double.isFinite(first) && first > 0 && Double.isFinite(best) ? 1 - best / first : Double.NaN;
+    public static double fall(double first, double lowest) {
+        return Double.isFinite(first) && first > 0 && Double.isFinite(lowest) ? 1 - lowest / first : Double.NaN;
     }
 
     /** The median of the non-NaN values; NaN when there are none. */

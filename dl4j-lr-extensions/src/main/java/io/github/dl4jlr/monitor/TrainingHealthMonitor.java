@@ -279,9 +279,10 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         double[] medians = st.recentRatios.stream().mapToDouble(r -> r[1]).toArray();
         int iteration = st.net.iterationCount();
         double first = step.state().first();
-        LossStall stall = new LossStall(iteration, epoch, useValidation, loss, first, step.best(),
+        double lowest = step.state().lowest();
+        LossStall stall = new LossStall(iteration, epoch, useValidation, loss, first, lowest, step.best(),
                 stallRules.patience(), stallRules.threshold(), StallRules.median(medians),
-                StallRules.cause(medians, low, high, first, step.best()), currentLr(st, iteration, epoch));
+                StallRules.cause(medians, low, high, first, lowest), currentLr(st, iteration, epoch));
         stalls.add(stall);
         String msg = MonitorMessages.stall(stall, low, high);
         log.warn(msg);

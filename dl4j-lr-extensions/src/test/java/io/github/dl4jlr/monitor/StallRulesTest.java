@@ -78,7 +78,7 @@ class StallRulesTest {
                     }
                 }
                 return StallRules.cause(recent.stream().mapToDouble(Double::doubleValue).toArray(), LOW, HIGH,
-                        s.first(), step.best());
+                        s.first(), s.lowest());
             }
         }
         throw new AssertionError("no warning");
@@ -138,10 +138,14 @@ class StallRulesTest {
         assertTrue(Double.isNaN(StallRules.fall(Double.NaN, 0.5)));
         assertEquals(StallCause.PLATEAU, StallRules.cause(inBand, LOW, HIGH, Double.NaN, 0.5));
         assertEquals(0.5, StallRules.fall(2.0, 1.0), 1e-15);
-        // the first finite loss is remembered
+        // the first finite loss is remembered, and the lowest moves by any amount while the plateau's best does not
         StallRules rules = new StallRules(3, 1e-2);
         StallRules.State s = rules.next(rules.next(StallRules.State.INITIAL, Double.NaN).state(), 3.0).state();
-        assertEquals(3.0, rules.next(s, 2.0).state().first());
+        StallRules.Step step = rules.next(s, 2.999);
+        assertEquals(3.0, step.state().first());
+        assertEquals(2.999, step.state().lowest());
+        assertEquals(3.0, step.best());
+        assertEquals(2.999, rules.next(step.state(), Double.NaN).state().lowest());
     }
 
     @Test
