@@ -329,12 +329,12 @@ public final class FinderAudit {
 
     private double[] curve(int seed, IntFunction<IUpdater> updaterForSeed, int epochs, boolean everyEpoch) {
         Model net = problem.model(updaterForSeed.apply(seed), seed);
+        NetworkAdapter adapter = NetworkAdapter.of(net);
         double[] scores = new double[epochs];
         for (int e = 0; e < epochs; e++) {
-            DataSetIterator it = problem.train(seed, e);
-            NetworkAdapter.of(net).fit(it);
+            adapter.fit(problem.train(seed, e));
             if (everyEpoch || e == epochs - 1) {
-                boolean finite = Double.isFinite(NetworkAdapter.of(net).params().sumNumber().doubleValue());
+                boolean finite = Double.isFinite(adapter.params().sumNumber().doubleValue());
                 double score = finite ? problem.score(net, seed) : Double.NaN;
                 scores[e] = Double.isNaN(score) ? 0 : score;
             }

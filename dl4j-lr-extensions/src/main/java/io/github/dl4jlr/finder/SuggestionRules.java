@@ -1,6 +1,7 @@
 package io.github.dl4jlr.finder;
 
 import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.util.LossTracker;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -129,10 +130,7 @@ public final class SuggestionRules {
         if (!w.readable()) {
             return Double.NaN;
         }
-        double[] head = Arrays.copyOfRange(losses, w.from(), w.from() + w.headLength());
-        Arrays.sort(head);
-        double start = head.length % 2 == 1 ? head[head.length / 2]
-                : (head[head.length / 2 - 1] + head[head.length / 2]) / 2;
+        double start = LossTracker.median(Arrays.copyOfRange(losses, w.from(), w.from() + w.headLength()));
         if (!(start > 0)) {
             return Double.NaN;
         }

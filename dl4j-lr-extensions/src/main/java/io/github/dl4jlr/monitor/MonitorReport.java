@@ -2,6 +2,7 @@ package io.github.dl4jlr.monitor;
 
 import io.github.dl4jlr.plot.LinePlot;
 import io.github.dl4jlr.plot.PlotSupport;
+import io.github.dl4jlr.util.LossTracker;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ public final class MonitorReport {
 
     /** Median over checks of the median ratio of the judged (weight) arrays; NaN without checks. */
     public double medianWeightRatio() {
-        return StallRules.median(checks.stream().mapToDouble(RatioCheck::medianJudgedRatio).toArray());
+        return LossTracker.medianIgnoringNaN(checks.stream().mapToDouble(RatioCheck::medianJudgedRatio).toArray());
     }
 
     /** Every array key seen, in forward order. */

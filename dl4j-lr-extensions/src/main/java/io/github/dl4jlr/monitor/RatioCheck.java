@@ -1,5 +1,7 @@
 package io.github.dl4jlr.monitor;
 
+import io.github.dl4jlr.util.LossTracker;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -67,6 +69,6 @@ public record RatioCheck(int iteration, int epoch, double learningRate, List<Str
                 judged[n++] = ratios[i];
             }
         }
-        return StallRules.median(Arrays.copyOf(judged, n));
+        return LossTracker.medianIgnoringNaN(Arrays.copyOf(judged, n));
     }
 }

@@ -2,8 +2,7 @@ package io.github.dl4jlr.monitor;
 
 import io.github.dl4jlr.control.PlateauPolicy;
 import io.github.dl4jlr.control.ThresholdMode;
-
-import java.util.Arrays;
+import io.github.dl4jlr.util.LossTracker;
 
 /**
  * The pure epoch-level rule behind the monitor's "the loss has not improved for several epochs" warning; no network
@@ -84,7 +83,7 @@ public final class StallRules {
      * epoch's.
      */
     public static StallCause cause(double[] checkMedians, double low, double high, double first, double lowest) {
-        double m = median(checkMedians);
+        double m = LossTracker.medianIgnoringNaN(checkMedians);
         if (Double.isNaN(m)) {
             return StallCause.UNKNOWN;
         }
@@ -103,15 +102,5 @@ public final class StallRules {
      */
     public static double fall(double first, double lowest) {
         return Double.isFinite(first) && first > 0 && Double.isFinite(lowest) ? 1 - lowest / first : Double.NaN;
-    }
-
-    /** The median of the non-NaN values; NaN when there are none. */
-    public static double median(double[] values) {
-        double[] v = Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
-        int n = v.length;
-        if (n == 0) {
-            return Double.NaN;
-        }
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 }

@@ -4,6 +4,7 @@ import io.github.dl4jlr.nn.LearningRateConfig;
 import io.github.dl4jlr.nn.NetworkAdapter;
 import io.github.dl4jlr.nn.ParamRef;
 import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.util.LossTracker;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Watches training for NaN/Inf, for a loss that explodes, and for update:parameter ratios out of the healthy band,
@@ -102,8 +104,8 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
     private final LossWatch lossWatch;
     private final MonitorCsv csv;
     private final StallRules stallRules;
-    private final DataSetIterator validation;
-    private final MultiDataSetIterator multiValidation;
+    /** The stall check's validation loss; null to watch the epoch's training loss. */
+    private final ToDoubleFunction<NetworkAdapter> validationLoss;
     private final StepSizeEstimate stepSize;
 
     private final Map<Model, ModelState> states = new WeakHashMap<>();
@@ -169,8 +171,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         this.lossWatch = new LossWatch(divergenceFactor);
         this.csv = b.csv == null ? null : new MonitorCsv(b.csv);
         this.stallRules = b.lossPatience == 0 ? null : new StallRules(b.lossPatience, b.lossThreshold);
-        this.validation = b.validation;
-        this.multiValidation = b.multiValidation;
+        this.validationLoss = b.validationLoss;
         StepSizeEstimate estimate = new StepSizeEstimate(b.stepSizeDecay);
         this.stepSize = b.stepSizeEstimate ? estimate : null;
     }
@@ -256,10 +257,10 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
 
     /** The epoch-level stall check (see {@link StallRules}). */
     private void epochCheck(ModelState st) {
-        boolean useValidation = validation != null || multiValidation != null;
+        boolean useValidation = validationLoss != null;
         double loss;
         if (useValidation) {
-            loss = validation != null ? st.net.meanLoss(validation) : st.net.meanLoss(multiValidation);
+            loss = validationLoss.applyAsDouble(st.net);
         } else if (st.epochLosses > 0) {
             loss = st.epochLossSum / st.epochLosses;
         } else {
@@ -281,7 +282,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         double first = step.state().first();
         double lowest = step.state().lowest();
         LossStall stall = new LossStall(iteration, epoch, useValidation, loss, first, lowest, step.best(),
-                stallRules.patience(), stallRules.threshold(), StallRules.median(medians),
+                stallRules.patience(), stallRules.threshold(), LossTracker.medianIgnoringNaN(medians),
                 StallRules.cause(medians, low, high, first, lowest), currentLr(st, iteration, epoch));
         stalls.add(stall);
         String msg = MonitorMessages.stall(stall, low, high);
@@ -434,9 +435,11 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         RatioCheck c = new RatioCheck(iteration, epoch, currentLr(st, iteration, epoch), rows.keys,
                 Arrays.copyOf(rows.ratios, rows.keys.size()), rows.verdicts, stepSizes(st, rows.keys));
         checks.add(c);
-        st.recentRatios.addLast(new double[]{epoch, c.medianJudgedRatio()});
-        if (st.recentRatios.size() > MAX_RECENT_CHECKS) {
-            st.recentRatios.pollFirst();
+        if (stallRules != null) {
+            st.recentRatios.addLast(new double[]{epoch, c.medianJudgedRatio()});
+            if (st.recentRatios.size() > MAX_RECENT_CHECKS) {
+                st.recentRatios.pollFirst();
+            }
         }
         if (log.isInfoEnabled()) {
             log.info(MonitorMessages.check(c));
@@ -585,8 +588,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         private Path csv;
         private int lossPatience = 3;
         private double lossThreshold = 1e-2;
-        private DataSetIterator validation;
-        private MultiDataSetIterator multiValidation;
+        private ToDoubleFunction<NetworkAdapter> validationLoss;
         private boolean stepSizeEstimate;
         private double stepSizeDecay = 0.9;
 
@@ -680,15 +682,15 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
          * the epoch's mean training loss.
          */
         public Builder validation(DataSetIterator data) {
-            this.validation = Args.notNull("validation", data);
-            this.multiValidation = null;
+            Args.notNull("validation", data);
+            this.validationLoss = net -> net.meanLoss(data);
             return this;
         }
 
         /** {@link #validation(DataSetIterator)} for a multi-input ComputationGraph. */
         public Builder validation(MultiDataSetIterator data) {
-            this.multiValidation = Args.notNull("validation", data);
-            this.validation = null;
+            Args.notNull("validation", data);
+            this.validationLoss = net -> net.meanLoss(data);
             return this;
         }
 

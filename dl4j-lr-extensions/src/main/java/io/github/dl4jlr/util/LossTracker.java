@@ -77,6 +77,11 @@ public final class LossTracker {
         return new State(n, betaPow, average, smoothed, Math.min(s.best(), smoothed), recent);
     }
 
+    /** The median of the values that are not NaN; NaN when there are none. */
+    public static double medianIgnoringNaN(double[] values) {
+        return median(Arrays.stream(values).filter(x -> !Double.isNaN(x)).toArray());
+    }
+
     /** The median of {@code values}; NaN when empty. */
     public static double median(double[] values) {
         if (values.length == 0) {
