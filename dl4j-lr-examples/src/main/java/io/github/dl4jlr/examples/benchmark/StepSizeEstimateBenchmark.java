@@ -9,7 +9,6 @@ import io.github.dl4jlr.monitor.MonitorReport;
 import io.github.dl4jlr.monitor.RatioCheck;
 import io.github.dl4jlr.monitor.TrainingHealthMonitor;
 import io.github.dl4jlr.util.AtomicFile;
-import io.github.dl4jlr.util.LossTracker;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
@@ -28,6 +27,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
+
+import static io.github.dl4jlr.util.LossTracker.medianIgnoringNaN;
 
 /**
  * Does the health monitor's step-size estimate ({@code sigma_theta / sigma_g}, see
@@ -153,10 +154,10 @@ public final class StepSizeEstimateBenchmark {
                 drifts[s] = epochDrift(monitor.report());
             }
             perCheck[i] = estimates.stream().mapToDouble(Double::doubleValue).toArray();
-            spread[i] = median(spreads);
-            drift[i] = median(drifts);
+            spread[i] = medianIgnoringNaN(spreads);
+            drift[i] = medianIgnoringNaN(drifts);
             log.info(String.format(Locale.ROOT, "%s/%s lr=%.1e acc=%.4f estimate=%.2e spread=%.2f drift=%.2f", dataset,
-                    optimizer, o.grid[i], acc[i], median(perCheck[i]), spread[i], drift[i]));
+                    optimizer, o.grid[i], acc[i], medianIgnoringNaN(perCheck[i]), spread[i], drift[i]));
         }
         int best = 0;
         for (int i = 1; i < acc.length; i++) {
@@ -167,7 +168,7 @@ public final class StepSizeEstimateBenchmark {
         List<Row> rows = new ArrayList<>();
         double worst = 1;
         for (int i = 0; i < o.grid.length; i++) {
-            Row r = new Row(dataset, optimizer, o.grid[i], acc[i], o.grid[best], median(perCheck[i]),
+            Row r = new Row(dataset, optimizer, o.grid[i], acc[i], o.grid[best], medianIgnoringNaN(perCheck[i]),
                     spread[i], drift[i]);
             rows.add(r);
             if (i <= best && Double.isFinite(r.factor())) {
@@ -175,12 +176,12 @@ public final class StepSizeEstimateBenchmark {
             }
         }
         return new Cell(dataset, optimizer, o.grid[best], acc[best], rows.get(best).estimate(), worst,
-                median(spread), rows);
+                medianIgnoringNaN(spread), rows);
     }
 
     /** Per check, the median estimate over the weight arrays (checks without one are left out). */
     static double[] checkEstimates(MonitorReport r) {
-        return r.checks().stream().mapToDouble(c -> median(c.stepSizes()))
+        return r.checks().stream().mapToDouble(c -> medianIgnoringNaN(c.stepSizes()))
                 .filter(Double::isFinite).toArray();
     }
 
@@ -192,15 +193,11 @@ public final class StepSizeEstimateBenchmark {
         }
         int first = checks.get(0).epoch();
         int last = checks.get(checks.size() - 1).epoch();
-        double[] a = checks.stream().filter(c -> c.epoch() == first).mapToDouble(c -> median(c.stepSizes()))
+        double[] a = checks.stream().filter(c -> c.epoch() == first).mapToDouble(c -> medianIgnoringNaN(c.stepSizes()))
                 .toArray();
-        double[] b = checks.stream().filter(c -> c.epoch() == last).mapToDouble(c -> median(c.stepSizes()))
+        double[] b = checks.stream().filter(c -> c.epoch() == last).mapToDouble(c -> medianIgnoringNaN(c.stepSizes()))
                 .toArray();
-        return median(b) / median(a);
-    }
-
-    private static double median(double[] values) {
-        return LossTracker.medianIgnoringNaN(values);
+        return medianIgnoringNaN(b) / medianIgnoringNaN(a);
     }
 
     static double percentile(double[] values, double q) {
