@@ -18,4 +18,16 @@ public final class Cli {
         }
         return options;
     }
+
+    /**
+     * Checks that an option is at least {@code min}.
+     *
+     * @throws IllegalArgumentException naming the option, e.g. {@code "Expected --epochs >= 1, but got 0"}
+     */
+    public static int atLeast(String option, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException("Expected " + option + " >= " + min + ", but got " + value);
+        }
+        return value;
+    }
 }

@@ -3,7 +3,7 @@ package io.github.dl4jlr.examples;
 import io.github.dl4jlr.examples.data.BenchmarkData;
 import io.github.dl4jlr.examples.data.ExampleModels;
 import io.github.dl4jlr.monitor.MonitorReport;
-import io.github.dl4jlr.monitor.NonFinitePolicy;
+import io.github.dl4jlr.monitor.TroubleMode;
 import io.github.dl4jlr.monitor.RollbackRecord;
 import io.github.dl4jlr.monitor.TrainingDivergedException;
 import io.github.dl4jlr.monitor.TrainingHealthMonitor;
@@ -90,9 +90,9 @@ public final class HealthMonitorExample {
         }
         Path chart = healthyReport.savePlot(o.out.resolve("healthy-ratios.png"));
 
-        log.info("2/4 too-high LR: SGD lr=1e4 with onNonFinite(STOP)");
+        log.info("2/4 too-high LR: SGD lr=1e4 with onTrouble(STOP)");
         MultiLayerNetwork hot = ExampleModels.mlp(data, new Sgd(1e4), 5, 64, 64);
-        hot.setListeners(TrainingHealthMonitor.builder().onNonFinite(NonFinitePolicy.STOP).build());
+        hot.setListeners(TrainingHealthMonitor.builder().onTrouble(TroubleMode.STOP).build());
         TrainingDivergedException caught = null;
         try {
             hot.fit(data.trainIterator());
@@ -102,9 +102,9 @@ public final class HealthMonitorExample {
                     Double.isFinite(hot.params().sumNumber().doubleValue()));
         }
 
-        log.info("3/4 rollback: Adam lr=10 (far too high), and minibatch 40 contains a NaN; onNonFinite(ROLLBACK)");
+        log.info("3/4 rollback: Adam lr=10 (far too high), and minibatch 40 contains a NaN; onTrouble(ROLLBACK)");
         TrainingHealthMonitor rollback = TrainingHealthMonitor.builder().frequency(5)
-                .onNonFinite(NonFinitePolicy.ROLLBACK).maxRollbacks(5).build();
+                .onTrouble(TroubleMode.ROLLBACK).maxRollbacks(5).build();
         MultiLayerNetwork resilient = ExampleModels.mlp(data, new Adam(10), 5, 64, 64);
         resilient.setListeners(rollback);
         resilient.fit(withNanIn(data, 40));

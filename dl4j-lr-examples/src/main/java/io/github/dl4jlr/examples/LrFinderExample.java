@@ -4,7 +4,6 @@ import io.github.dl4jlr.examples.data.BenchmarkData;
 import io.github.dl4jlr.examples.data.ExampleModels;
 import io.github.dl4jlr.finder.LearningRateFinder;
 import io.github.dl4jlr.finder.LrFinderResult;
-import io.github.dl4jlr.util.Args;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.learning.config.Adam;
 import org.slf4j.Logger;
@@ -57,7 +56,7 @@ public final class LrFinderExample {
         if (o == null) {
             return null;
         }
-        Args.positive("epochs", o.epochs);
+        Cli.atLeast("--epochs", o.epochs, 1);
         BenchmarkData.Split data = BenchmarkData.blobs(1);
         MultiLayerNetwork net = ExampleModels.mlp(data, new Adam(1e-3), 1, 64);
 

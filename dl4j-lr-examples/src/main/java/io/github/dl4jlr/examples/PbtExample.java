@@ -2,10 +2,10 @@ package io.github.dl4jlr.examples;
 
 import io.github.dl4jlr.examples.data.BenchmarkData;
 import io.github.dl4jlr.examples.data.ExampleModels;
-import io.github.dl4jlr.pbt.PbtResult;
-import io.github.dl4jlr.pbt.PopulationBasedTraining;
-import io.github.dl4jlr.pbt.SearchSpace;
-import io.github.dl4jlr.pbt.TrainingData;
+import io.github.dl4jlr.tuning.PbtResult;
+import io.github.dl4jlr.tuning.PopulationBasedTraining;
+import io.github.dl4jlr.tuning.SearchSpace;
+import io.github.dl4jlr.tuning.TrainingData;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.schedule.ScheduleType;

@@ -6,7 +6,6 @@ import io.github.dl4jlr.examples.data.BenchmarkData;
 import io.github.dl4jlr.examples.data.ExampleModels;
 import io.github.dl4jlr.schedule.CosineDecaySchedule;
 import io.github.dl4jlr.schedule.WarmupSchedule;
-import io.github.dl4jlr.util.Args;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.schedule.ISchedule;
@@ -63,7 +62,7 @@ public final class PlateauExample {
         if (o == null) {
             return null;
         }
-        Args.positive("epochs", o.epochs);
+        Cli.atLeast("--epochs", o.epochs, 1);
         BenchmarkData.Split data = BenchmarkData.blobs(4);
         int perEpoch = (int) Math.ceil(data.train().numExamples() / (double) data.batchSize());
         ISchedule schedule = new WarmupSchedule(ScheduleType.ITERATION, perEpoch, 1e-4,

@@ -1,6 +1,6 @@
 package io.github.dl4jlr.examples;
 
-import io.github.dl4jlr.plot.LinePlot;
+import io.github.dl4jlr.internal.plot.LinePlot;
 import io.github.dl4jlr.schedule.BaseSchedule;
 import io.github.dl4jlr.schedule.CosineDecaySchedule;
 import io.github.dl4jlr.schedule.CosineWarmRestartsSchedule;
@@ -12,7 +12,6 @@ import io.github.dl4jlr.schedule.PolynomialDecaySchedule;
 import io.github.dl4jlr.schedule.SequentialSchedule;
 import io.github.dl4jlr.schedule.StepDecaySchedule;
 import io.github.dl4jlr.schedule.WarmupSchedule;
-import io.github.dl4jlr.util.Args;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.slf4j.Logger;
@@ -92,7 +91,7 @@ public final class ScheduleGallery {
         if (o == null) {
             return null;
         }
-        Args.atLeast("steps", o.steps, 20);
+        Cli.atLeast("--steps", o.steps, 20);
         return draw(o.out, o.steps);
     }
 

@@ -1,7 +1,7 @@
 package io.github.dl4jlr.examples;
 
 import io.github.dl4jlr.monitor.Cause;
-import io.github.dl4jlr.monitor.RecoveryPolicy;
+import io.github.dl4jlr.monitor.RecoveryAction;
 import io.github.dl4jlr.monitor.RollbackRecord;
 import io.github.dl4jlr.monitor.StallCause;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class HealthMonitorExampleTest {
         HealthMonitorExample.Result r = HealthMonitorExample.run("--out", dir.toString(), "--epochs", "1");
 
         assertTrue(r.healthy().warnings().isEmpty(), r.healthy().warnings().toString());
-        assertTrue(r.healthy().nonFiniteEvents().isEmpty());
+        assertTrue(r.healthy().troubles().isEmpty());
         assertTrue(r.healthy().checks().size() >= 9);
         assertNotNull(ImageIO.read(r.ratioChart().toFile()));
 
@@ -30,9 +30,9 @@ class HealthMonitorExampleTest {
         assertTrue(r.caught().getMessage().startsWith("Training stopped: "), r.caught().getMessage());
 
         List<RollbackRecord> recoveries = r.rollback().rollbacks();
-        assertTrue(recoveries.stream().anyMatch(x -> x.action() == RecoveryPolicy.Action.ROLLBACK
+        assertTrue(recoveries.stream().anyMatch(x -> x.action() == RecoveryAction.ROLLBACK
                 && x.lrAfter() < x.lrBefore()), "Adam at 10 is rolled back with a cut: " + recoveries);
-        assertTrue(recoveries.stream().anyMatch(x -> x.action() == RecoveryPolicy.Action.RESTORE
+        assertTrue(recoveries.stream().anyMatch(x -> x.action() == RecoveryAction.RESTORE
                 && x.cause() == Cause.BAD_INPUT && x.lrAfter() == x.lrBefore()), "the NaN batch is skipped: " + recoveries);
         assertTrue(r.rollbackParamsFinite());
 

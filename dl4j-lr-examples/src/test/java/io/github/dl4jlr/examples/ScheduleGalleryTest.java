@@ -38,6 +38,6 @@ class ScheduleGalleryTest {
     void rejectsTooFewSteps(@TempDir Path dir) {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> ScheduleGallery.run("--out", dir.toString(), "--steps", "5"));
-        assertEquals("Expected steps >= 20, but got 5", e.getMessage());
+        assertEquals("Expected --steps >= 20, but got 5", e.getMessage());
     }
 }

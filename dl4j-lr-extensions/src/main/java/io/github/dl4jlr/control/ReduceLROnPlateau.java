@@ -1,8 +1,12 @@
 package io.github.dl4jlr.control;
 
-import io.github.dl4jlr.nn.LearningRateConfig;
-import io.github.dl4jlr.nn.NetworkAdapter;
-import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.internal.util.EpochMean;
+import io.github.dl4jlr.internal.nn.ValidationData;
+import io.github.dl4jlr.internal.rules.PlateauRules;
+import io.github.dl4jlr.internal.nn.LearningRateConfig;
+import io.github.dl4jlr.internal.nn.NetworkAdapter;
+import io.github.dl4jlr.updater.LearningRateFree;
+import io.github.dl4jlr.internal.util.Args;
 import org.deeplearning4j.earlystopping.termination.EpochTerminationCondition;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
@@ -17,7 +21,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Cuts the learning rate when the loss stops improving, evaluated at each epoch end (see {@link PlateauPolicy}).
+ * Cuts the learning rate when the loss stops improving, evaluated at each epoch end (see {@link PlateauRules}).
  *
  * <pre>
  *   ReduceLROnPlateau plateau = ReduceLROnPlateau.builder().validation(valIterator).build();
@@ -43,26 +47,24 @@ public final class ReduceLROnPlateau extends BaseTrainingListener {
     private static final Logger log = LoggerFactory.getLogger(ReduceLROnPlateau.class);
 
     private final double factor;
-    private final PlateauPolicy policy;
+    private final PlateauRules policy;
     private final double minLr;
-    private final DataSetIterator validation;
-    private final MultiDataSetIterator multiValidation;
+    private final ValidationData validation;
 
     private final List<PlateauRecord> history = new ArrayList<>();
-    private PlateauPolicy.State state = PlateauPolicy.State.INITIAL;
+    private PlateauRules.State state = PlateauRules.State.INITIAL;
     private boolean exhausted;
     private boolean checked;
-    private double scoreSum;
-    private int scoreCount;
+    private final EpochMean epochLoss = new EpochMean();
 
     private ReduceLROnPlateau(Builder b) {
         this.factor = Args.openInterval("factor", b.factor, 0, 1);
-        this.policy = new PlateauPolicy(b.patience, b.threshold, b.thresholdMode, b.cooldown);
+        this.policy = new PlateauRules(b.patience, b.threshold, b.thresholdMode, b.cooldown);
         this.minLr = Args.nonNegative("minLr", b.minLr);
         this.validation = b.validation;
-        this.multiValidation = b.multiValidation;
     }
 
+    /** @return a builder with the defaults: factor 0.1, patience 10, threshold 1e-4 relative, cooldown 0, minLr 0 */
     public static Builder builder() {
         return new Builder();
     }
@@ -70,6 +72,10 @@ public final class ReduceLROnPlateau extends BaseTrainingListener {
     /**
      * Checks that every trained layer has a learning rate (AdaDelta and NoOp do not, and would make this a silent
      * no-op), then adds this listener to the model.
+     *
+     * @param model a {@code MultiLayerNetwork} or {@code ComputationGraph}
+      * @return checks that every trained layer has a learning rate (AdaDelta and NoOp do not, and would make this a
+      *     silent no-op), then adds this listener to the model
      */
     public ReduceLROnPlateau attachTo(Model model) {
         requireLearningRates(NetworkAdapter.of(model));
@@ -78,22 +84,39 @@ public final class ReduceLROnPlateau extends BaseTrainingListener {
         return this;
     }
 
-    /** Every epoch seen, in order. */
+    /**
+     * Every epoch seen, in order.
+     *
+     * @return every epoch seen, in order
+     */
     public List<PlateauRecord> history() {
         return List.copyOf(history);
     }
 
-    /** Number of cuts so far. */
+    /**
+     * Number of cuts so far.
+     *
+     * @return number of cuts so far
+     */
     public long reductions() {
-        return history.stream().filter(r -> r.decision() == PlateauPolicy.Decision.REDUCE).count();
+        return history.stream().filter(r -> r.decision() == PlateauDecision.REDUCE).count();
     }
 
-    /** True once the LR is at {@code minLr} and patience has run out again. */
+    /**
+     * True once the LR is at {@code minLr} and patience has run out again.
+     *
+     * @return true once the LR is at {@code minLr} and patience has run out again
+     */
     public boolean isExhausted() {
         return exhausted;
     }
 
-    /** An {@link EpochTerminationCondition} for DL4J's EarlyStoppingTrainer that fires once {@link #isExhausted()}. */
+    /**
+     * An {@link EpochTerminationCondition} for DL4J's EarlyStoppingTrainer that fires once {@link #isExhausted()}.
+     *
+      * @return an {@link EpochTerminationCondition} for DL4J's EarlyStoppingTrainer that fires once {@link
+      *     #isExhausted()}
+     */
     public EpochTerminationCondition terminationCondition() {
         return new PlateauTerminationCondition(this);
     }
@@ -104,48 +127,37 @@ public final class ReduceLROnPlateau extends BaseTrainingListener {
             requireLearningRates(NetworkAdapter.of(model));
             checked = true;
         }
-        scoreSum = 0;
-        scoreCount = 0;
+        epochLoss.clear();
     }
 
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
-        double s = model.score();
-        if (Double.isFinite(s)) {
-            scoreSum += s;
-            scoreCount++;
-        }
+        epochLoss.add(model.score());
     }
 
     @Override
     public void onEpochEnd(Model model) {
         NetworkAdapter net = NetworkAdapter.of(model);
         List<IUpdater> updaters = requireLearningRates(net);
-        boolean useValidation = validation != null || multiValidation != null;
-        double loss = useValidation ? validationLoss(net) : scoreCount > 0 ? scoreSum / scoreCount : Double.NaN;
+        boolean useValidation = validation != null;
+        double loss = useValidation ? validation.meanLoss(net) : epochLoss.takeMean();
         int epoch = net.epochCount();
         // At epoch end the iteration counter already points at the next step; the epoch moves on right after.
         int nextIteration = net.iterationCount();
         int nextEpoch = epoch + 1;
         double lrBefore = updaters.get(0).getLearningRate(nextIteration, nextEpoch);
         boolean canReduce = lrBefore > minLr * (1 + 1e-9);
-        PlateauPolicy.Step step = policy.next(state, loss, canReduce);
+        PlateauRules.Step step = policy.next(state, loss, canReduce);
         int bad = state.badEpochs() + 1;
         state = step.state();
         double lrAfter = lrBefore;
-        if (step.decision() == PlateauPolicy.Decision.REDUCE) {
-            for (IUpdater u : updaters) {
-                double current = u.getLearningRate(nextIteration, nextEpoch);
-                double target = Math.max(current * factor, minLr);
-                if (current > 0 && target < current) {
-                    LearningRateConfig.read(u).scaled(target / current).applyTo(u);
-                }
-            }
+        if (step.decision() == PlateauDecision.REDUCE) {
+            LearningRateConfig.cut(updaters, factor, minLr, nextIteration, nextEpoch);
             lrAfter = updaters.get(0).getLearningRate(nextIteration, nextEpoch);
             log.info(String.format(Locale.ROOT, "epoch %d: %s loss %.3f has not improved by %s for %d epochs; "
                             + "learning rate x%s (%.1e -> %.1e) on %d layers", epoch, useValidation ? "validation" : "training",
                     loss, thresholdText(), bad, factorText(lrBefore, lrAfter), lrBefore, lrAfter, updaters.size()));
-        } else if (step.decision() == PlateauPolicy.Decision.EXHAUSTED) {
+        } else if (step.decision() == PlateauDecision.EXHAUSTED) {
             exhausted = true;
             log.info(String.format(Locale.ROOT, "epoch %d: %s loss %.3f has not improved by %s for %d epochs and the "
                             + "learning rate is at its minimum %.1e", epoch, useValidation ? "validation" : "training", loss,
@@ -164,12 +176,10 @@ public final class ReduceLROnPlateau extends BaseTrainingListener {
         return Math.abs(f - factor) < 1e-12 ? String.valueOf(factor) : String.format(Locale.ROOT, "%.3g (clamped at minLr)", f);
     }
 
-    private double validationLoss(NetworkAdapter net) {
-        return validation != null ? net.meanLoss(validation) : net.meanLoss(multiValidation);
-    }
-
     private static List<IUpdater> requireLearningRates(NetworkAdapter net) {
-        return net.updatersWithLearningRate("ReduceLROnPlateau");
+        List<IUpdater> updaters = net.updatersWithLearningRate("ReduceLROnPlateau");
+        LearningRateFree.refuseSchedules(updaters, "ReduceLROnPlateau");
+        return updaters;
     }
 
     /** Settings; defaults: factor 0.1, patience 10, threshold 1e-4 relative, cooldown 0, minLr 0. */
@@ -180,57 +190,92 @@ public final class ReduceLROnPlateau extends BaseTrainingListener {
         private ThresholdMode thresholdMode = ThresholdMode.RELATIVE;
         private int cooldown = 0;
         private double minLr = 0;
-        private DataSetIterator validation;
-        private MultiDataSetIterator multiValidation;
+        private ValidationData validation;
 
         private Builder() {
         }
 
-        /** Multiplier applied at each cut, in (0, 1). */
+        /**
+         * Multiplier applied at each cut, in (0, 1).
+         *
+         * @param factor the multiple of each cut, in (0, 1); default 0.1
+         * @return multiplier applied at each cut, in (0, 1)
+         */
         public Builder factor(double factor) {
             this.factor = factor;
             return this;
         }
 
-        /** Epochs without improvement before a cut, {@code >= 1}. */
+        /**
+         * Epochs without improvement before a cut, {@code >= 1}.
+         *
+         * @param epochs epochs without improvement before a cut, {@code >= 1}; default 10
+         * @return epochs without improvement before a cut, {@code >= 1}
+         */
         public Builder patience(int epochs) {
             this.patience = epochs;
             return this;
         }
 
-        /** Minimum improvement that counts, {@code >= 0}, read per {@link ThresholdMode}. */
+        /**
+         * Minimum improvement that counts, {@code >= 0}, read per {@link ThresholdMode}.
+         *
+         * @param threshold how much better than the best a loss must be to count as an improvement, {@code >= 0}
+         * @param mode whether {@code threshold} is relative to the best loss or absolute
+         * @return minimum improvement that counts, {@code >= 0}, read per {@link ThresholdMode}
+         */
         public Builder threshold(double threshold, ThresholdMode mode) {
             this.threshold = threshold;
             this.thresholdMode = mode;
             return this;
         }
 
-        /** Epochs after a cut during which bad epochs are not counted. */
+        /**
+         * Epochs after a cut during which bad epochs are not counted.
+         *
+         * @param epochs epochs after a cut during which nothing is counted, {@code >= 0}; default 0
+         * @return epochs after a cut during which bad epochs are not counted
+         */
         public Builder cooldown(int epochs) {
             this.cooldown = epochs;
             return this;
         }
 
-        /** Floor for the learning rate of the next step. */
+        /**
+         * Floor for the learning rate of the next step.
+         *
+         * @param minLr the lowest learning rate a cut may reach, {@code >= 0}; default 0
+         * @return floor for the learning rate of the next step
+         */
         public Builder minLr(double minLr) {
             this.minLr = minLr;
             return this;
         }
 
-        /** Watch the mean loss over this iterator instead of the training score. */
+        /**
+         * Watch the mean loss over this iterator instead of the training score.
+         *
+          * @param validation held-out data whose mean loss is watched instead of the training loss, reset before each
+          *     pass
+         * @return watch the mean loss over this iterator instead of the training score
+         */
         public Builder validation(DataSetIterator validation) {
-            this.validation = validation;
-            this.multiValidation = null;
+            this.validation = ValidationData.of(validation);
             return this;
         }
 
-        /** Watch the mean loss over this multi-input iterator (ComputationGraph). */
+        /**
+         * Watch the mean loss over this multi-input iterator (ComputationGraph).
+         *
+         * @param validation held-out multi-input data whose mean loss is watched, reset before each pass
+         * @return watch the mean loss over this multi-input iterator (ComputationGraph)
+         */
         public Builder validation(MultiDataSetIterator validation) {
-            this.multiValidation = validation;
-            this.validation = null;
+            this.validation = ValidationData.of(validation);
             return this;
         }
 
+        /** @return the listener; attach it with {@link ReduceLROnPlateau#attachTo} */
         public ReduceLROnPlateau build() {
             return new ReduceLROnPlateau(this);
         }

@@ -1,12 +1,13 @@
 package io.github.dl4jlr.finder;
 
 import io.github.dl4jlr.finder.SuggestionRules.Suggestion;
-import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.internal.util.Args;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
@@ -20,19 +21,27 @@ import java.util.OptionalInt;
  * <p><b>Trial length</b>: {@code max(10, 3 * sweepIterations / 4)} by default, so four candidates cost at most three
  * times the sweep. The held-out loss is measured after a quarter, half, three quarters and all of the trial.
  *
+ * <p><b>Stable bracket</b> (a flat curve, where no rule can be read): the sweep has shown which rates the network
+ * takes without diverging, up to {@code top}, the rate where it diverged (or the last rate, when it did not). The
+ * candidates are half-decades below it, {@code top / 10, top / 31.6, top / 100, top / 316} (none below the sweep's
+ * start), so the trials try the rates a grid would. When the largest or the smallest wins, the bracket is extended by a
+ * half-decade that way ({@link #extension}), at most {@value #MAX_EXTENSIONS} times, never above {@code top / 3.16} nor
+ * below the start; a network trained at 1e-2 whose sweep diverged at 0.42 gets 4.2e-2 ... 1.3e-3, then 1.3e-1 if
+ * 4.2e-2 won.
+ *
  * <p><b>Winner</b>: among candidates whose trial stayed finite, let {@code best} be the lowest held-out loss at the end
  * of the trial; the winner is the <em>lowest</em> learning rate whose loss is within {@code tolerance} of it
  * ({@code loss <= best * (1 + tolerance)} for a positive best). Short trials favour the largest rate that is still
  * stable; the tolerance leans towards the safer one when the difference is small. With tolerance 0 it is the plain
  * minimum (a tie goes to the lower rate).
  */
-public final class ConfirmationRules {
+final class ConfirmationRules {
 
     /** The winner rule's default tolerance. */
-    public static final double DEFAULT_TOLERANCE = 0.0;
+    static final double DEFAULT_TOLERANCE = 0.0;
 
     /** Suggestions closer than this factor are trained once. */
-    public static final double DEFAULT_MERGE_FACTOR = 1.5;
+    static final double DEFAULT_MERGE_FACTOR = 1.5;
 
     private static final SuggestionMethod[] CANDIDATE_METHODS = {SuggestionMethod.VALLEY, SuggestionMethod.STEEPEST,
             SuggestionMethod.MINIMUM_DIV_10, SuggestionMethod.BLEND};
@@ -41,7 +50,7 @@ public final class ConfirmationRules {
     }
 
     /** The distinct candidates of a curve, by ascending learning rate; empty when the curve gives no suggestion. */
-    public static List<Candidate> candidates(double[] lrs, double[] smoothed, double valleyFraction, double mergeFactor) {
+    static List<Candidate> candidates(double[] lrs, double[] smoothed, double valleyFraction, double mergeFactor) {
         Args.check(mergeFactor >= 1 && Double.isFinite(mergeFactor), "mergeFactor >= 1 and finite", mergeFactor);
         List<Suggestion> all = new ArrayList<>();
         for (SuggestionMethod m : CANDIDATE_METHODS) {
@@ -60,19 +69,80 @@ public final class ConfirmationRules {
                 j++;
             }
             methods.sort(Comparator.naturalOrder());
-            out.add(new Candidate(first.learningRate(), methods, first.index()));
+            out.add(Candidate.ofRules(first.learningRate(), methods, first.index()));
             i = j;
         }
         return out;
     }
 
+    /** One half-decade, the spacing of the stable bracket. */
+    static final double HALF_DECADE = Math.sqrt(10);
+    /** How many half-decades above and below the initial bracket the trials may go. */
+    static final int MAX_EXTENSIONS = 3;
+
+    /**
+     * The stable bracket's initial candidates, ascending: {@code top / 10^(k/2)} for k = 2..5, none below
+     * {@code floor} (and at least one, at {@code max(floor, top / 10)}).
+     *
+     * @param top   the rate where the sweep diverged, or its last rate
+     * @param floor the sweep's first rate
+     */
+    static List<Double> stableBracket(double top, double floor) {
+        Args.positive("top", top);
+        Args.positive("floor", floor);
+        List<Double> out = new ArrayList<>();
+        for (int k = 5; k >= 2; k--) {
+            double lr = top / Math.pow(HALF_DECADE, k);
+            if (lr >= floor * (1 - 1e-9)) {
+                out.add(lr);
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(Math.max(floor, top / 10));
+        }
+        return out;
+    }
+
+    /**
+     * The next candidate when the winner sits at an end of what was tried: a half-decade above the largest when it won
+     * (if that stays at or below {@code top / 3.16}), a half-decade below the smallest when it won (if that stays at or
+     * above {@code floor}); empty otherwise, or when every trial diverged.
+     *
+     * @param tried  the rates tried, ascending
+     * @param winner index of the winner in {@code tried}, or -1
+     */
+    static OptionalDouble extension(List<Double> tried, int winner, double top, double floor) {
+        if (winner < 0 || tried.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        if (winner == tried.size() - 1) {
+            double up = tried.get(winner) * HALF_DECADE;
+            if (up <= top / HALF_DECADE * (1 + 1e-9)) {
+                return OptionalDouble.of(up);
+            }
+        }
+        if (winner == 0) {
+            double down = tried.get(0) / HALF_DECADE;
+            if (down >= floor * (1 - 1e-9)) {
+                return OptionalDouble.of(down);
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    /** The label of a bracket point, e.g. {@code "top/10"} or {@code "top/316"}. */
+    static String bracketLabel(double lr, double top) {
+        return "top/" + new java.math.BigDecimal(top / lr).round(new java.math.MathContext(3)).stripTrailingZeros()
+                .toPlainString();
+    }
+
     /** The default trial length for a sweep that ran {@code sweepIterations} steps. */
-    public static int trialIterations(int sweepIterations) {
+    static int trialIterations(int sweepIterations) {
         return Math.max(10, 3 * sweepIterations / 4);
     }
 
     /** Where a trial of {@code iterations} is measured: after 1/4, 1/2, 3/4 and all of it (distinct, at least 1). */
-    public static int[] checkpoints(int iterations) {
+    static int[] checkpoints(int iterations) {
         Args.positive("iterations", iterations);
         List<Integer> points = new ArrayList<>();
         for (int k = 1; k <= 4; k++) {
@@ -89,7 +159,7 @@ public final class ConfirmationRules {
      *
      * @param tolerance relative slack in [0, 1): how much worse than the best a lower rate may be and still win
      */
-    public static OptionalInt choose(List<TrialOutcome> trials, double tolerance) {
+    static OptionalInt choose(List<TrialOutcome> trials, double tolerance) {
         Args.notNull("trials", trials);
         Args.rightOpenInterval("tolerance", tolerance, 0, 1);
         double best = Double.POSITIVE_INFINITY;

@@ -1,13 +1,10 @@
 package io.github.dl4jlr.finder;
 
-import io.github.dl4jlr.nn.NetworkAdapter;
-import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.internal.nn.NetworkAdapter;
+import io.github.dl4jlr.internal.util.Args;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import io.github.dl4jlr.schedule.OneCycleSchedule;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.schedule.ISchedule;
-import org.nd4j.linalg.schedule.ScheduleType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +28,7 @@ import java.util.function.IntFunction;
  *           .problem(myProblem)                       // builds, trains and scores your network
  *           .updater(lr -&gt; new Adam(lr))
  *           .grid(FinderAudit.halfDecades(1e-5, 10)).seeds(3)
- *           .finder(LearningRateFinder.builder().confirm().build())   // the default: trials on every sweep
+ *           .finder(LearningRateFinder.builder().confirm(ConfirmMode.ALWAYS).build())   // the default
  *           .build().run();
  *   r.regret(SuggestionMethod.AUTO);                 // in score units, e.g. accuracy; every rule has one
  * </pre>
@@ -143,16 +140,10 @@ public final class FinderAudit {
                 Map<Double, Double> scores = candidateScores.getOrDefault(s, Map.of());
                 int seed = s;
                 finderRuns.get(s).confirmation().ifPresent(c -> {
-                    for (int i = 0; i < c.trials().size(); i++) {
-                        TrialOutcome t = c.trials().get(i);
-                        int[] cp = t.checkpoints();
-                        double[] loss = t.heldOutLosses();
-                        for (int k = 0; k < cp.length; k++) {
-                            rows.add(String.format(Locale.ROOT, "%s,%d,%.4e,%s,%d,%.6g,%b,%b,%.4f,%.4f", problem, seed,
-                                    t.candidate().learningRate(), t.candidate().label(), cp[k], loss[k], t.diverged(),
-                                    i == c.chosen(), scores.getOrDefault(t.candidate().learningRate(), Double.NaN),
-                                    bestScore));
-                        }
+                    for (Confirmation.Row r : c.rows()) {
+                        rows.add(String.format(Locale.ROOT, "%s,%d,%.4e,%s,%d,%.6g,%b,%b,%.4f,%.4f", problem, seed,
+                                r.learningRate(), r.methods(), r.trialIteration(), r.heldOutLoss(), r.diverged(), r.won(),
+                                scores.getOrDefault(r.learningRate(), Double.NaN), bestScore));
                     }
                 });
             }
@@ -226,107 +217,6 @@ public final class FinderAudit {
         });
     }
 
-    /**
-     * The score after each epoch of one training from scratch with the updater {@code updaterForSeed} gives, e.g. a
-     * constant rate or a 1cycle schedule. NaN scores (diverged) count as 0.
-     */
-    public double[] curve(int seed, IntFunction<IUpdater> updaterForSeed, int epochs) {
-        return curve(seed, updaterForSeed, epochs, true);
-    }
-
-    /**
-     * The score after each of {@code epochs} epochs, averaged over the audit's seeds, of fresh runs whose updater
-     * {@code updaterForSeed} builds per seed (e.g. a constant rate, or a schedule that depends on the seed's finder run).
-     */
-    public double[] meanCurve(int epochs, IntFunction<IUpdater> updaterForSeed) {
-        double[] mean = new double[epochs];
-        for (int s = 0; s < seeds; s++) {
-            double[] c = curve(s, updaterForSeed, epochs);
-            for (int e = 0; e < epochs; e++) {
-                mean[e] += c[e] / seeds;
-            }
-        }
-        return mean;
-    }
-
-    /**
-     * The fewest epochs {@code k} in {@code 1..maxEpochs} for which fresh {@code k}-epoch runs, with the updater
-     * {@code updater.apply(seed, k)} (e.g. a 1cycle schedule stretched over k epochs), score at least {@code target}
-     * on average over the seeds; -1 if none does.
-     */
-    public int epochsToReach(double target, java.util.function.BiFunction<Integer, Integer, IUpdater> updater,
-                             int maxEpochs) {
-        for (int k = 1; k <= maxEpochs; k++) {
-            int epochs = k;
-            double mean = 0;
-            for (int s = 0; s < seeds; s++) {
-                double[] c = curve(s, seed -> updater.apply(seed, epochs), epochs, false);
-                mean += c[epochs - 1] / seeds;
-            }
-            log.info(String.format(Locale.ROOT, "%d epoch(s): mean score %.4f (target %.4f)", k, mean, target));
-            if (mean >= target) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * Smith's super-convergence question on this problem: how many epochs does 1cycle, with each seed's finder
-     * suggestion as its peak, need to reach the best constant-LR grid score, against the constant rate itself?
-     *
-     * @param audit              a result of {@link #run()} on this audit
-     * @param scheduled          the updater for a learning-rate schedule and the run's total iterations (e.g.
-     *                           {@code (lr, total) -> new Nesterovs(lr, OneCycleSchedule.momentum(...total...))})
-     * @param iterationsPerEpoch minibatches per epoch
-     * @param maxEpochs          the longest 1cycle run tried
-     */
-    public OneCycleComparison oneCycleVsConstant(Result audit, java.util.function.BiFunction<ISchedule, Integer, IUpdater> scheduled,
-                                                 int iterationsPerEpoch, int maxEpochs) {
-        double target = audit.bestScore();
-        double[] constant = meanCurve(problem.epochs(), s -> updater.apply(audit.bestLearningRate()));
-        int constantEpochs = -1;
-        for (int e = 0; e < constant.length && constantEpochs < 0; e++) {
-            if (constant[e] >= target - 1e-12) {
-                constantEpochs = e + 1;
-            }
-        }
-        double[] peaks = new double[seeds];
-        for (int s = 0; s < seeds; s++) {
-            peaks[s] = audit.finderRuns().get(s).suggestion().orElse(audit.bestLearningRate());
-        }
-        int oneCycle = epochsToReach(target, (seed, k) -> {
-            int total = k * iterationsPerEpoch;
-            return scheduled.apply(OneCycleSchedule.withDefaults(ScheduleType.ITERATION, peaks[seed], total), total);
-        }, maxEpochs);
-        return new OneCycleComparison(target, audit.bestLearningRate(), constant, constantEpochs, peaks, oneCycle);
-    }
-
-    /**
-     * @param target          the best constant-LR grid score at the full budget
-     * @param constantLr      that grid learning rate
-     * @param constantCurve   its mean score after each epoch
-     * @param constantEpochs  the first epoch at which the constant rate reached the target
-     * @param peaks           the 1cycle peak of each seed (the finder's suggestion)
-     * @param oneCycleEpochs  the fewest epochs of a 1cycle run that reach the target on average; -1 if none
-     */
-    public record OneCycleComparison(double target, double constantLr, double[] constantCurve, int constantEpochs,
-                                     double[] peaks, int oneCycleEpochs) {
-
-        /** Header of {@link #csvRow}. */
-        public static final String HEADER = "problem,target,constant_lr,constant_epochs,onecycle_peak,onecycle_epochs";
-
-        /** One CSV row; the peak is the geometric mean over seeds. */
-        public String csvRow(String problem) {
-            double log = 0;
-            for (double p : peaks) {
-                log += Math.log(p);
-            }
-            return String.format(Locale.ROOT, "%s,%.4f,%.3e,%d,%.3e,%d", problem, target, constantLr, constantEpochs,
-                    Math.exp(log / peaks.length), oneCycleEpochs);
-        }
-    }
-
     private double[] curve(int seed, IntFunction<IUpdater> updaterForSeed, int epochs, boolean everyEpoch) {
         Model net = problem.model(updaterForSeed.apply(seed), seed);
         NetworkAdapter adapter = NetworkAdapter.of(net);
@@ -334,7 +224,7 @@ public final class FinderAudit {
         for (int e = 0; e < epochs; e++) {
             adapter.fit(problem.train(seed, e));
             if (everyEpoch || e == epochs - 1) {
-                boolean finite = Double.isFinite(adapter.params().sumNumber().doubleValue());
+                boolean finite = NetworkAdapter.finite(adapter.params());
                 double score = finite ? problem.score(net, seed) : Double.NaN;
                 scores[e] = Double.isNaN(score) ? 0 : score;
             }
@@ -348,7 +238,7 @@ public final class FinderAudit {
         private java.util.function.DoubleFunction<IUpdater> updater;
         private double[] grid = halfDecades(1e-5, 10);
         private int seeds = 3;
-        private LearningRateFinder finder = LearningRateFinder.builder().confirm().build();
+        private LearningRateFinder finder = LearningRateFinder.builder().confirm(ConfirmMode.ALWAYS).build();
 
         private Builder() {
         }

@@ -1,13 +1,13 @@
 package io.github.dl4jlr.finder;
 
-import io.github.dl4jlr.nn.NetworkAdapter;
-import io.github.dl4jlr.nn.TrainingSnapshot;
-import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.internal.nn.ValidationData;
+import io.github.dl4jlr.internal.nn.NetworkAdapter;
+import io.github.dl4jlr.internal.nn.TrainingSnapshot;
+import io.github.dl4jlr.updater.LearningRateFree;
+import io.github.dl4jlr.internal.util.Args;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.api.TrainingListener;
-import org.nd4j.linalg.dataset.api.DataSet;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -16,9 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 /**
  * LR range test (Smith 2017; fastai's {@code lr_find}) for any MultiLayerNetwork or ComputationGraph.
@@ -31,42 +28,31 @@ import java.util.function.Supplier;
  * <p>{@link #find} trains for up to {@code numIterations} minibatches while the learning rate rises from
  * {@code startLr} to {@code endLr} (see {@link LrRangeTestListener}), then <b>puts the model back exactly as it
  * was</b>: parameters, updater state, iteration and epoch counters, every layer's LR or schedule, and its
- * listeners (which do not see the test's iterations). Not restored: the global RNG (dropout masks). The
- * iterator is reset and reused when it is shorter than the test, and reset again at the end.
+ * listeners (which do not see the test's iterations). Not restored: the global RNG (dropout masks). An iterator that
+ * can be reset is reset and reused when it is shorter than the test, and reset again at the end; one that cannot is
+ * read once and left where the finder stopped.
  *
- * <p><b>Confirmation</b>: after the sweep the finder can check the curve's reading instead of trusting one rule.
- * It takes the distinct candidates the curve offers (valley, steepest, min/10, blend; see {@link ConfirmationRules}),
- * trains each for a short fixed-LR trial from the <em>same</em> starting state (restored exactly between trials),
- * measures the loss on held-out data, and suggests the winner ({@link SuggestionMethod#CONFIRMED}). Held-out data is
- * the validation iterator when one is set; otherwise the finder holds back the first fifth of the training
- * minibatches (at most {@value #HELD_OUT_BATCHES}, at least one) and trains the trials on the rest. A candidate
- * whose trial goes non-finite is out. Cost: at most 3x the sweep's iterations by default, plus a few held-out
- * passes. By default ({@link ConfirmMode#WHEN_FLAT}) the trials run only when the curve is flat
- * ({@link SuggestionRules#flat}: lowest while the LR is still tiny), as on a network that is already trained,
- * where every curve rule reads noise; on a curve that falls, {@link SuggestionMethod#AUTO} decides,
- * because measured against a grid of learning rates on twelve problems the trials' pick was on average no closer
- * to the best rate than AUTO's (the project README has the figures). {@link Builder#confirm()} runs them always,
- * {@link Builder#noConfirm()} never.
+ * <p><b>Confirmation</b> ({@link ConfirmMode}, default {@code WHEN_FLAT}): after the sweep the finder can train a few
+ * candidate rates for a short fixed-rate trial each, from the same starting state, and suggest the one with the
+ * lowest loss on held-out data ({@link ConfirmationTrials}; the rules are {@link ConfirmationRules}). On a curve that
+ * falls, the candidates are the curve rules' suggestions. On a flat curve, as a network that is already trained gives,
+ * no rule can be read, so the candidates are half-decades below the rate where the sweep diverged (the range it proved
+ * stable), extended a half-decade at a time when an end of that bracket wins. Held-out data is the validation iterator
+ * when one is set; otherwise the first fifth of the training minibatches (at most {@value
+ * ConfirmationTrials#HELD_OUT_BATCHES}), which needs an iterator that can be reset.
+ *
+ * <p><b>The suggestion</b> ({@link LrFinderResult#suggestion()}) is the trials' winner when they ran, and otherwise
+ * {@link SuggestionMethod#AUTO}'s reading of the curve: one default, {@link SuggestionMethod#CONFIRMED}, whatever the
+ * mode. Every rule's value stays available through {@link LrFinderResult#suggestion(SuggestionMethod)}.
  *
  * <p>Validation mode ({@link Builder#validation}) records the mean loss over a validation iterator after each
- * step, as in Smith's procedure: smoother curves, but each step costs a full validation pass.
+ * step, as in Smith's procedure: smoother curves, but each step costs a full validation pass; the trials then measure
+ * on it too.
  *
- * <p>Immutable and thread-safe; each {@code find} call creates its own listener.
+ * <p>Prodigy and Schedule-Free are refused: they need no range test (their error says why). Immutable and
+ * thread-safe; each {@code find} call creates its own listener.
  */
 public final class LearningRateFinder {
-
-    /** When the confirmation trials run. */
-    public enum ConfirmMode {
-        /** After every sweep. */
-        ALWAYS,
-        /** Only when the curve is flat (the default); see {@link SuggestionRules#flat}. */
-        WHEN_FLAT,
-        /** Never: the suggestion comes from the curve alone. */
-        NEVER
-    }
-
-    /** Training minibatches held back for the trials' held-out loss when no validation iterator is set. */
-    public static final int HELD_OUT_BATCHES = 5;
 
     private static final Logger log = LoggerFactory.getLogger(LearningRateFinder.class);
 
@@ -75,14 +61,12 @@ public final class LearningRateFinder {
     private final int numIterations;
     private final RampMode mode;
     private final double smoothing;
-    private final double divergenceThreshold;
+    private final double divergenceFactor;
     private final SuggestionMethod suggestionMethod;
     private final double valleyFraction;
-    private final DataSetIterator validation;
-    private final MultiDataSetIterator multiValidation;
+    private final ValidationData validation;
     private final ConfirmMode confirmMode;
     private final int trialIterations;
-    private final double confirmTolerance;
 
     private LearningRateFinder(Builder b) {
         this.startLr = Args.positive("startLr", b.startLr);
@@ -91,46 +75,58 @@ public final class LearningRateFinder {
         this.numIterations = Args.atLeast("numIterations", b.numIterations, 2);
         this.mode = Args.notNull("mode", b.mode);
         this.smoothing = Args.rightOpenInterval("smoothing", b.smoothing, 0, 1);
-        Args.check(b.divergenceThreshold > 1 && Double.isFinite(b.divergenceThreshold),
-                "divergenceThreshold > 1 and finite", b.divergenceThreshold);
-        this.divergenceThreshold = b.divergenceThreshold;
-        this.suggestionMethod = b.suggestion != null ? b.suggestion
-                : b.confirmMode == ConfirmMode.NEVER ? SuggestionMethod.AUTO : SuggestionMethod.CONFIRMED;
+        Args.check(b.divergenceFactor > 1 && Double.isFinite(b.divergenceFactor), "divergenceFactor > 1 and finite",
+                b.divergenceFactor);
+        this.divergenceFactor = b.divergenceFactor;
+        this.suggestionMethod = b.suggestion;
         Args.check(b.valleyFraction >= 0 && b.valleyFraction <= 1, "valleyFraction in [0, 1]", b.valleyFraction);
         this.valleyFraction = b.valleyFraction;
         this.validation = b.validation;
-        this.multiValidation = b.multiValidation;
         this.confirmMode = b.confirmMode;
-        this.trialIterations = b.trialIterations == 0 ? 0 : Args.positive("iterationsPerCandidate", b.trialIterations);
-        this.confirmTolerance = Args.rightOpenInterval("confirmTolerance", b.confirmTolerance, 0, 1);
+        this.trialIterations = Args.nonNegative("trialIterations", b.trialIterations);
     }
 
+    /** A builder with the defaults listed on {@link Builder}. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A fresh listener with these settings, for running the test in your own loop. */
+    /**
+     * A fresh listener with these settings, for running the test in your own loop (no restore, no trials).
+     *
+     * @return the listener
+     */
     public LrRangeTestListener listener() {
         return new LrRangeTestListener(this);
     }
 
-    /** Runs the range test on a MultiLayerNetwork or ComputationGraph and restores the model. */
+    /**
+     * Runs the range test on a MultiLayerNetwork or ComputationGraph and restores the model.
+     *
+     * @param model the network, initialised
+     * @param train its training minibatches
+     * @return the curve, the suggestions and the trials
+     * @throws IllegalArgumentException for an uninitialised network, updaters without a learning rate (AdaDelta, NoOp)
+     *                                  or that need no range test (Prodigy, Schedule-Free), or an empty iterator
+     */
     public LrFinderResult find(Model model, DataSetIterator train) {
         Args.notNull("train", train);
-        return run(NetworkAdapter.of(model), new Batches(train::hasNext, train::next, train::reset,
-                train.resetSupported(), (net, ds) -> net.fit((DataSet) ds), (net, ds) -> net.score((DataSet) ds),
-                ds -> ((DataSet) ds).copy()));
+        return run(NetworkAdapter.of(model), FinderBatches.of(train));
     }
 
-    /** Runs the range test on a ComputationGraph fed by a MultiDataSetIterator and restores the model. */
+    /**
+     * Runs the range test on a ComputationGraph fed by a MultiDataSetIterator and restores the model.
+     *
+     * @param model the graph, initialised
+     * @param train its training minibatches
+     * @return the curve, the suggestions and the trials
+     */
     public LrFinderResult find(ComputationGraph model, MultiDataSetIterator train) {
         Args.notNull("train", train);
-        return run(NetworkAdapter.of(model), new Batches(train::hasNext, train::next, train::reset,
-                train.resetSupported(), (net, ds) -> net.fit((MultiDataSet) ds),
-                (net, ds) -> net.score((MultiDataSet) ds), ds -> ((MultiDataSet) ds).copy()));
+        return run(NetworkAdapter.of(model), FinderBatches.of(train));
     }
 
-    private LrFinderResult run(NetworkAdapter net, Batches batches) {
+    private LrFinderResult run(NetworkAdapter net, FinderBatches batches) {
         requireLearningRates(net);
         batches.requireNonEmpty();
         TrainingSnapshot before = TrainingSnapshot.capture(net);
@@ -147,7 +143,13 @@ public final class LearningRateFinder {
             LrFinderResult swept = test.result();
             net.setListeners(List.of());
             boolean trials = confirmMode == ConfirmMode.ALWAYS || (confirmMode == ConfirmMode.WHEN_FLAT && swept.flat());
-            result = swept.with(trials ? confirm(net, batches, before, swept) : null, sweepSeconds);
+            Confirmation c = null;
+            if (trials) {
+                int length = trialIterations > 0 ? trialIterations : ConfirmationRules.trialIterations(swept.iterations());
+                c = new ConfirmationTrials(net, batches, before, hasValidation() ? this::validationLoss : null, length)
+                        .run(swept, startLr, valleyFraction);
+            }
+            result = swept.with(c, sweepSeconds);
         } finally {
             before.restoreInto(net);
             net.setListeners(userListeners);
@@ -161,341 +163,205 @@ public final class LearningRateFinder {
         return result;
     }
 
-    /** Trains every candidate from the same starting state and measures it on held-out data. */
-    private Confirmation confirm(NetworkAdapter net, Batches batches, TrainingSnapshot start, LrFinderResult swept) {
-        long t0 = System.nanoTime();
-        List<Candidate> candidates = ConfirmationRules.candidates(swept.learningRates(), swept.smoothedLosses(),
-                valleyFraction, ConfirmationRules.DEFAULT_MERGE_FACTOR);
-        if (candidates.isEmpty()) {
-            return Confirmation.skipped("the curve gives no candidate");
-        }
-        HeldOut heldOut;
-        if (hasValidation()) {
-            heldOut = new HeldOut("the validation iterator", this::validationLoss);
-        } else {
-            int k = batches.holdOut(HELD_OUT_BATCHES);
-            if (k == 0) {
-                return Confirmation.skipped("the training iterator has a single minibatch, so none can be held back "
-                        + "(set a validation iterator)");
-            }
-            heldOut = new HeldOut(k + " held-back training minibatch" + (k == 1 ? "" : "es"), batches::heldOutLoss);
-        }
-        int length = trialIterations > 0 ? trialIterations : ConfirmationRules.trialIterations(swept.iterations());
-        int[] checkpoints = ConfirmationRules.checkpoints(length);
-        List<TrialOutcome> trials = new ArrayList<>();
-        int spent = 0;
-        for (Candidate c : candidates) {
-            start.restoreInto(net);
-            batches.rewind();                      // every trial sees the same minibatches in the same order
-            for (IUpdater u : net.trainedUpdaters()) {
-                u.setLrAndSchedule(c.learningRate(), null);
-            }
-            double[] loss = new double[checkpoints.length];
-            java.util.Arrays.fill(loss, Double.NaN);
-            boolean diverged = false;
-            int done = 0;
-            int next = 0;
-            while (done < length && !diverged) {
-                batches.fitNext(net);
-                done++;
-                if (!Double.isFinite(net.model().score())) {
-                    diverged = true;
-                } else if (done == checkpoints[next]) {
-                    loss[next] = heldOut.loss.applyAsDouble(net);
-                    diverged = !Double.isFinite(loss[next]);
-                    next++;
-                }
-            }
-            spent += done;
-            trials.add(new TrialOutcome(c, checkpoints, loss, diverged, done));
-        }
-        start.restoreInto(net);
-        int chosen = ConfirmationRules.choose(trials, confirmTolerance).orElse(-1);
-        return new Confirmation(trials, chosen, heldOut.description, length, confirmTolerance, null, spent,
-                (System.nanoTime() - t0) / 1e9);
-    }
-
-    /** Where the trials' held-out loss comes from. */
-    private record HeldOut(String description, java.util.function.ToDoubleFunction<NetworkAdapter> loss) {
-    }
-
-    /** The distinct trained updaters, all with a learning rate; otherwise a clear error. */
+    /** The distinct trained updaters, all with a learning rate a range test can set; otherwise a clear error. */
     static List<IUpdater> requireLearningRates(NetworkAdapter net) {
-        return net.updatersWithLearningRate("the range test");
+        List<IUpdater> updaters = net.updatersWithLearningRate("the range test");
+        LearningRateFree.refuseRangeTest(updaters);
+        return updaters;
     }
 
     double validationLoss(NetworkAdapter net) {
-        return validation != null ? net.meanLoss(validation) : net.meanLoss(multiValidation);
+        return validation.meanLoss(net);
     }
 
     boolean hasValidation() {
-        return validation != null || multiValidation != null;
+        return validation != null;
     }
 
+    /** @return the first rate of the sweep */
     public double startLr() {
         return startLr;
     }
 
+    /** @return the last rate of the sweep */
     public double endLr() {
         return endLr;
     }
 
+    /** @return the most steps the sweep takes */
     public int numIterations() {
         return numIterations;
     }
 
+    /** @return how the rate rises */
     public RampMode mode() {
         return mode;
     }
 
+    /** @return the EMA factor of the smoothed loss */
     public double smoothing() {
         return smoothing;
     }
 
-    public double divergenceThreshold() {
-        return divergenceThreshold;
+    /** @return the divergence limit (see {@link SweepStopRules}) */
+    public double divergenceFactor() {
+        return divergenceFactor;
     }
 
+    /** @return the rule behind {@link LrFinderResult#suggestion()} */
     public SuggestionMethod suggestionMethod() {
         return suggestionMethod;
     }
 
+    /** @return where along the valley VALLEY suggests */
     public double valleyFraction() {
         return valleyFraction;
     }
 
-    /**
-     * Training batches from either iterator type, reset and reused when they run out. Once {@link #holdOut} has run,
-     * the first minibatches after every reset are the held-out ones and are skipped for training.
-     */
-    private static final class Batches {
-        private final BooleanSupplier hasNext;
-        private final Supplier<?> next;
-        private final Runnable reset;
-        private final boolean resetSupported;
-        private final BiConsumer<NetworkAdapter, Object> fit;
-        private final java.util.function.ToDoubleBiFunction<NetworkAdapter, Object> score;
-        private final java.util.function.UnaryOperator<Object> copy;
-        private final List<Object> heldOut = new ArrayList<>();
-        private int served;
-
-        Batches(BooleanSupplier hasNext, Supplier<?> next, Runnable reset, boolean resetSupported,
-                BiConsumer<NetworkAdapter, Object> fit, java.util.function.ToDoubleBiFunction<NetworkAdapter, Object> score,
-                java.util.function.UnaryOperator<Object> copy) {
-            this.hasNext = hasNext;
-            this.next = next;
-            this.reset = reset;
-            this.resetSupported = resetSupported;
-            this.fit = fit;
-            this.score = score;
-            this.copy = copy;
-        }
-
-        /**
-         * Takes the first minibatches after a reset as held-out data (copies): a fifth of the epoch, at most
-         * {@code max} and at least one. Reads at most {@code 5 * max} minibatches to find out. Returns how many, 0 when
-         * the iterator cannot be reset or has a single minibatch.
-         */
-        int holdOut(int max) {
-            if (!resetSupported) {
-                return 0;
-            }
-            reset.run();
-            List<Object> first = new ArrayList<>();
-            while (first.size() < 5 * max && hasNext.getAsBoolean()) {
-                first.add(copy.apply(next.get()));
-            }
-            int k = first.size() < 2 ? 0 : Math.max(1, Math.min(max, first.size() / 5));
-            heldOut.addAll(first.subList(0, k));
-            reset.run();
-            skipHeldOut();
-            return k;
-        }
-
-        /** Mean of the held-out minibatches' losses, weighted by their sizes. */
-        double heldOutLoss(NetworkAdapter net) {
-            double sum = 0;
-            long n = 0;
-            for (Object b : heldOut) {
-                long size = b instanceof DataSet ? ((DataSet) b).numExamples() : ((MultiDataSet) b).getFeatures(0).size(0);
-                sum += score.applyAsDouble(net, b) * size;
-                n += size;
-            }
-            return sum / n;
-        }
-
-        /** Back to the first training minibatch after the held-out ones, when the iterator can be reset. */
-        void rewind() {
-            if (resetSupported) {
-                reset.run();
-                skipHeldOut();
-            }
-        }
-
-        private void skipHeldOut() {
-            for (int i = 0; i < heldOut.size() && hasNext.getAsBoolean(); i++) {
-                next.get();
-            }
-        }
-
-        void requireNonEmpty() {
-            if (!hasNext.getAsBoolean() && resetSupported) {
-                reset.run();
-            }
-            if (!hasNext.getAsBoolean()) {
-                throw new IllegalArgumentException("Expected a non-empty training iterator, but it has no minibatches"
-                        + (resetSupported ? "" : " and does not support reset()"));
-            }
-        }
-
-        void fitNext(NetworkAdapter net) {
-            if (!hasNext.getAsBoolean()) {
-                if (!resetSupported) {
-                    throw new IllegalArgumentException("Expected a training iterator that supports reset() or has at "
-                            + "least numIterations minibatches, but it ran out after " + served + " and cannot be reset");
-                }
-                reset.run();
-                skipHeldOut();
-            }
-            fit.accept(net, next.get());
-            served++;
-        }
-
-        void resetIfPossible() {
-            if (resetSupported) {
-                reset.run();
-            }
-        }
+    /** @return when the confirmation trials run */
+    public ConfirmMode confirmMode() {
+        return confirmMode;
     }
 
-    /** Settings of a range test; defaults follow fastai: 1e-7 to 10 over 100 exponential steps. */
+    /**
+     * Settings of a range test; defaults follow fastai: 1e-7 to 10 over 100 exponential steps, EMA 0.98, divergence
+     * at 4x; confirmation trials when the curve is flat, {@code max(10, 3/4 of the sweep)} steps each; the suggestion
+     * is {@link SuggestionMethod#CONFIRMED}.
+     */
     public static final class Builder {
         private double startLr = 1e-7;
         private double endLr = 10;
         private int numIterations = 100;
         private RampMode mode = RampMode.EXPONENTIAL;
         private double smoothing = 0.98;
-        private double divergenceThreshold = 4.0;
-        private SuggestionMethod suggestion;
+        private double divergenceFactor = 4.0;
+        private SuggestionMethod suggestion = SuggestionMethod.CONFIRMED;
         private double valleyFraction = SuggestionRules.DEFAULT_VALLEY_FRACTION;
-        private DataSetIterator validation;
-        private MultiDataSetIterator multiValidation;
+        private ValidationData validation;
         private ConfirmMode confirmMode = ConfirmMode.WHEN_FLAT;
         private int trialIterations;
-        private double confirmTolerance = ConfirmationRules.DEFAULT_TOLERANCE;
 
         private Builder() {
         }
 
-        /** First learning rate; finite, {@code > 0}. Default 1e-7. */
+        /**
+         * @param startLr the first rate; finite, {@code > 0}; default 1e-7
+         * @return this builder
+         */
         public Builder startLr(double startLr) {
             this.startLr = startLr;
             return this;
         }
 
-        /** Last learning rate; finite, {@code > startLr}. Default 10. */
+        /**
+         * @param endLr the last rate; finite, {@code > startLr}; default 10
+         * @return this builder
+         */
         public Builder endLr(double endLr) {
             this.endLr = endLr;
             return this;
         }
 
-        /** Maximum number of steps; {@code >= 2}. Default 100. */
+        /**
+         * @param numIterations the most steps; {@code >= 2}; default 100
+         * @return this builder
+         */
         public Builder numIterations(int numIterations) {
             this.numIterations = numIterations;
             return this;
         }
 
-        /** EXPONENTIAL (default) or LINEAR ramp. */
+        /**
+         * @param mode EXPONENTIAL (default) or LINEAR ramp
+         * @return this builder
+         */
         public Builder mode(RampMode mode) {
             this.mode = mode;
             return this;
         }
 
-        /** EMA factor beta in [0, 1); 0 disables smoothing. Default 0.98. */
+        /**
+         * @param beta EMA factor in [0, 1); 0 disables smoothing; default 0.98
+         * @return this builder
+         */
         public Builder smoothing(double beta) {
             this.smoothing = beta;
             return this;
         }
 
-        /** Stop when the smoothed loss exceeds this multiple of its minimum; {@code > 1}. Default 4. */
-        public Builder divergenceThreshold(double threshold) {
-            this.divergenceThreshold = threshold;
+        /**
+         * @param factor the sweep stops when the recent losses exceed this multiple of their reference (see
+         *               {@link SweepStopRules}); finite, {@code > 1}; default 4, the monitor's too
+         * @return this builder
+         */
+        public Builder divergenceFactor(double factor) {
+            this.divergenceFactor = factor;
             return this;
         }
 
         /**
-         * The rule behind {@link LrFinderResult#suggestion()}. Default: {@code CONFIRMED}, which is the trials'
-         * winner when they ran and {@code AUTO} (see {@link SuggestionMethod#resolve}) otherwise; {@code AUTO}
-         * after {@link #noConfirm()}. Every rule's value stays available through
-         * {@link LrFinderResult#suggestion(SuggestionMethod)}.
+         * @param method the rule behind {@link LrFinderResult#suggestion()}; default {@code CONFIRMED} (the trials'
+         *               winner, or {@code AUTO} when they did not run)
+         * @return this builder
          */
         public Builder suggestion(SuggestionMethod method) {
             this.suggestion = Args.notNull("suggestion", method);
             return this;
         }
 
-        /** Where along the valley VALLEY suggests, in [0, 1]. */
+        /**
+         * @param fraction where along the valley VALLEY suggests, in [0, 1]; default 0.5
+         * @return this builder
+         */
         public Builder valleyFraction(double fraction) {
             this.valleyFraction = fraction;
             return this;
         }
 
-        /** Validation mode: each step's loss is the mean loss over this iterator (slower). */
+        /**
+         * Validation mode: each step's loss is the mean loss over this iterator (slower); the trials measure on it.
+         *
+         * @param validation held-out minibatches, reset before each pass
+         * @return this builder
+         */
         public Builder validation(DataSetIterator validation) {
-            this.validation = validation;
-            this.multiValidation = null;
+            this.validation = ValidationData.of(validation);
             return this;
         }
 
-        /** Validation mode for ComputationGraphs with multi-input data. */
+        /**
+         * Validation mode for ComputationGraphs with multi-input data.
+         *
+         * @param validation held-out minibatches, reset before each pass
+         * @return this builder
+         */
         public Builder validation(MultiDataSetIterator validation) {
-            this.multiValidation = validation;
-            this.validation = null;
+            this.validation = ValidationData.of(validation);
             return this;
         }
 
         /**
-         * Runs the confirmation trials after every sweep, with the default length {@code max(10, 3/4 of the sweep's
-         * steps)}.
+         * @param mode when the confirmation trials run; default {@link ConfirmMode#WHEN_FLAT}
+         * @return this builder
          */
-        public Builder confirm() {
-            this.confirmMode = ConfirmMode.ALWAYS;
-            this.trialIterations = 0;
+        public Builder confirm(ConfirmMode mode) {
+            this.confirmMode = Args.notNull("confirm", mode);
             return this;
         }
 
         /**
-         * Runs the confirmation trials after every sweep, {@code iterationsPerCandidate} steps each instead of the
-         * default {@code max(10, 3/4 of the sweep's steps)}.
+         * @param iterations steps per trial, {@code >= 1}; 0 (default) for {@code max(10, 3/4 of the sweep's steps)}
+         * @return this builder
          */
-        public Builder confirm(int iterationsPerCandidate) {
-            this.confirmMode = ConfirmMode.ALWAYS;
-            this.trialIterations = Args.positive("iterationsPerCandidate", iterationsPerCandidate);
-            return this;
-        }
-
-        /** No confirmation trials, even on a flat curve: the suggestion comes from the curve alone. */
-        public Builder noConfirm() {
-            this.confirmMode = ConfirmMode.NEVER;
+        public Builder trialIterations(int iterations) {
+            this.trialIterations = iterations;
             return this;
         }
 
         /**
-         * Confirmation trials only when the curve is flat (the default), with the default length; see
-         * {@link ConfirmMode#WHEN_FLAT}.
+         * @return the validated settings
+         * @throws IllegalArgumentException naming the first bad setting
          */
-        public Builder confirmWhenFlat() {
-            this.confirmMode = ConfirmMode.WHEN_FLAT;
-            this.trialIterations = 0;
-            return this;
-        }
-
-        /** The winner rule's tolerance in [0, 1); see {@link ConfirmationRules#choose}. */
-        public Builder confirmTolerance(double tolerance) {
-            this.confirmTolerance = tolerance;
-            return this;
-        }
-
         public LearningRateFinder build() {
             return new LearningRateFinder(this);
         }

@@ -1,9 +1,9 @@
 package io.github.dl4jlr.finder;
 
 import io.github.dl4jlr.finder.SuggestionRules.Suggestion;
-import io.github.dl4jlr.plot.LinePlot;
-import io.github.dl4jlr.plot.PlotSupport;
-import io.github.dl4jlr.util.AtomicFile;
+import io.github.dl4jlr.internal.plot.LinePlot;
+import io.github.dl4jlr.internal.plot.PlotSupport;
+import io.github.dl4jlr.internal.util.AtomicFile;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -129,13 +129,14 @@ public final class LrFinderResult {
 
     /**
      * The suggestion with the curve point it was read from. AUTO is resolved for this network's updater family;
-     * CONFIRMED is the winning candidate (reported under its first rule), or AUTO when there is none. So the returned
-     * {@link Suggestion#method()} is always a concrete rule.
+     * CONFIRMED is the winning candidate (reported under its first rule, or as CONFIRMED for a point of a flat curve's
+     * stable bracket, which no rule read), or AUTO when there is none.
      */
     public Optional<Suggestion> detail(SuggestionMethod method) {
         if (method == SuggestionMethod.CONFIRMED && confirmation != null && confirmation.winner().isPresent()) {
             Candidate c = confirmation.winner().get().candidate();
-            return Optional.of(new Suggestion(c.methods().get(0), c.curveIndex(), c.learningRate()));
+            return Optional.of(new Suggestion(c.fromBracket() ? SuggestionMethod.CONFIRMED : c.methods().get(0),
+                    c.curveIndex(), c.learningRate()));
         }
         return SuggestionRules.suggest(resolve(method), lrs, smoothed, valleyFraction);
     }
@@ -209,8 +210,8 @@ public final class LrFinderResult {
                     + "lr=%s), as on a network that is already trained, so the curve alone cannot be read",
                     100 * fall(), fmt(lrs[SuggestionRules.lowest(lrs, smoothed).orElse(0)])));
             b.append(confirmedBy(defaultMethod) ? ": the suggestion is the trials' winner"
-                    : ": treat the suggestion as a guess, let the finder try the candidates (confirm()), or keep the "
-                    + "learning rate you train with");
+                    : ": treat the suggestion as a guess, let the finder try candidates (ConfirmMode.WHEN_FLAT, the "
+                    + "default), or keep the learning rate you train with");
         }
         return b.toString();
     }
@@ -226,7 +227,7 @@ public final class LrFinderResult {
         if (confirmedBy(defaultMethod)) {
             TrialOutcome w = confirmation.winner().get();
             return "confirmed: " + w.candidate().label() + " won " + confirmation.iterationsPerCandidate()
-                    + "-iteration trials on " + confirmation.heldOut();
+                    + "-iteration trials on " + confirmation.heldOut() + "; candidates: " + confirmation.bracket();
         }
         if (confirmation == null) {
             return "auto: " + used.label() + " for " + family;
@@ -299,20 +300,15 @@ public final class LrFinderResult {
      * (no rows when the stage did not run).
      */
     public Path writeTrialsCsv(Path csv) throws IOException {
-        List<TrialOutcome> trials = confirmation == null ? List.of() : confirmation.trials();
+        List<Confirmation.Row> rows = confirmation == null ? List.of() : confirmation.rows();
         return AtomicFile.write(csv, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write("candidate,lr,methods,trial_iteration,heldout_loss,diverged,won");
                 w.newLine();
-                for (int i = 0; i < trials.size(); i++) {
-                    TrialOutcome t = trials.get(i);
-                    int[] cp = t.checkpoints();
-                    double[] loss = t.heldOutLosses();
-                    for (int k = 0; k < cp.length; k++) {
-                        w.write(i + "," + t.candidate().learningRate() + "," + t.candidate().label() + "," + cp[k] + ","
-                                + loss[k] + "," + t.diverged() + "," + (i == confirmation.chosen()));
-                        w.newLine();
-                    }
+                for (Confirmation.Row r : rows) {
+                    w.write(r.candidate() + "," + r.learningRate() + "," + r.methods() + "," + r.trialIteration() + ","
+                            + r.heldOutLoss() + "," + r.diverged() + "," + r.won());
+                    w.newLine();
                 }
             }
         });

@@ -1,7 +1,7 @@
 package io.github.dl4jlr.finder;
 
-import io.github.dl4jlr.nn.LearningRateConfig;
-import io.github.dl4jlr.nn.NetworkAdapter;
+import io.github.dl4jlr.internal.nn.LearningRateConfig;
+import io.github.dl4jlr.internal.nn.NetworkAdapter;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -32,8 +32,8 @@ import java.util.Map;
  * <p>Per step it records the LR the updater actually used, the loss (the minibatch score DL4J reports at
  * {@code iterationDone}, i.e. before the step, or in validation mode the mean validation loss after it) and the
  * bias-corrected EMA {@code avg = beta*avg + (1-beta)*loss; smoothed = avg / (1 - beta^(i+1))}. It stops when the
- * loss is not finite, when it has diverged by {@link SweepStop}'s rule (the median of the recent losses above
- * {@code divergenceThreshold} times the loss of the unchanged network or the best recent median since, once the
+ * loss is not finite, when it has diverged by {@link SweepStopRules}'s rule (the median of the recent losses above
+ * {@code divergenceFactor} times the loss of the unchanged network or the best recent median since, once the
  * parameters have moved), or after {@code numIterations} steps. Each step costs two extra L1 reductions (update and
  * parameters) for that rule. One instance runs one test on one network; it is not thread-safe.
  */
@@ -47,15 +47,15 @@ public final class LrRangeTestListener extends BaseTrainingListener {
     private final List<LearningRateConfig> originalLrs = new ArrayList<>();
     private NetworkAdapter net;
     private UpdaterFamily family;
-    private final SweepStop stop;
-    private SweepStop.State stopState;
+    private final SweepStopRules stop;
+    private SweepStopRules.State stopState;
     private int startIteration;
     private int count;
     private StopReason stopReason = StopReason.RUNNING;
 
     LrRangeTestListener(LearningRateFinder config) {
         this.config = config;
-        this.stop = new SweepStop(config.smoothing(), config.divergenceThreshold(), config.numIterations());
+        this.stop = new SweepStopRules(config.smoothing(), config.divergenceFactor(), config.numIterations());
         this.stopState = stop.initial();
         this.lrs = new double[config.numIterations()];
         this.losses = new double[config.numIterations()];

@@ -4,7 +4,7 @@ package io.github.dl4jlr.finder;
 public enum StopReason {
     /** All configured iterations ran. */
     COMPLETED,
-    /** The smoothed loss exceeded {@code divergenceThreshold} times its best value. */
+    /** The smoothed loss exceeded {@code divergenceFactor} times its best value. */
     DIVERGED,
     /** The loss became NaN or infinite. */
     NON_FINITE,

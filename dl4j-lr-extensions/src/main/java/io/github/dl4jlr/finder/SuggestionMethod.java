@@ -19,7 +19,7 @@ public enum SuggestionMethod {
     AUTO("auto"),
     /**
      * The candidate that won the confirmation trials (see {@link ConfirmationRules}); AUTO when confirmation did not
-     * run or every trial diverged. The default once {@link LearningRateFinder.Builder#confirm()} is on.
+     * run or every trial diverged. The finder's default.
      */
     CONFIRMED("confirmed");
 

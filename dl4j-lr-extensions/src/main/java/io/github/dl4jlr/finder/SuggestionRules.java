@@ -1,7 +1,7 @@
 package io.github.dl4jlr.finder;
 
-import io.github.dl4jlr.util.Args;
-import io.github.dl4jlr.util.LossTracker;
+import io.github.dl4jlr.internal.util.Args;
+import io.github.dl4jlr.internal.util.LossTracker;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -38,7 +38,7 @@ import java.util.OptionalInt;
  * <p>Worked value: a valley at 1e-3 and a minimum at 1e-1 give min/10 = 1e-2 and blend = sqrt(1e-3 * 1e-2)
  * = 3.16e-3.
  */
-public final class SuggestionRules {
+final class SuggestionRules {
 
     /** Default position along the valley; fastai uses about 1/2 (one third plus one sixth). */
     public static final double DEFAULT_VALLEY_FRACTION = 0.5;

@@ -13,15 +13,28 @@ public enum Cause {
     /** The loss is NaN/Inf while parameters and data are finite: activations or the loss overflowed. */
     LOSS_NON_FINITE,
     /** The loss is finite but has exploded against its best value: divergence. */
-    LOSS_DIVERGED;
+    LOSS_DIVERGED,
+    /**
+     * The loss sits at its chance level with the weight gradients gone: the units died (see {@link
+     * StallCause#NETWORK_DEAD}).
+     */
+    NETWORK_DEAD;
 
-    /** Causes in the data: restoring helps, cutting the learning rate does not. */
+    /**
+     * Causes in the data: restoring helps, cutting the learning rate does not.
+     *
+     * @return causes in the data
+     */
     public boolean isDataProblem() {
         return this == BAD_INPUT || this == BAD_LABELS;
     }
 
-    /** Causes a lower learning rate can cure. */
+    /**
+     * Causes a lower learning rate can cure.
+     *
+     * @return causes a lower learning rate can cure
+     */
     public boolean isLearningRateProblem() {
-        return this == UPDATE_NON_FINITE || this == LOSS_NON_FINITE || this == LOSS_DIVERGED;
+        return this == UPDATE_NON_FINITE || this == LOSS_NON_FINITE || this == LOSS_DIVERGED || this == NETWORK_DEAD;
     }
 }

@@ -18,12 +18,34 @@ import java.util.Locale;
  * @param gradientsBeforeStep raw gradients that were non-finite, forward order
  * @param paramsAfterStep     arrays non-finite after the update, forward order
  * @param updates             applied updates that were non-finite, forward order
+ * @param spreadFrom          another replica of the same ParallelWrapper that went non-finite before this one, or -1:
+ *                            parameter averaging then copies its NaN into every replica, so this replica's "parameters
+ *                            already bad" is that replica's trouble, not a new one
  */
 public record Diagnosis(int iteration, int epoch, double learningRate, double score, boolean dataInspected,
                         List<String> nonFiniteInputs, List<String> nonFiniteLabels, List<String> paramsBeforeStep,
-                        List<String> gradientsBeforeStep, List<String> paramsAfterStep, List<String> updates)
-        implements Trouble {
+                        List<String> gradientsBeforeStep, List<String> paramsAfterStep, List<String> updates,
+                        int spreadFrom) implements Trouble {
 
+    /**
+     * Copies the lists.
+     *
+     * @param iteration iteration of the step that was checked
+     * @param epoch epoch of that step
+     * @param learningRate learning rate of the first trained layer at that step
+     * @param score minibatch loss of that step
+      * @param dataInspected whether the minibatch's inputs and labels were inspected (they are when the loss itself is
+      *     non-finite; not when only parameters went bad at a periodic check)
+     * @param nonFiniteInputs names of the inputs holding NaN/Inf ("features" on a MultiLayerNetwork)
+     * @param nonFiniteLabels names of the outputs whose labels hold NaN/Inf ("labels" on a MultiLayerNetwork)
+     * @param paramsBeforeStep arrays already non-finite before the update, forward order (empty if not inspected)
+     * @param gradientsBeforeStep raw gradients that were non-finite, forward order
+     * @param paramsAfterStep arrays non-finite after the update, forward order
+     * @param updates applied updates that were non-finite, forward order
+      * @param spreadFrom another replica of the same ParallelWrapper that went non-finite before this one, or -1:
+      *     parameter averaging then copies its NaN into every replica, so this replica's "parameters already bad" is that
+      *     replica's trouble, not a new one
+     */
     public Diagnosis {
         nonFiniteInputs = List.copyOf(nonFiniteInputs);
         nonFiniteLabels = List.copyOf(nonFiniteLabels);
@@ -54,12 +76,20 @@ public record Diagnosis(int iteration, int epoch, double learningRate, double sc
         return Cause.LOSS_NON_FINITE;
     }
 
-    /** Whether the minibatch features were finite; {@code null} if they were not inspected. */
+    /**
+     * Whether the minibatch features were finite; {@code null} if they were not inspected.
+     *
+     * @return whether the minibatch features were finite; {@code null} if they were not inspected
+     */
     public Boolean inputFinite() {
         return dataInspected ? nonFiniteInputs.isEmpty() : null;
     }
 
-    /** The parameter arrays this diagnosis blames first, in forward order. */
+    /**
+     * The parameter arrays this diagnosis blames first, in forward order.
+     *
+     * @return the parameter arrays this diagnosis blames first, in forward order
+     */
     public List<String> culprits() {
         if (!paramsBeforeStep.isEmpty()) {
             return paramsBeforeStep;
@@ -70,7 +100,11 @@ public record Diagnosis(int iteration, int epoch, double learningRate, double sc
         return !updates.isEmpty() ? updates : gradientsBeforeStep;
     }
 
-    /** The layer of the first culprit ("0" for key "0_W", "conv1" for "conv1_b"), or empty. */
+    /**
+     * The layer of the first culprit ("0" for key "0_W", "conv1" for "conv1_b"), or empty.
+     *
+     * @return the layer of the first culprit ("0" for key "0_W", "conv1" for "conv1_b"), or empty
+     */
     public String firstLayer() {
         List<String> c = culprits();
         if (c.isEmpty()) {
@@ -102,6 +136,11 @@ public record Diagnosis(int iteration, int epoch, double learningRate, double sc
                 iteration, epoch, learningRate, score);
         switch (cause()) {
             case PARAMS_ALREADY_NON_FINITE:
+                if (spreadFrom >= 0) {
+                    return where + "parameters " + first(paramsBeforeStep) + " were already NaN/Inf before this step: "
+                            + "replica " + spreadFrom + " went non-finite first, and ParallelWrapper's parameter "
+                            + "averaging copied its state into this one. Its diagnosis above names the cause.";
+                }
                 return where + "parameters " + first(paramsBeforeStep) + " were already NaN/Inf before this step, so "
                         + "something wrote into them outside the update (a manual change, a custom op, or an earlier "
                         + "non-finite update that was not checked); layer " + firstLayer() + " is where it starts.";

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The loss stayed finite but exploded: the median of the recent minibatch losses rose above {@code factor} times its
- * reference (see {@link LossWatch}).
+ * reference (see {@link DivergenceRules}).
  *
  * @param level     the median of the recent losses
  * @param reference the lowest level before, or, when {@code atStart}, the first loss of training

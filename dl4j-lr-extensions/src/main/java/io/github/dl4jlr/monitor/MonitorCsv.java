@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The monitor's CSV ({@code iteration,epoch,lr,param,ratio,verdict,step_size}, one row per array and check). Opened on the first
- * row (the file is replaced then), flushed on request, closed by {@link #close()}; rows written after a close append
- * to the same file. Not thread-safe: the monitor calls it under its own lock.
+ * The monitor's CSV ({@code replica,iteration,epoch,lr,param,ratio,verdict,step_size}, one row per array and check).
+ * Opened on the first row (the file is replaced then), flushed on request, closed by {@link #close()}; rows written
+ * after a close append to the same file. Not thread-safe: the monitor calls it under its own lock.
  */
 final class MonitorCsv implements AutoCloseable {
 
-    static final String HEADER = "iteration,epoch,lr,param,ratio,verdict,step_size";
+    static final String HEADER = "replica,iteration,epoch,lr,param,ratio,verdict,step_size";
 
     private final Path file;
     private BufferedWriter writer;
@@ -33,7 +33,7 @@ final class MonitorCsv implements AutoCloseable {
             double[] ratios = c.ratios();
             double[] steps = c.stepSizes();
             for (int i = 0; i < c.keys().size(); i++) {
-                writer.write(c.iteration() + "," + c.epoch() + "," + c.learningRate() + "," + c.keys().get(i) + ","
+                writer.write(c.replica() + "," + c.iteration() + "," + c.epoch() + "," + c.learningRate() + "," + c.keys().get(i) + ","
                         + ratios[i] + "," + c.verdicts().get(i) + "," + steps[i]);
                 writer.newLine();
             }

@@ -1,12 +1,23 @@
 package io.github.dl4jlr.monitor;
 
 /**
- * Something the monitor reported.
+ * Something the monitor reported, with the line it logged.
  *
- * @param key the array, layer, input, output or "loss" the event is about
+ * @param replica   which model said it: 0 for the only one; with several models sharing one monitor, the order in which
+ *                  they were first seen; under ParallelWrapper, the worker
+ * @param iteration the iteration counter of that model
+ * @param epoch     its epoch counter
+ * @param kind      what it is about
+ * @param severity  the level it was logged at: {@code INFO} for what needs no action (low ratios after the learning
+ *                  rate was lowered on purpose, a plateau that {@code ReduceLROnPlateau} will handle), {@code WARN} for
+ *                  advice, {@code ERROR} for trouble
+ * @param key       the array, layer, input, output, {@code "loss"} or {@code "network"} the event is about
+ * @param message   the line as logged
  */
-public record MonitorEvent(int iteration, int epoch, Kind kind, String key, String message) {
+public record MonitorEvent(int replica, int iteration, int epoch, Kind kind, Severity severity, String key,
+                           String message) {
 
+    /** What an event is about. */
     public enum Kind {
         /** A weight ratio stayed above the band. */
         RATIO_HIGH,
@@ -18,11 +29,32 @@ public record MonitorEvent(int iteration, int epoch, Kind kind, String key, Stri
         NON_FINITE,
         /** The loss stayed finite but exploded. */
         DIVERGED,
+        /** The loss sits at its chance level with the weight gradients gone. */
+        NETWORK_DEAD,
         /** A snapshot was restored and the learning rate cut. */
         ROLLBACK,
         /** A snapshot was restored with the learning rate kept (bad data). */
         RESTORE,
         /** Training was stopped. */
         STOP
+    }
+
+    /** How much an event asks of the user. */
+    public enum Severity {
+        /** Expected; no action. */
+        INFO,
+        /** Advice: something is likely wrong with the learning rate. */
+        WARN,
+        /** Trouble: non-finite, diverged, dead, or a recovery. */
+        ERROR
+    }
+
+    /**
+     * Whether this event asks for action ({@code WARN} or {@code ERROR}).
+     *
+     * @return whether this event asks for action ({@code WARN} or {@code ERROR})
+     */
+    public boolean actionable() {
+        return severity != Severity.INFO;
     }
 }

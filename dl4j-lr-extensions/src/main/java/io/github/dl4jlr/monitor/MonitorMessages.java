@@ -72,11 +72,26 @@ final class MonitorMessages {
     }
 
     /**
-     * The WARN line of a stalled loss, e.g. {@code epoch=3 training loss 3.269 has improved by less than 1.0% on its best
+     * The INFO line of a low-ratio streak after the learning rate was lowered on purpose, e.g. {@code iter=900
+      * epoch=8 1_W=3.1e-05 below 1e-04 for 3 checks, as expected: ReduceLROnPlateau lowered the learning rate from
+      * 1.0e-02
+     * to 1.0e-05; no action}.
+     */
+    static String expectedLowRatio(RatioCheck c, int index, RatioRules.Streak s, double low, LrOwnerRules.Owner owner,
+                                   LrOwnerRules.State lr) {
+        return String.format(Locale.ROOT, "iter=%d epoch=%d %s=%.1e below %.0e for %d checks, as expected: %s lowered the "
+                        + "learning rate from %.1e to %.1e; no action", c.iteration(), c.epoch(), c.keys().get(index),
+                c.ratios()[index], low, s.length(), owner.text(), lr.peak(), lr.current());
+    }
+
+    /**
+     * The line of a stalled loss, e.g. {@code epoch=3 training loss 3.269 has improved by less than 1.0% on its best
      * (3.274) in 3 epochs; weight update:parameter ratios median 2.1e-07, below the band [1e-04, 1e-02]: the learning
      * rate is likely too low (try x10, or pick one with LearningRateFinder)}.
+     *
+     * @param plateauAttached whether a ReduceLROnPlateau listens to the model (it owns the answer to a plateau)
      */
-    static String stall(LossStall s, double low, double high) {
+    static String stall(LossStall s, double low, double high, boolean plateauAttached) {
         String progress = s.threshold() == 0 ? "has not improved on its best"
                 : String.format(Locale.ROOT, "has improved by less than %.2g%% on its best", 100 * s.threshold());
         String head = String.format(Locale.ROOT, "epoch=%d %s loss %.4g %s (%.4g) in %d epochs; ", s.epoch(),
@@ -84,6 +99,14 @@ final class MonitorMessages {
         String ratios = String.format(Locale.ROOT, "weight update:parameter ratios median %.1e", s.medianRatio());
         String band = String.format(Locale.ROOT, "[%.0e, %.0e]", low, high);
         switch (s.cause()) {
+            case NETWORK_DEAD:
+                return head + "the network is dead (its weight gradients vanished at its chance-level loss): the "
+                        + "learning rate was too high early; roll back or restart at a lower rate (try x0.1, or pick "
+                        + "one with LearningRateFinder); raising it will not help";
+            case LR_LOWERED:
+                return head + String.format(Locale.ROOT, "%s lowered the learning rate from %.1e to %.1e, and the loss "
+                        + "has levelled off at the lower rate: expected near the end of a decay; no action (stop here if "
+                        + "the validation loss agrees)", s.lrOwner(), s.peakLearningRate(), s.learningRate());
             case LR_TOO_LOW:
                 return head + ratios + ", below the band " + band + ": the learning rate is likely too low (try x10, "
                         + "or pick one with LearningRateFinder)";
@@ -94,8 +117,9 @@ final class MonitorMessages {
                         + "loss function", band, 100 * StallRules.fall(s.first(), s.lowest()), s.first());
             case PLATEAU:
                 return head + ratios + ", inside the band " + band + ": a plateau at a workable learning rate; "
-                        + "ReduceLROnPlateau or a decaying schedule (e.g. CosineDecaySchedule) lowers it once progress "
-                        + "stalls";
+                        + (plateauAttached ? "ReduceLROnPlateau is attached and lowers it when its own patience runs "
+                        + "out; no action" : "ReduceLROnPlateau or a decaying schedule (e.g. CosineDecaySchedule) "
+                        + "lowers it once progress stalls");
             case LR_TOO_HIGH:
                 return head + ratios + ", above the band " + band + ": the steps overshoot and the loss oscillates; "
                         + "the learning rate is likely too high (try x0.1)";
@@ -107,7 +131,7 @@ final class MonitorMessages {
 
     /** The WARN line of a rollback or a data restore. */
     static String recovery(Trouble t, RollbackRecord r, int used, int budget, boolean healthySinceStart) {
-        String what = r.action() == RecoveryPolicy.Action.ROLLBACK
+        String what = r.action() == RecoveryAction.ROLLBACK
                 ? String.format(Locale.ROOT, "multiplied the learning rate by %.3g (%.1e -> %.1e)",
                 r.lrAfter() / r.lrBefore(), r.lrBefore(), r.lrAfter())
                 : String.format(Locale.ROOT, "kept the learning rate at %.1e: %s is a data problem, so the minibatch is "
@@ -116,18 +140,18 @@ final class MonitorMessages {
                 : "iter=" + r.restoredIteration() + " (the state training started from: no healthy check has passed "
                 + "since, so the learning rate is far off; LearningRateFinder picks one in one call)";
         return String.format(Locale.ROOT, "iter=%d epoch=%d %s %d/%d: restored the parameters and updater state of %s "
-                        + "and %s", r.iteration(), r.epoch(), r.action() == RecoveryPolicy.Action.ROLLBACK ? "rollback"
+                        + "and %s", r.iteration(), r.epoch(), r.action() == RecoveryAction.ROLLBACK ? "rollback"
                         : "restore", used, budget, from, what);
     }
 
     /** The message of a {@link TrainingDivergedException}. */
-    static String stop(Trouble t, RecoveryPolicy.StopReason why, int restoredIteration, int restores,
+    static String stop(Trouble t, RecoveryRules.HaltReason why, int restoredIteration, int restores,
                        boolean healthySinceStart) {
         StringBuilder b = new StringBuilder("Training stopped: ").append(t.message());
-        if (why == RecoveryPolicy.StopReason.BUDGET_EXHAUSTED) {
+        if (why == RecoveryRules.HaltReason.BUDGET_EXHAUSTED) {
             b.append(" Stopped after ").append(restores).append(" rollback(s).");
         }
-        if (why == RecoveryPolicy.StopReason.NOTHING_TO_RESTORE) {
+        if (why == RecoveryRules.HaltReason.NOTHING_TO_RESTORE) {
             b.append(" Nothing healthy was ever seen: the network was already non-finite when the monitor first saw it, "
                     + "so nothing was restored. Check the initialization and the data, then pick a learning rate with "
                     + "LearningRateFinder.");

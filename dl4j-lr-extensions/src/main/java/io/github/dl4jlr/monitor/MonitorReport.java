@@ -1,8 +1,8 @@
 package io.github.dl4jlr.monitor;
 
-import io.github.dl4jlr.plot.LinePlot;
-import io.github.dl4jlr.plot.PlotSupport;
-import io.github.dl4jlr.util.LossTracker;
+import io.github.dl4jlr.internal.plot.LinePlot;
+import io.github.dl4jlr.internal.plot.PlotSupport;
+import io.github.dl4jlr.internal.util.LossTracker;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,49 +34,108 @@ public final class MonitorReport {
         this.high = high;
     }
 
-    /** Every healthy check, in order. */
+    /**
+     * Every healthy check, in order.
+     *
+     * @return every healthy check, in order
+     */
     public List<RatioCheck> checks() {
         return checks;
     }
 
-    /** Every event, in order. */
+    /**
+     * Every event, in order.
+     *
+     * @return every event, in order
+     */
     public List<MonitorEvent> events() {
         return events;
     }
 
-    /** Ratio warnings only (too high or too low). */
+    /**
+     * Ratio warnings only: a weight ratio stayed too high or too low, and the monitor advises a change.
+     *
+     * @return ratio warnings only
+     */
     public List<MonitorEvent> warnings() {
-        return events.stream().filter(e -> e.kind() == MonitorEvent.Kind.RATIO_HIGH
-                || e.kind() == MonitorEvent.Kind.RATIO_LOW).toList();
+        return events.stream().filter(e -> e.actionable() && (e.kind() == MonitorEvent.Kind.RATIO_HIGH
+                || e.kind() == MonitorEvent.Kind.RATIO_LOW)).toList();
     }
 
-    /** Every "the loss has not improved for several epochs" warning, in order, with its likely cause. */
+    /**
+     * Every event that asks for action (logged at WARN or ERROR), in order.
+     *
+     * @return every event that asks for action (logged at WARN or ERROR), in order
+     */
+    public List<MonitorEvent> actionable() {
+        return events.stream().filter(MonitorEvent::actionable).toList();
+    }
+
+    /**
+     * What was logged at INFO because it needs no action: low ratios after the learning rate was lowered on purpose,
+     * a stalled loss that the learning rate's owner handles.
+     *
+     * @return what was logged at INFO because it needs no action
+     */
+    public List<MonitorEvent> notes() {
+        return events.stream().filter(e -> !e.actionable()).toList();
+    }
+
+    /**
+     * Every "the loss has not improved for several epochs" finding, in order, with its likely cause (the ones whose
+     * cause needs no action were logged at INFO).
+     *
+      * @return every "the loss has not improved for several epochs" finding, in order, with its likely cause (the ones
+      *     whose cause needs no action were logged at INFO)
+     */
     public List<LossStall> stalls() {
         return stalls;
     }
 
-    /** Non-finite detections and finite divergences. */
-    public List<MonitorEvent> nonFiniteEvents() {
+    /**
+     * Troubles: non-finite detections, finite divergences and dead networks.
+     *
+     * @return troubles
+     */
+    public List<MonitorEvent> troubles() {
         return events.stream().filter(e -> e.kind() == MonitorEvent.Kind.NON_FINITE
-                || e.kind() == MonitorEvent.Kind.DIVERGED).toList();
+                || e.kind() == MonitorEvent.Kind.DIVERGED || e.kind() == MonitorEvent.Kind.NETWORK_DEAD).toList();
     }
 
-    /** Every restore, in order: rollbacks (learning rate cut) and data restores (learning rate kept). */
+    /**
+     * Every restore, in order: rollbacks (learning rate cut) and data restores (learning rate kept).
+     *
+     * @return every restore, in order
+     */
     public List<RollbackRecord> rollbacks() {
         return rollbacks;
     }
 
-    /** The number of restores. */
+    /**
+     * The number of restores.
+     *
+     * @return the number of restores
+     */
     public int rollbackCount() {
         return rollbacks.size();
     }
 
-    /** The ratio history of one array: {@code [iterations, ratios]}. */
+    /**
+     * The ratio history of one array: {@code [iterations, ratios]}.
+     *
+     * @param key a parameter key, e.g. {@code "0_W"} (see {@link #keys()})
+     * @return the ratio history of one array
+     */
     public double[][] history(String key) {
         return series(c -> c.ratio(key));
     }
 
-    /** The step-size estimate history of one array: {@code [iterations, estimates]} (NaN where there was none). */
+    /**
+     * The step-size estimate history of one array: {@code [iterations, estimates]} (NaN where there was none).
+     *
+     * @param key a parameter key, e.g. {@code "0_W"} (see {@link #keys()})
+     * @return the step-size estimate history of one array
+     */
     public double[][] stepSizeHistory(String key) {
         return series(c -> c.stepSize(key));
     }
@@ -91,12 +150,20 @@ public final class MonitorReport {
         return new double[][]{it, v};
     }
 
-    /** Median over checks of the median ratio of the judged (weight) arrays; NaN without checks. */
+    /**
+     * Median over checks of the median ratio of the judged (weight) arrays; NaN without checks.
+     *
+     * @return median over checks of the median ratio of the judged (weight) arrays; NaN without checks
+     */
     public double medianWeightRatio() {
         return LossTracker.medianIgnoringNaN(checks.stream().mapToDouble(RatioCheck::medianJudgedRatio).toArray());
     }
 
-    /** Every array key seen, in forward order. */
+    /**
+     * Every array key seen, in forward order.
+     *
+     * @return every array key seen, in forward order
+     */
     public Set<String> keys() {
         Set<String> keys = new LinkedHashSet<>();
         for (RatioCheck c : checks) {
@@ -109,6 +176,9 @@ public final class MonitorReport {
      * update:parameter ratio per array against iteration on a log axis, with the healthy band dashed.
      *
      * @throws IllegalStateException when XChart (an optional dependency) is not on the classpath
+     * @param png the PNG file to write
+     * @return update:parameter ratio per array against iteration on a log axis, with the healthy band dashed
+     * @throws IOException if writing fails
      */
     public Path savePlot(Path png) throws IOException {
         PlotSupport.requireXChart();

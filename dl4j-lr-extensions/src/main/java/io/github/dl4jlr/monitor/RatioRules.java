@@ -8,21 +8,69 @@ package io.github.dl4jlr.monitor;
  * arrays of equal length this is {@code norm1(update) / norm1(param)}. CS231n uses L2 norms instead; both put the
  * target near 1e-3.
  *
+ * <p><b>When a streak warns</b>: after {@code patience} checks out of the band in one direction, unless the loss is
+ * falling fast ({@link #fallingFast}). A high streak also waits until a trend can be read ({@code patience + 1}
+ * checks): early ratios above the band are normal. A low streak stays quiet once the loss is below half of where it
+ * started ({@link #learned}), and after the learning rate was lowered on purpose ({@link LrOwnerRules}) it is
+ * expected, not advice to raise it.
+ *
  * <p><b>Which arrays are judged</b>: weight arrays (rank 2 or more). Vectors (biases, batch-norm gamma/beta) are
  * logged but not judged: Adam moves every element by about the learning rate, so a bias of 0.01 shows a ratio
  * near 0.1 in a perfectly healthy run.
  */
-public final class RatioRules {
+final class RatioRules {
+
+    /**
+     * A loss level that fell by more than this fraction over a streak means the run is making progress, so an
+     * out-of-band ratio then is no reason to warn (yet).
+     */
+    static final double FALLING = 0.1;
+
+    /**
+     * A loss level below this fraction of the first loss means the network has learned: low ratios are then no sign
+     * of a rate that is too low.
+     */
+    static final double LEARNED = 0.5;
 
     private RatioRules() {
     }
 
+    /**
+     * Whether the loss has fallen below {@link #LEARNED} of where it started. Then the rate evidently was not too low,
+     * and small ratios are what a trained network shows: its gradients shrink as it fits, and Adam's steps with them
+     * (a converged Adam run on Iris went from ratios of 1e-3 to 5e-5 at a training loss of 0.02).
+     */
+    static boolean learned(double start, double level) {
+        return start > 0 && level < LEARNED * start;
+    }
+
+    /**
+     * Whether the loss level fell by more than {@link #FALLING} from {@code before} to {@code now}: early in training
+     * and while the loss falls fast, a ratio out of the band is normal (a good SGD rate showed 1.0-1.2e-2 on the
+     * output layer at iteration 20), so a warning waits until the progress slows. NaN levels never count as falling.
+     */
+    static boolean fallingFast(double before, double now) {
+        return before > 0 && now < (1 - FALLING) * before;
+    }
+
+    /**
+     * Whether a streak that has reached {@code patience} is reported now (see the class comment).
+     *
+     * @param early   fewer checks than a trend needs ({@code patience + 1})
+     * @param falling the loss fell fast over the streak ({@link #fallingFast})
+     * @param learned the loss is below half its start ({@link #learned})
+     */
+    static boolean due(Streak s, int patience, boolean early, boolean falling, boolean learned) {
+        boolean low = s.direction() == RatioVerdict.LOW;
+        return s.shouldWarn(patience) && !falling && !(early && !low) && !(low && learned);
+    }
+
     /** {@code norm1(update) / norm1(param)}; NaN when the parameters are all zero. */
-    public static double ratio(double updateNorm1, double paramNorm1) {
+    static double ratio(double updateNorm1, double paramNorm1) {
         return paramNorm1 > 0 ? updateNorm1 / paramNorm1 : Double.NaN;
     }
 
-    public static RatioVerdict verdict(double ratio, double low, double high) {
+    static RatioVerdict verdict(double ratio, double low, double high) {
         if (Double.isNaN(ratio)) {
             return RatioVerdict.UNDEFINED;
         }
@@ -33,7 +81,7 @@ public final class RatioRules {
     }
 
     /** Whether an array of this rank gets a verdict (weights do, vectors do not). */
-    public static boolean judged(int rank) {
+    static boolean judged(int rank) {
         return rank >= 2;
     }
 
@@ -42,12 +90,12 @@ public final class RatioRules {
      * about. A warning fires once, when the streak reaches {@code patience}; it can fire again only after the ratio
      * returns to the band or flips direction.
      */
-    public record Streak(RatioVerdict direction, int length, boolean warned) {
+    record Streak(RatioVerdict direction, int length, boolean warned) {
 
-        public static final Streak NONE = new Streak(RatioVerdict.OK, 0, false);
+        static final Streak NONE = new Streak(RatioVerdict.OK, 0, false);
 
         /** The streak after one more check. */
-        public Streak next(RatioVerdict verdict) {
+        Streak next(RatioVerdict verdict) {
             if (verdict == RatioVerdict.UNDEFINED) {
                 return this;
             }
@@ -58,11 +106,11 @@ public final class RatioRules {
         }
 
         /** True exactly when this check should log a warning. */
-        public boolean shouldWarn(int patience) {
+        boolean shouldWarn(int patience) {
             return !warned && direction != RatioVerdict.OK && length >= patience;
         }
 
-        public Streak markWarned() {
+        Streak markWarned() {
             return new Streak(direction, length, true);
         }
     }
@@ -71,7 +119,7 @@ public final class RatioRules {
      * The advice of a warning about the given ratio: as {@link #advice(RatioVerdict)}, except that a ratio of exactly
      * zero (no update at all) does not point at the learning rate.
      */
-    public static String advice(RatioVerdict direction, double ratio) {
+    static String advice(RatioVerdict direction, double ratio) {
         if (direction == RatioVerdict.LOW && ratio == 0) {
             return "its updates are exactly zero: dead units (e.g. ReLUs killed by an earlier, too high learning rate) "
                     + "or a vanished gradient; a higher learning rate will not help, a restart from a healthy state might";
@@ -80,7 +128,7 @@ public final class RatioRules {
     }
 
     /** The advice of a warning, e.g. {@code "learning rate likely too high for this layer (try x0.1)"}. */
-    public static String advice(RatioVerdict direction) {
+    static String advice(RatioVerdict direction) {
         switch (direction) {
             case HIGH:
                 return "learning rate likely too high for this layer (try x0.1)";

@@ -5,14 +5,14 @@ package io.github.dl4jlr.monitor;
  *
  * @param iteration         iteration at which the trouble was seen
  * @param epoch             its epoch
- * @param action            {@link RecoveryPolicy.Action#ROLLBACK} (learning rate cut) or
- *                          {@link RecoveryPolicy.Action#RESTORE} (learning rate kept: a data problem)
+ * @param action            {@link RecoveryAction#ROLLBACK} (learning rate cut) or {@link RecoveryAction#RESTORE}
+ *                          (learning rate kept: a data problem)
  * @param cause             what went wrong
  * @param key               input, output, layer or "loss" the trouble was keyed to
  * @param restoredIteration iteration of the snapshot restored (the parameters as they were after that step)
  * @param lrBefore          learning rate of the first trained layer for the next step, before the cut
  * @param lrAfter           the same after the cut
  */
-public record RollbackRecord(int iteration, int epoch, RecoveryPolicy.Action action, Cause cause, String key,
+public record RollbackRecord(int iteration, int epoch, RecoveryAction action, Cause cause, String key,
                              int restoredIteration, double lrBefore, double lrAfter) {
 }

@@ -1,8 +1,8 @@
 package io.github.dl4jlr.monitor;
 
-import io.github.dl4jlr.nn.NetworkAdapter;
-import io.github.dl4jlr.nn.TrainingSnapshot;
-import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.internal.nn.NetworkAdapter;
+import io.github.dl4jlr.internal.nn.TrainingSnapshot;
+import io.github.dl4jlr.internal.util.Args;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -15,7 +15,7 @@ import java.util.Deque;
 final class SnapshotRing {
 
     /** One kept state. */
-    record Entry(TrainingSnapshot snapshot, LossWatch.State loss) {
+    record Entry(TrainingSnapshot snapshot, DivergenceRules.State loss) {
     }
 
     private final int capacity;
@@ -26,7 +26,7 @@ final class SnapshotRing {
     }
 
     /** Copies the network's current state in as the newest entry. */
-    void push(NetworkAdapter net, LossWatch.State loss) {
+    void push(NetworkAdapter net, DivergenceRules.State loss) {
         TrainingSnapshot s = entries.size() < capacity ? TrainingSnapshot.capture(net)
                 : entries.removeLast().snapshot().refresh(net);
         entries.addFirst(new Entry(s, loss));

@@ -1,6 +1,6 @@
 package io.github.dl4jlr.monitor;
 
-/** Why the loss stopped improving, judged from the update:parameter ratios of the stalled epochs. */
+/** Why the loss stopped improving, judged from the update:parameter ratios, the gradients and the learning rate. */
 public enum StallCause {
     /** The weight ratios sat below the band: the steps are too small to make progress. */
     LR_TOO_LOW,
@@ -13,6 +13,16 @@ public enum StallCause {
     PLATEAU,
     /** The weight ratios sat above the band: the steps overshoot and the loss oscillates. */
     LR_TOO_HIGH,
+    /**
+     * The loss sits near its chance level with the weight gradients gone: the units died, usually under a far too
+     * high learning rate early on. A higher learning rate cannot revive them.
+     */
+    NETWORK_DEAD,
+    /**
+     * The learning rate was lowered on purpose (a schedule, {@code ReduceLROnPlateau} or a rollback) and the loss has
+     * levelled off at the lower rate: expected near the end of a decay, not a reason to raise it.
+     */
+    LR_LOWERED,
     /** No ratio check ran in those epochs (the check frequency is longer than them). */
     UNKNOWN
 }

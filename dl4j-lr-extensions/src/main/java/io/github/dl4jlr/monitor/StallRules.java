@@ -1,28 +1,34 @@
 package io.github.dl4jlr.monitor;
 
-import io.github.dl4jlr.control.PlateauPolicy;
+import io.github.dl4jlr.internal.rules.PlateauRules;
+import io.github.dl4jlr.control.PlateauDecision;
 import io.github.dl4jlr.control.ThresholdMode;
-import io.github.dl4jlr.util.LossTracker;
+import io.github.dl4jlr.internal.util.LossTracker;
 
 /**
  * The pure epoch-level rule behind the monitor's "the loss has not improved for several epochs" warning; no network
  * needed.
  *
- * <p><b>When</b>: the decision is {@link PlateauPolicy}'s (relative threshold, no cooldown), fed one loss per epoch
+ * <p><b>When</b>: the decision is {@link PlateauRules}'s (relative threshold, no cooldown), fed one loss per epoch
  * (the epoch's mean training loss, or the validation loss when one is given). It warns when the loss has not improved
  * by the relative {@code threshold} for {@code patience} epochs in a row, and then stays quiet until the loss improves
  * again: one warning per streak. With patience 3 and threshold 1e-3, epoch losses 1.0, 0.9, 0.9, 0.9, 0.9, 0.9, 0.5,
  * 0.5, 0.5, 0.5 warn at epochs 4 and 9 (0-based).
  *
- * <p><b>Why</b> ({@link #cause}): the median of the per-check median weight ratios over the stalled epochs, against
- * the monitor's band: below it the learning rate is too low; above it the steps overshoot; inside it the run is on a
- * plateau, unless the lowest loss is still within {@value #NO_PROGRESS_FALL} (5%) of the first epoch's, in which case
- * training never got going ({@link StallCause#NO_PROGRESS}).
+ * <p><b>Why</b> ({@link #cause}), in this order: a dead network ({@link DeadNetworkRules}) is
+ * {@link StallCause#NETWORK_DEAD} whatever the ratios say; a learning rate that its owner lowered on purpose (see
+ * {@link LrOwnerRules}), with ratios not above the band, is {@link StallCause#LR_LOWERED}. Otherwise the median of
+ * the per-check median weight ratios over the stalled epochs, against the monitor's band: below it the learning rate
+ * is too low, unless the lowest loss is below half of the first epoch's (a trained network's steps shrink with its
+  * gradients: a plateau); above it the steps overshoot; inside it the run is on a plateau, unless the lowest loss is
+  * still within
+ * {@value #NO_PROGRESS_FALL} (5%) of the first epoch's, in which case training never got going
+ * ({@link StallCause#NO_PROGRESS}).
  */
-public final class StallRules {
+final class StallRules {
 
     /** A lowest loss less than this fraction below the first epoch's counts as no progress. */
-    public static final double NO_PROGRESS_FALL = 0.05;
+    static final double NO_PROGRESS_FALL = 0.05;
 
     /**
      * The memory between epochs.
@@ -33,8 +39,8 @@ public final class StallRules {
      * @param lowest  the lowest finite epoch loss; NaN before the first (the plateau's best moves only by the
      *                threshold, this one by any amount)
      */
-    public record State(PlateauPolicy.State plateau, boolean warned, double first, double lowest) {
-        public static final State INITIAL = new State(PlateauPolicy.State.INITIAL, false, Double.NaN, Double.NaN);
+    record State(PlateauRules.State plateau, boolean warned, double first, double lowest) {
+        static final State INITIAL = new State(PlateauRules.State.INITIAL, false, Double.NaN, Double.NaN);
     }
 
     /**
@@ -44,33 +50,33 @@ public final class StallRules {
      * @param warn  whether to warn now
      * @param best  the best loss so far
      */
-    public record Step(State state, boolean warn, double best) {
+    record Step(State state, boolean warn, double best) {
     }
 
-    private final PlateauPolicy policy;
+    private final PlateauRules policy;
 
     /**
      * @param patience  epochs without improvement before the warning, {@code >= 1}
      * @param threshold the relative improvement that counts, {@code >= 0}
      */
-    public StallRules(int patience, double threshold) {
-        this.policy = new PlateauPolicy(patience, threshold, ThresholdMode.RELATIVE, 0);
+    StallRules(int patience, double threshold) {
+        this.policy = new PlateauRules(patience, threshold, ThresholdMode.RELATIVE, 0);
     }
 
-    public int patience() {
+    int patience() {
         return policy.patience();
     }
 
-    public double threshold() {
+    double threshold() {
         return policy.threshold();
     }
 
     /** The state after one more epoch's loss; a non-finite loss counts as no improvement. */
-    public Step next(State s, double loss) {
+    Step next(State s, double loss) {
         boolean improved = policy.improves(loss, s.plateau().best());
-        PlateauPolicy.Step p = policy.next(s.plateau(), loss, true);
+        PlateauRules.Step p = policy.next(s.plateau(), loss, true);
         boolean warned = !improved && s.warned();
-        boolean warn = p.decision() == PlateauPolicy.Decision.REDUCE && !warned;
+        boolean warn = p.decision() == PlateauDecision.REDUCE && !warned;
         boolean finite = Double.isFinite(loss);
         double first = Double.isNaN(s.first()) && finite ? loss : s.first();
         double lowest = finite && !(loss >= s.lowest()) ? loss : s.lowest();
@@ -78,17 +84,28 @@ public final class StallRules {
     }
 
     /**
-     * The likely cause from the weight ratios of the stalled epochs (each element is one check's median over its
-     * judged weight arrays; NaN elements are ignored) and from how far the lowest loss has fallen below the first
-     * epoch's.
+     * The likely cause (see the class comment).
+     *
+     * @param checkMedians each stalled check's median over its judged weight arrays; NaN elements are ignored
+     * @param first        the first epoch's loss
+     * @param lowest       the lowest epoch loss so far
+     * @param dead         whether the network was found dead
+     * @param lrLowered    whether the learning rate was lowered on purpose since its peak
      */
-    public static StallCause cause(double[] checkMedians, double low, double high, double first, double lowest) {
+    static StallCause cause(double[] checkMedians, double low, double high, double first, double lowest, boolean dead,
+                            boolean lrLowered) {
+        if (dead) {
+            return StallCause.NETWORK_DEAD;
+        }
         double m = LossTracker.medianIgnoringNaN(checkMedians);
+        if (lrLowered && !(m > high)) {
+            return StallCause.LR_LOWERED;
+        }
         if (Double.isNaN(m)) {
             return StallCause.UNKNOWN;
         }
         if (m < low) {
-            return StallCause.LR_TOO_LOW;
+            return RatioRules.learned(first, lowest) ? StallCause.PLATEAU : StallCause.LR_TOO_LOW;
         }
         if (m > high) {
             return StallCause.LR_TOO_HIGH;
@@ -100,7 +117,7 @@ public final class StallRules {
      * {@code 1 - lowest / first}: how far the lowest loss lies below the first epoch's; NaN when either is unknown or
      * the first is not positive, which never counts as "no progress".
      */
-    public static double fall(double first, double lowest) {
+    static double fall(double first, double lowest) {
         return Double.isFinite(first) && first > 0 && Double.isFinite(lowest) ? 1 - lowest / first : Double.NaN;
     }
 }

@@ -1,6 +1,6 @@
 package io.github.dl4jlr.monitor;
 
-import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.internal.util.Args;
 
 /**
  * The pure arithmetic of the monitor's per-array step-size estimate {@code lr ~ sigma_theta / sigma_g}; no network
@@ -18,14 +18,15 @@ import io.github.dl4jlr.util.Args;
  *   S = beta * S + (1 - beta) * |s|^2          Y = beta * Y + (1 - beta) * |y|^2
  *   estimate = sqrt(S / Y)                     NaN before the first pair, or when Y = 0
  * </pre>
- * The bias correction of both averages is the same factor, so it cancels in the ratio. Worked values (beta 0.9): the pairs
+  * The bias correction of both averages is the same factor, so it cancels in the ratio. Worked values (beta 0.9): the
+  * pairs
  * {@code (|s|^2, |y|^2) = (4, 1)} then {@code (1, 1)} give {@code sqrt(0.4 / 0.1) = 2.0}, then
  * {@code sqrt(0.46 / 0.19) = 1.556}.
  *
  * <p><b>Caveat</b>: minibatch noise adds to {@code |y|} and not to {@code |s|}, so on noisy gradients the estimate is
  * biased low. See the README for how far it landed from the best grid learning rate on real data.
  */
-public final class StepSizeEstimate {
+final class StepSizeEstimate {
 
     /**
      * The running moments of one array.
@@ -34,18 +35,18 @@ public final class StepSizeEstimate {
      * @param y     EMA of {@code |y|^2}
      * @param pairs pairs seen
      */
-    public record State(double s, double y, int pairs) {
-        public static final State INITIAL = new State(0, 0, 0);
+    record State(double s, double y, int pairs) {
+        static final State INITIAL = new State(0, 0, 0);
     }
 
     private final double beta;
 
     /** @param beta decay of the moving averages, in [0, 1); 0 keeps only the last pair */
-    public StepSizeEstimate(double beta) {
+    StepSizeEstimate(double beta) {
         this.beta = Args.rightOpenInterval("stepSizeDecay", beta, 0, 1);
     }
 
-    public double beta() {
+    double beta() {
         return beta;
     }
 
@@ -55,7 +56,7 @@ public final class StepSizeEstimate {
      * @param ss {@code |s|^2}, the squared L2 norm of the change of the parameters since the last check
      * @param yy {@code |y|^2}, the squared L2 norm of the change of the mean gradient since the last check
      */
-    public State next(State st, double ss, double yy) {
+    State next(State st, double ss, double yy) {
         if (!Double.isFinite(ss) || !Double.isFinite(yy)) {
             return st;
         }
@@ -63,7 +64,7 @@ public final class StepSizeEstimate {
     }
 
     /** {@code sqrt(S / Y)}; NaN before the first pair or when the gradient never changed. */
-    public static double estimate(State st) {
+    static double estimate(State st) {
         return st.pairs() == 0 || !(st.y() > 0) ? Double.NaN : Math.sqrt(st.s() / st.y());
     }
 }

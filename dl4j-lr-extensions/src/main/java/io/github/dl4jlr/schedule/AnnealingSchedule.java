@@ -1,6 +1,6 @@
 package io.github.dl4jlr.schedule;
 
-import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.internal.util.Args;
 import org.nd4j.linalg.schedule.ScheduleType;
 
 import java.util.Objects;
@@ -23,6 +23,12 @@ public abstract class AnnealingSchedule extends BaseSchedule {
     private final double finalValue;
     private final int decaySteps;
 
+    /**
+     * @param scheduleType the counter the schedule reads: {@code ITERATION} or {@code EPOCH}
+     * @param initialValue the value at t = 0; finite, {@code >= 0}
+     * @param finalValue   the value from {@code decaySteps} on; finite, {@code >= 0}
+     * @param decaySteps   steps from the initial to the final value; {@code > 0}
+     */
     protected AnnealingSchedule(ScheduleType scheduleType, double initialValue, double finalValue, int decaySteps) {
         super(scheduleType);
         this.initialValue = Args.nonNegative("initialValue", initialValue);
@@ -30,7 +36,12 @@ public abstract class AnnealingSchedule extends BaseSchedule {
         this.decaySteps = Args.positive("decaySteps", decaySteps);
     }
 
-    /** Fraction of {@code initialValue - finalValue} still remaining at {@code progress} in [0, 1). */
+    /**
+     * Fraction of {@code initialValue - finalValue} still remaining at {@code progress} in [0, 1).
+     *
+     * @param progress {@code t / decaySteps}, in [0, 1)
+     * @return fraction of {@code initialValue - finalValue} still remaining at {@code progress} in [0, 1)
+     */
     protected abstract double shape(double progress);
 
     @Override
@@ -42,14 +53,17 @@ public abstract class AnnealingSchedule extends BaseSchedule {
         return finalValue + (initialValue - finalValue) * shape((double) t / decaySteps);
     }
 
+    /** @return the value at t = 0 */
     public final double getInitialValue() {
         return initialValue;
     }
 
+    /** @return the value from {@code decaySteps} on */
     public final double getFinalValue() {
         return finalValue;
     }
 
+    /** @return steps from the initial to the final value */
     public final int getDecaySteps() {
         return decaySteps;
     }
@@ -80,7 +94,11 @@ public abstract class AnnealingSchedule extends BaseSchedule {
                 + ", finalValue=" + finalValue + ", decaySteps=" + decaySteps + extraToString() + ")";
     }
 
-    /** Extra fields for {@link #toString()}, starting with ", ". */
+    /**
+     * Extra fields for {@link #toString()}, starting with ", ".
+     *
+     * @return extra fields for {@link #toString()}, starting with ", "
+     */
     protected String extraToString() {
         return "";
     }

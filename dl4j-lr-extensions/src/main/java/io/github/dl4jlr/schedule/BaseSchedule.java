@@ -1,6 +1,6 @@
 package io.github.dl4jlr.schedule;
 
-import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.internal.util.Args;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 
@@ -16,11 +16,16 @@ public abstract class BaseSchedule implements ISchedule {
 
     private final ScheduleType scheduleType;
 
+    /** @param scheduleType the counter the schedule reads: {@code ITERATION} or {@code EPOCH} */
     protected BaseSchedule(ScheduleType scheduleType) {
         this.scheduleType = Args.notNull("scheduleType", scheduleType);
     }
 
-    /** Which network counter this schedule reads: the iteration or the epoch. */
+    /**
+     * Which network counter this schedule reads: the iteration or the epoch.
+     *
+     * @return which network counter this schedule reads
+     */
     public final ScheduleType getScheduleType() {
         return scheduleType;
     }
@@ -28,6 +33,10 @@ public abstract class BaseSchedule implements ISchedule {
     /**
      * The counter this schedule reads, from the two that DL4J passes. Negative counters, which DL4J
      * never passes, are treated as 0.
+     *
+     * @param iteration the network's iteration counter (0-based)
+     * @param epoch the network's epoch counter (0-based)
+     * @return the counter this schedule reads, from the two that DL4J passes
      */
     protected final int step(int iteration, int epoch) {
         int t = scheduleType == ScheduleType.ITERATION ? iteration : epoch;

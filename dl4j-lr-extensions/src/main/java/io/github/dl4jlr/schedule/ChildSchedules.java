@@ -1,6 +1,6 @@
 package io.github.dl4jlr.schedule;
 
-import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.internal.util.Args;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 
@@ -40,7 +40,9 @@ final class ChildSchedules {
         }
     }
 
-    /** Evaluates {@code child} with the parent's counter moved back by {@code offset}; the other counter is unchanged. */
+    /**
+     * Evaluates {@code child} with the parent's counter moved back by {@code offset}; the other counter is unchanged.
+     */
     static double valueShifted(ScheduleType type, ISchedule child, int iteration, int epoch, int offset) {
         return type == ScheduleType.ITERATION
                 ? child.valueAt(iteration - offset, epoch)

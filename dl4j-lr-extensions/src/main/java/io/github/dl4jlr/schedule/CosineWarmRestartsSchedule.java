@@ -1,6 +1,6 @@
 package io.github.dl4jlr.schedule;
 
-import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.internal.util.Args;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -73,18 +73,22 @@ public final class CosineWarmRestartsSchedule extends BaseSchedule {
         return minValue + (maxValue - minValue) * (1 + Math.cos(Math.PI * tCur / period)) / 2;
     }
 
+    /** @return value at the start of every period; finite, {@code >= minValue} */
     public double getMaxValue() {
         return maxValue;
     }
 
+    /** @return value approached at the end of every period; finite, {@code >= 0} */
     public double getMinValue() {
         return minValue;
     }
 
+    /** @return length of the first period; {@code > 0} */
     public int getFirstPeriod() {
         return firstPeriod;
     }
 
+    /** @return factor by which each period is longer than the previous one; {@code >= 1} */
     public int getPeriodMultiplier() {
         return periodMultiplier;
     }

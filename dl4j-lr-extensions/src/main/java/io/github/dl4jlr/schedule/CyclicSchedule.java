@@ -1,6 +1,6 @@
 package io.github.dl4jlr.schedule;
 
-import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.internal.util.Args;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -99,26 +99,32 @@ public final class CyclicSchedule extends BaseSchedule {
         return baseValue + (maxValue - baseValue) * s * scale;
     }
 
+    /** @return lower bound; finite, {@code >= 0} */
     public double getBaseValue() {
         return baseValue;
     }
 
+    /** @return upper bound of the first cycle; finite, {@code >= baseValue} */
     public double getMaxValue() {
         return maxValue;
     }
 
+    /** @return steps from base to max; {@code > 0} */
     public int getStepSizeUp() {
         return stepSizeUp;
     }
 
+    /** @return steps from max back to base; {@code > 0} */
     public int getStepSizeDown() {
         return stepSizeDown;
     }
 
+    /** @return amplitude policy */
     public Mode getMode() {
         return mode;
     }
 
+    /** @return decay per step for {@code EXP_RANGE}; in (0, 1]; pass 1.0 for the other modes */
     public double getGamma() {
         return gamma;
     }

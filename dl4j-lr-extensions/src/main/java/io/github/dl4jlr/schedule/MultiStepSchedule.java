@@ -1,6 +1,6 @@
 package io.github.dl4jlr.schedule;
 
-import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.internal.util.Args;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -52,15 +52,21 @@ public final class MultiStepSchedule extends BaseSchedule {
         return initialValue * Math.pow(decayFactor, Milestones.countAtOrBelow(milestones, step(iteration, epoch)));
     }
 
+    /** @return value before the first milestone; finite, {@code >= 0} */
     public double getInitialValue() {
         return initialValue;
     }
 
+    /** @return multiplier applied at each milestone; in (0, 1] */
     public double getDecayFactor() {
         return decayFactor;
     }
 
-    /** A copy of the milestones. */
+    /**
+     * A copy of the milestones.
+     *
+     * @return steps at which the value is multiplied; non-empty, {@code >= 1}, strictly increasing
+     */
     public int[] getMilestones() {
         return milestones.clone();
     }

@@ -1,6 +1,6 @@
 package io.github.dl4jlr.schedule;
 
-import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.internal.util.Args;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -66,26 +66,32 @@ public final class OneCycleMomentumSchedule extends BaseSchedule {
                 maxMomentum, baseMomentum, maxMomentum);
     }
 
+    /** @return momentum at the LR peak; in [0, 1) */
     public double getBaseMomentum() {
         return baseMomentum;
     }
 
+    /** @return momentum at the start and end; in [baseMomentum, 1) */
     public double getMaxMomentum() {
         return maxMomentum;
     }
 
+    /** @return length of the cycle; {@code >= 2} */
     public int getTotalSteps() {
         return totalSteps;
     }
 
+    /** @return fraction of the cycle spent with momentum falling; in (0, 1) */
     public double getPctStart() {
         return pctStart;
     }
 
+    /** @return interpolation inside phases */
     public OneCycleSchedule.Anneal getAnneal() {
         return anneal;
     }
 
+    /** @return same meaning as in {@link OneCycleSchedule} */
     public boolean isThreePhase() {
         return threePhase;
     }

@@ -1,6 +1,6 @@
 package io.github.dl4jlr.schedule;
 
-import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.internal.util.Args;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
@@ -14,7 +14,8 @@ import java.util.Objects;
  *   initial = maxValue / divFactor,   min = initial / finalDivFactor
  *   e1 = pctStart * totalSteps - 1,   e2 = 2 * pctStart * totalSteps - 2,   last = totalSteps - 1
  *   two phases (default):  t in [0, e1]: initial -&gt; max,  t in (e1, last]: max -&gt; min
- *   threePhase:            t in [0, e1]: initial -&gt; max,  (e1, e2]: max -&gt; initial,  (e2, last]: initial -&gt; min
+  *   threePhase:            t in [0, e1]: initial -&gt; max,  (e1, e2]: max -&gt; initial,  (e2, last]: initial -&gt;
+  * min
  *   within a phase from s to e, pct = (t - s) / (e - s) and
  *     COS:    value = end + (start - end) * (1 + cos(pi * pct)) / 2
  *     LINEAR: value = start + (end - start) * pct
@@ -91,6 +92,11 @@ public final class OneCycleSchedule extends BaseSchedule {
 
     /**
      * 1cycle with PyTorch's defaults: {@code pctStart 0.3, divFactor 25, finalDivFactor 1e4, COS}, two phases.
+     *
+     * @param type the counter the schedule reads: {@code ITERATION} or {@code EPOCH}
+     * @param maxValue peak value; finite, {@code > 0}
+     * @param totalSteps length of the cycle; {@code >= 2}
+     * @return 1cycle with PyTorch's defaults
      */
     public static OneCycleSchedule withDefaults(ScheduleType type, double maxValue, int totalSteps) {
         return new OneCycleSchedule(type, maxValue, totalSteps, 0.3, 25, 1e4, Anneal.COS, false);
@@ -100,6 +106,15 @@ public final class OneCycleSchedule extends BaseSchedule {
      * The momentum cycle that matches a {@code OneCycleSchedule} with the same {@code totalSteps},
      * {@code pctStart}, {@code anneal} and {@code threePhase}: momentum falls while the LR rises.
      * Typical values: {@code baseMomentum 0.85, maxMomentum 0.95}. See {@link OneCycleMomentumSchedule}.
+     *
+     * @param type the counter the schedule reads: {@code ITERATION} or {@code EPOCH}
+     * @param baseMomentum the momentum at the peak of the learning rate; in [0, 1)
+     * @param maxMomentum the momentum at the start and the end; in [baseMomentum, 1)
+     * @param totalSteps length of the cycle; {@code >= 2}
+     * @param pctStart fraction of the cycle spent rising; in (0, 1), with {@code pctStart * totalSteps > 1}
+     * @param anneal interpolation inside phases
+     * @param threePhase Smith's original symmetric shape plus a final annihilation phase
+     * @return the momentum cycle (a {@link OneCycleMomentumSchedule})
      */
     public static ISchedule momentum(ScheduleType type, double baseMomentum, double maxMomentum, int totalSteps,
                                      double pctStart, Anneal anneal, boolean threePhase) {
@@ -113,30 +128,37 @@ public final class OneCycleSchedule extends BaseSchedule {
                 initial, maxValue, initial / finalDivFactor);
     }
 
+    /** @return peak value; finite, {@code > 0} */
     public double getMaxValue() {
         return maxValue;
     }
 
+    /** @return length of the cycle; {@code >= 2} */
     public int getTotalSteps() {
         return totalSteps;
     }
 
+    /** @return fraction of the cycle spent rising; in (0, 1), with {@code pctStart * totalSteps > 1} */
     public double getPctStart() {
         return pctStart;
     }
 
+    /** @return {@code initial = maxValue / divFactor}; finite, {@code >= 1} (PyTorch default 25) */
     public double getDivFactor() {
         return divFactor;
     }
 
+    /** @return {@code min = initial / finalDivFactor}; finite, {@code >= 1} (PyTorch default 1e4) */
     public double getFinalDivFactor() {
         return finalDivFactor;
     }
 
+    /** @return interpolation inside phases */
     public Anneal getAnneal() {
         return anneal;
     }
 
+    /** @return Smith's original symmetric shape plus a final annihilation phase */
     public boolean isThreePhase() {
         return threePhase;
     }

@@ -1,6 +1,6 @@
 package io.github.dl4jlr.schedule;
 
-import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.internal.util.Args;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -48,6 +48,7 @@ public final class PolynomialDecaySchedule extends AnnealingSchedule {
         return Math.pow(1 - progress, power);
     }
 
+    /** @return exponent; finite, {@code > 0} (1 is linear) */
     public double getPower() {
         return power;
     }

@@ -1,6 +1,6 @@
 package io.github.dl4jlr.schedule;
 
-import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.internal.util.Args;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -36,7 +36,13 @@ public final class ScaledSchedule implements ISchedule {
         this.factor = Args.positive("factor", factor);
     }
 
-    /** {@code schedule} scaled by {@code factor}; a ScaledSchedule is re-scaled rather than nested. */
+    /**
+     * {@code schedule} scaled by {@code factor}; a ScaledSchedule is re-scaled rather than nested.
+     *
+     * @param schedule the schedule to scale
+     * @param factor multiplier; finite, {@code > 0}
+     * @return {@code schedule} scaled by {@code factor}; a ScaledSchedule is re-scaled rather than nested
+     */
     public static ScaledSchedule of(ISchedule schedule, double factor) {
         if (schedule instanceof ScaledSchedule) {
             ScaledSchedule s = (ScaledSchedule) schedule;
@@ -56,10 +62,12 @@ public final class ScaledSchedule implements ISchedule {
         return this;
     }
 
+    /** @return the schedule to scale; not null */
     public ISchedule getBase() {
         return base;
     }
 
+    /** @return multiplier; finite, {@code > 0} */
     public double getFactor() {
         return factor;
     }

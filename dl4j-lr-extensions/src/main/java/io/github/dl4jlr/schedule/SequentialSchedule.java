@@ -1,6 +1,6 @@
 package io.github.dl4jlr.schedule;
 
-import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.internal.util.Args;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
@@ -59,12 +59,20 @@ public final class SequentialSchedule extends BaseSchedule {
         return ChildSchedules.valueShifted(getScheduleType(), schedules[i], iteration, epoch, start);
     }
 
-    /** A copy of the milestones. */
+    /**
+     * A copy of the milestones.
+     *
+     * @return where each following schedule starts; {@code >= 1}, strictly increasing
+     */
     public int[] getMilestones() {
         return milestones.clone();
     }
 
-    /** A copy of the child schedules. */
+    /**
+     * A copy of the child schedules.
+     *
+     * @return {@code milestones.length + 1} schedules, none null, reading the same counter
+     */
     public ISchedule[] getSchedules() {
         return schedules.clone();
     }

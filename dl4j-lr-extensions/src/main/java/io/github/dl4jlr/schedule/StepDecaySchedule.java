@@ -1,6 +1,6 @@
 package io.github.dl4jlr.schedule;
 
-import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.internal.util.Args;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -48,14 +48,17 @@ public final class StepDecaySchedule extends BaseSchedule {
         return initialValue * Math.pow(decayFactor, step(iteration, epoch) / stepSize);
     }
 
+    /** @return value for {@code t < stepSize}; finite, {@code >= 0} */
     public double getInitialValue() {
         return initialValue;
     }
 
+    /** @return multiplier applied at each step boundary; in (0, 1] */
     public double getDecayFactor() {
         return decayFactor;
     }
 
+    /** @return number of steps between decays; {@code > 0} */
     public int getStepSize() {
         return stepSize;
     }

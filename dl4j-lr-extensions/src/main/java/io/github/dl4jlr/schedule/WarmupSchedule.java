@@ -1,6 +1,6 @@
 package io.github.dl4jlr.schedule;
 
-import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.internal.util.Args;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
@@ -59,14 +59,17 @@ public final class WarmupSchedule extends BaseSchedule {
         return startValue + (target - startValue) * t / warmupSteps;
     }
 
+    /** @return length of the ramp; {@code > 0} */
     public int getWarmupSteps() {
         return warmupSteps;
     }
 
+    /** @return value at t = 0; finite, {@code >= 0} */
     public double getStartValue() {
         return startValue;
     }
 
+    /** @return schedule that follows, reading the same counter; not null */
     public ISchedule getAfter() {
         return after;
     }

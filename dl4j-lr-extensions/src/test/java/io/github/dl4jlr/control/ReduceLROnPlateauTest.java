@@ -1,8 +1,9 @@
 package io.github.dl4jlr.control;
 
+import io.github.dl4jlr.internal.rules.PlateauRules;
 import ch.qos.logback.classic.Level;
-import io.github.dl4jlr.nn.LearningRateConfig;
-import io.github.dl4jlr.nn.NetworkAdapter;
+import io.github.dl4jlr.internal.nn.LearningRateConfig;
+import io.github.dl4jlr.internal.nn.NetworkAdapter;
 import io.github.dl4jlr.schedule.CosineDecaySchedule;
 import io.github.dl4jlr.schedule.ScaledSchedule;
 import io.github.dl4jlr.schedule.WarmupSchedule;
@@ -58,7 +59,7 @@ class ReduceLROnPlateauTest {
             assertEquals(0.1 * WARMUP_COSINE.valueAt(t, 0), u.getLearningRate(t, 0), 1e-24, "t=" + t);
         }
         PlateauRecord cut = plateau.history().get(2);
-        assertEquals(PlateauPolicy.Decision.REDUCE, cut.decision());
+        assertEquals(PlateauDecision.REDUCE, cut.decision());
         assertEquals(0.1 * cut.lrBefore(), cut.lrAfter(), 1e-24);
     }
 
@@ -119,7 +120,7 @@ class ReduceLROnPlateauTest {
         assertEquals(7, result.getTotalEpochs());
         assertEquals(2, plateau.reductions());
         assertEquals(2e-12, plateau.history().get(4).lrAfter(), 1e-24);
-        assertEquals(PlateauPolicy.Decision.EXHAUSTED, plateau.history().get(6).decision());
+        assertEquals(PlateauDecision.EXHAUSTED, plateau.history().get(6).decision());
         assertTrue(plateau.isExhausted());
     }
 

@@ -72,7 +72,7 @@ class ConfirmationRulesTest {
     }
 
     private static TrialOutcome trial(double lr, double finalLoss, boolean diverged) {
-        return new TrialOutcome(new Candidate(lr, List.of(SuggestionMethod.BLEND), 0), new int[]{10, 20},
+        return new TrialOutcome(Candidate.ofRules(lr, List.of(SuggestionMethod.BLEND), 0), new int[]{10, 20},
                 new double[]{finalLoss + 0.1, finalLoss}, diverged, 20);
     }
 
@@ -108,5 +108,36 @@ class ConfirmationRulesTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> ConfirmationRules.candidates(lrs(), curve(), 0.5, 0.5));
         assertEquals("Expected mergeFactor >= 1 and finite, but got 0.5", e.getMessage());
+    }
+
+    @Test
+    void theStableBracketIsHalfDecadesBelowTheDivergencePoint() {
+        List<Double> b = ConfirmationRules.stableBracket(0.42, 1e-7);
+        assertEquals(4, b.size());
+        assertEquals(0.42 / Math.pow(10, 2.5), b.get(0), 1e-15);
+        assertEquals(0.42 / 10, b.get(3), 1e-15, "a network trained at 1e-2 whose sweep diverged at 0.42: from 4.2e-2");
+        // none below the sweep's start (t-1, t, t+1 around top / 316 = floor)
+        double top = 1.0;
+        assertEquals(4, ConfirmationRules.stableBracket(top, top / Math.pow(10, 2.5) * 0.999).size());
+        assertEquals(4, ConfirmationRules.stableBracket(top, top / Math.pow(10, 2.5)).size());
+        assertEquals(3, ConfirmationRules.stableBracket(top, top / Math.pow(10, 2.5) * 1.001).size());
+        assertEquals(List.of(0.5), ConfirmationRules.stableBracket(1.0, 0.5), "at least one, at the floor");
+    }
+
+    @Test
+    void anEndThatWinsExtendsTheBracketByAHalfDecadeWithinItsLimits() {
+        double h = Math.sqrt(10);
+        List<Double> tried = List.of(1e-3, 1e-3 * h, 1e-2, 1e-2 * h);
+        double top = 1.0;
+        assertEquals(1e-2 * h * h, ConfirmationRules.extension(tried, 3, top, 1e-7).getAsDouble(), 1e-15,
+                "the largest won: one half-decade up, to top / 3.16 at most");
+        assertTrue(ConfirmationRules.extension(List.of(1e-3, 0.1, 1 / h), 2, top, 1e-7).isEmpty(),
+                "already at top / 3.16: no further");
+        assertEquals(1e-3 / h, ConfirmationRules.extension(tried, 0, top, 1e-7).getAsDouble(), 1e-15,
+                "the smallest won: one half-decade down");
+        assertTrue(ConfirmationRules.extension(tried, 0, top, 1e-3 / h * 1.01).isEmpty(), "not below the start");
+        assertTrue(ConfirmationRules.extension(tried, 1, top, 1e-7).isEmpty(), "a winner inside: done");
+        assertTrue(ConfirmationRules.extension(tried, -1, top, 1e-7).isEmpty(), "every trial diverged");
+        assertEquals("top/10", ConfirmationRules.bracketLabel(0.1, 1.0));
     }
 }

@@ -1,8 +1,8 @@
 package io.github.dl4jlr.finder;
 
 import io.github.dl4jlr.control.ReduceLROnPlateau;
-import io.github.dl4jlr.nn.LearningRateConfig;
-import io.github.dl4jlr.nn.NetworkAdapter;
+import io.github.dl4jlr.internal.nn.LearningRateConfig;
+import io.github.dl4jlr.internal.nn.NetworkAdapter;
 import io.github.dl4jlr.testutil.ClassificationNets;
 import io.github.dl4jlr.testutil.TinyNets;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The confirmation stage on real networks: what it trains, what it measures on, and that it leaves no trace. */
 class FinderConfirmationTest {
 
-    private static final LearningRateFinder FINDER = LearningRateFinder.builder().numIterations(60).confirm().build();
+    private static final LearningRateFinder FINDER = LearningRateFinder.builder().numIterations(60).confirm(ConfirmMode.ALWAYS).build();
 
     @Test
     void everyCandidateIsTriedOnHeldBackMinibatchesAndTheWinnerIsTheSuggestion(@TempDir Path dir) throws Exception {
@@ -58,7 +58,8 @@ class FinderConfirmationTest {
         assertEquals(won.candidate().learningRate(), r.suggestion().getAsDouble(), 0.0);
         assertEquals(won.candidate().learningRate(), r.suggestion(SuggestionMethod.CONFIRMED).getAsDouble(), 0.0);
         assertTrue(r.summary().contains("; suggestion (confirmed: " + won.candidate().label() + " won "
-                + c.iterationsPerCandidate() + "-iteration trials on 4 held-back training minibatches)="), r.summary());
+                + c.iterationsPerCandidate() + "-iteration trials on 4 held-back training minibatches; candidates: the "
+                + "curve's rules)="), r.summary());
         assertTrue(r.summary().contains(" (won)"), r.summary());
         assertArrayEquals(before.toDoubleVector(), net.params().toDoubleVector(), 0.0, "the network is untouched");
 
@@ -71,7 +72,7 @@ class FinderConfirmationTest {
     @Test
     void aValidationIteratorIsTheHeldOutDataWhenGiven() {
         LrFinderResult r = LearningRateFinder.builder().numIterations(40).validation(TinyNets.iterator(2, 30, 9))
-                .confirm().build()
+                .confirm(ConfirmMode.ALWAYS).build()
                 .find(TinyNets.mln(new Adam(1e-3)), TinyNets.iterator(10, 16, 5));
         assertEquals("the validation iterator", r.confirmation().orElseThrow().heldOut());
     }
@@ -92,7 +93,7 @@ class FinderConfirmationTest {
 
     @Test
     void confirmationWithAnotherDefaultRuleReportsTheWinnerBesideIt() {
-        LrFinderResult r = LearningRateFinder.builder().numIterations(40).confirm(12)
+        LrFinderResult r = LearningRateFinder.builder().numIterations(40).confirm(ConfirmMode.ALWAYS).trialIterations(12)
                 .suggestion(SuggestionMethod.AUTO).build()
                 .find(TinyNets.mln(new Adam(1e-3)), TinyNets.iterator(10, 16, 5));
         Confirmation c = r.confirmation().orElseThrow();
@@ -106,16 +107,17 @@ class FinderConfirmationTest {
     }
 
     @Test
-    void noConfirmAfterConfirmSwitchesItOffAgain() {
-        LrFinderResult r = LearningRateFinder.builder().numIterations(40).confirm().noConfirm().build()
+    void neverAfterAlwaysSwitchesTheTrialsOffAndTheSuggestionIsAuto() {
+        LrFinderResult r = LearningRateFinder.builder().numIterations(40).confirm(ConfirmMode.ALWAYS).confirm(ConfirmMode.NEVER).build()
                 .find(TinyNets.mln(new Adam(1e-3)), TinyNets.iterator(10, 16, 5));
         assertTrue(r.confirmation().isEmpty());
-        assertEquals(SuggestionMethod.AUTO, r.method());
+        assertEquals(SuggestionMethod.CONFIRMED, r.method(), "one default whatever the mode");
+        assertEquals(r.suggestion(SuggestionMethod.AUTO).getAsDouble(), r.suggestion().getAsDouble(), 0.0);
     }
 
     @Test
     void aSingleMinibatchCannotBeHeldBackSoTheRuleDecides() {
-        LrFinderResult r = LearningRateFinder.builder().numIterations(30).confirm().build()
+        LrFinderResult r = LearningRateFinder.builder().numIterations(30).confirm(ConfirmMode.ALWAYS).build()
                 .find(TinyNets.mln(new Adam(1e-3)), TinyNets.iterator(1, 16, 5));
         Confirmation c = r.confirmation().orElseThrow();
         assertFalse(c.ran());
@@ -191,12 +193,21 @@ class FinderConfirmationTest {
             assertTrue(r.summary().contains("; the loss did not fall as the LR grew (it fell by "), r.summary());
             assertTrue(r.summary().endsWith("cannot be read: the suggestion is the trials' winner"), r.summary());
             assertTrue(r.suggestion().getAsDouble() > 1e-5, "not a value read off noise at the start: " + r.summary());
+            Confirmation c = r.confirmation().orElseThrow();
+            assertTrue(c.trials().stream().allMatch(t -> t.candidate().fromBracket()), "the stable bracket, not the rules");
+            double top = r.divergedAt().orElse(r.learningRates()[r.iterations() - 1]);
+            assertTrue(c.trials().stream().allMatch(t -> t.candidate().learningRate() <= top / Math.sqrt(10) * 1.0001),
+                    "never above top / 3.16: " + c.trials());
+            assertTrue(c.trials().stream().anyMatch(t -> t.candidate().learningRate() >= top / 10 * 0.9999),
+                    "up to top / 10 at least: " + c.trials());
+            assertTrue(c.bracket().startsWith("half-decades below"), c.bracket());
+            assertTrue(r.summary().contains("candidates: half-decades below"), r.summary());
 
-            LrFinderResult curveOnly = LearningRateFinder.builder().noConfirm().build()
+            LrFinderResult curveOnly = LearningRateFinder.builder().confirm(ConfirmMode.NEVER).build()
                     .find(net, ClassificationNets.mixture(40, 2));
             assertTrue(curveOnly.confirmation().isEmpty());
-            assertTrue(curveOnly.summary().endsWith("let the finder try the candidates (confirm()), or keep the "
-                    + "learning rate you train with"), curveOnly.summary());
+            assertTrue(curveOnly.summary().endsWith("let the finder try candidates (ConfirmMode.WHEN_FLAT, the "
+                    + "default), or keep the learning rate you train with"), curveOnly.summary());
         }
     }
 
@@ -208,5 +219,46 @@ class FinderConfirmationTest {
         assertTrue(e.getMessage().contains("call net.init()"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> ReduceLROnPlateau.builder().build().attachTo(raw));
         assertTrue(e.getMessage().contains("call net.init()"), e.getMessage());
+    }
+
+    @Test
+    void anIteratorThatCannotBeResetIsSaidSoAndLeftWhereTheFinderStopped() {
+        List<org.nd4j.linalg.dataset.DataSet> batches = new java.util.ArrayList<>(TinyNets.data(200 * 16, 5, 1.5)
+                .batchBy(16));
+        int[] served = {0};
+        DataSetIterator once = new org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator<>(batches, 1) {
+            @Override
+            public boolean resetSupported() {
+                return false;
+            }
+
+            @Override
+            public void reset() {
+                throw new UnsupportedOperationException("no reset");
+            }
+
+            @Override
+            public org.nd4j.linalg.dataset.DataSet next() {
+                served[0]++;
+                return super.next();
+            }
+        };
+        LrFinderResult r = LearningRateFinder.builder().numIterations(40).confirm(ConfirmMode.ALWAYS).build()
+                .find(TinyNets.mln(new Adam(1e-3)), once);
+        Confirmation c = r.confirmation().orElseThrow();
+        assertFalse(c.ran());
+        assertEquals("the training iterator does not support reset(), so no minibatch can be held back for the trials "
+                + "(set a validation iterator, or pass one that can be reset)", c.skippedBecause());
+        assertEquals(r.iterations(), served[0], "left after the sweep's minibatches: the finder does not rewind it");
+    }
+
+    @Test
+    void aNullValidationIteratorIsRefusedByName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LearningRateFinder.builder().validation((DataSetIterator) null));
+        assertEquals("Expected validation to be non-null, but got null", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ReduceLROnPlateau.builder().validation((DataSetIterator) null));
+        assertEquals("Expected validation to be non-null, but got null", e.getMessage());
     }
 }

@@ -1,7 +1,7 @@
 package io.github.dl4jlr.finder;
 
-import io.github.dl4jlr.nn.LearningRateConfig;
-import io.github.dl4jlr.nn.NetworkAdapter;
+import io.github.dl4jlr.internal.nn.LearningRateConfig;
+import io.github.dl4jlr.internal.nn.NetworkAdapter;
 import io.github.dl4jlr.schedule.CosineDecaySchedule;
 import io.github.dl4jlr.schedule.WarmupSchedule;
 import io.github.dl4jlr.testutil.TinyNets;
@@ -162,7 +162,7 @@ class LearningRateFinderTest {
 
     @Test
     void autoSuggestsBlendForAdamAndMinDiv10ForNesterovs() {
-        LearningRateFinder finder = LearningRateFinder.builder().numIterations(60).noConfirm()
+        LearningRateFinder finder = LearningRateFinder.builder().numIterations(60).confirm(ConfirmMode.NEVER)
                 .suggestion(SuggestionMethod.AUTO).build();
 
         LrFinderResult adam = finder.find(TinyNets.mln(new Adam(1e-3)), TinyNets.iterator(20, 16, 5));
@@ -251,8 +251,8 @@ class LearningRateFinderTest {
                 () -> LearningRateFinder.builder().endLr(Double.POSITIVE_INFINITY).build());
         rejects("Expected numIterations >= 2, but got 0", () -> LearningRateFinder.builder().numIterations(0).build());
         rejects("Expected smoothing in [0.0, 1.0), but got 1.0", () -> LearningRateFinder.builder().smoothing(1).build());
-        rejects("Expected divergenceThreshold > 1 and finite, but got NaN",
-                () -> LearningRateFinder.builder().divergenceThreshold(Double.NaN).build());
+        rejects("Expected divergenceFactor > 1 and finite, but got NaN",
+                () -> LearningRateFinder.builder().divergenceFactor(Double.NaN).build());
         DataSetIterator empty = new ListDataSetIterator<>(new ArrayList<DataSet>(), 10);
         rejects("Expected a non-empty training iterator, but it has no minibatches",
                 () -> QUICK.find(TinyNets.mln(new Sgd(0.1)), empty));

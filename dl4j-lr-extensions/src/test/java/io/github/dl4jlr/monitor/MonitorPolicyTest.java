@@ -68,27 +68,27 @@ class MonitorPolicyTest {
 
     @Test
     void checkLineIsStableAndGreppable() {
-        RatioCheck ok = new RatioCheck(120, 1, 1e-3, List.of("0_W", "0_b", "1_W"), new double[]{1.2e-3, 8.1e-4, 9.7e-4},
-                List.of(RatioVerdict.OK, RatioVerdict.UNDEFINED, RatioVerdict.OK));
+        RatioCheck ok = new RatioCheck(0, 120, 1, 1e-3, List.of("0_W", "0_b", "1_W"), new double[]{1.2e-3, 8.1e-4, 9.7e-4},
+                List.of(RatioVerdict.OK, RatioVerdict.UNDEFINED, RatioVerdict.OK), new double[]{Double.NaN, Double.NaN, Double.NaN});
         assertEquals("iter=120 epoch=1 lr=1.0e-03 update/param 0_W=1.2e-03 0_b=8.1e-04 1_W=9.7e-04 [ok]",
-                TrainingHealthMonitor.format(ok));
-        RatioCheck bad = new RatioCheck(7, 0, 0.1, List.of("0_W", "0_b", "2_W"), new double[]{3.4e-2, Double.NaN, 2e-5},
-                List.of(RatioVerdict.HIGH, RatioVerdict.UNDEFINED, RatioVerdict.LOW));
+                MonitorMessages.check(ok));
+        RatioCheck bad = new RatioCheck(0, 7, 0, 0.1, List.of("0_W", "0_b", "2_W"), new double[]{3.4e-2, Double.NaN, 2e-5},
+                List.of(RatioVerdict.HIGH, RatioVerdict.UNDEFINED, RatioVerdict.LOW), new double[]{Double.NaN, Double.NaN, Double.NaN});
         assertEquals("iter=7 epoch=0 lr=1.0e-01 update/param 0_W=3.4e-02 0_b=n/a 2_W=2.0e-05 [high: 0_W; low: 2_W]",
-                TrainingHealthMonitor.format(bad));
+                MonitorMessages.check(bad));
     }
 
     @Test
     void diagnosisBlamesWhatWasNonFiniteFirst() {
         Diagnosis injected = new Diagnosis(5, 0, 1e-3, Double.NaN, true, List.of(), List.of(), List.of("1_W"),
-                List.of("1_W", "0_W"), List.of("0_W", "0_b", "1_W"), List.of("0_W", "1_W"));
+                List.of("1_W", "0_W"), List.of("0_W", "0_b", "1_W"), List.of("0_W", "1_W"), -1);
         assertEquals(Cause.PARAMS_ALREADY_NON_FINITE, injected.cause());
         assertEquals(List.of("1_W"), injected.culprits());
         assertEquals("1", injected.key());
         assertTrue(injected.message().contains("parameters 1_W were already NaN/Inf before this step"), injected.message());
 
         Diagnosis input = new Diagnosis(3, 0, 1e-3, Double.NaN, true, List.of("b"), List.of(), List.of(),
-                List.of("1_W", "0_W"), List.of("0_W", "0_b"), List.of("0_W", "0_b"));
+                List.of("1_W", "0_W"), List.of("0_W", "0_b"), List.of("0_W", "0_b"), -1);
         assertEquals(Cause.BAD_INPUT, input.cause());
         assertEquals("b", input.key(), "keyed to the input that holds the NaN, not to a layer");
         assertEquals(Boolean.FALSE, input.inputFinite());
@@ -96,20 +96,20 @@ class MonitorPolicyTest {
                 + "the minibatch input 'b' contains NaN/Inf"), input.message());
 
         Diagnosis labels = new Diagnosis(3, 0, 1e-3, Double.NaN, true, List.of(), List.of("out2"), List.of(),
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), -1);
         assertEquals(Cause.BAD_LABELS, labels.cause());
         assertEquals("out2", labels.key());
         assertTrue(labels.message().contains("labels for output 'out2' contain NaN/Inf"), labels.message());
 
         Diagnosis lr = new Diagnosis(9, 2, 1e3, 1e30, false, List.of(), List.of(), List.of(), List.of(),
-                List.of("conv1_W"), List.of("conv1_W", "conv1_b"));
+                List.of("conv1_W"), List.of("conv1_W", "conv1_b"), -1);
         assertEquals(Cause.UPDATE_NON_FINITE, lr.cause());
         assertEquals("conv1", lr.key());
         assertNull(lr.inputFinite(), "data not inspected at a periodic check");
         assertTrue(lr.message().contains("The learning rate is likely too high: try x0.1"), lr.message());
 
         Diagnosis overflow = new Diagnosis(0, 0, 1e-3, Double.NaN, true, List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of());
+                List.of(), List.of(), -1);
         assertEquals(Cause.LOSS_NON_FINITE, overflow.cause());
         assertEquals("loss", overflow.key());
         assertTrue(overflow.message().contains("overflowed (e.g. log(0))"), overflow.message());
@@ -142,5 +142,62 @@ class MonitorPolicyTest {
     void aZeroRatioIsNotBlamedOnTheLearningRate() {
         assertTrue(RatioRules.advice(RatioVerdict.LOW, 0.0).startsWith("its updates are exactly zero: dead units"));
         assertEquals(RatioRules.advice(RatioVerdict.LOW), RatioRules.advice(RatioVerdict.LOW, 1e-6));
+    }
+
+    @Test
+    void aLossFallingByMoreThanATenthOverTheStreakHoldsTheWarningBack() {
+        assertTrue(RatioRules.fallingFast(1.0, 0.899), "t+1");
+        assertFalse(RatioRules.fallingFast(1.0, 0.9), "t");
+        assertFalse(RatioRules.fallingFast(1.0, 0.901), "t-1");
+        assertFalse(RatioRules.fallingFast(Double.NaN, 0.5));
+        assertFalse(RatioRules.fallingFast(1.0, Double.NaN));
+    }
+
+    @Test
+    void aHighStreakWaitsForATrendWhileALowOneSpeaksAtOnce() {
+        RatioRules.Streak high = RatioRules.Streak.NONE;
+        RatioRules.Streak low = RatioRules.Streak.NONE;
+        for (int i = 0; i < 3; i++) {
+            high = high.next(RatioVerdict.HIGH);
+            low = low.next(RatioVerdict.LOW);
+        }
+        // patience 3 reached at the third check, when only 3 loss levels exist (a trend needs 4)
+        assertFalse(RatioRules.due(high, 3, true, false, false), "early ratios above the band are normal");
+        assertTrue(RatioRules.due(low, 3, true, false, false), "too low is news from the first checks on");
+        assertTrue(RatioRules.due(high, 3, false, false, false));
+        assertFalse(RatioRules.due(high, 3, false, true, false), "the loss falls fast: wait");
+        assertFalse(RatioRules.due(low, 3, false, true, false));
+        assertFalse(RatioRules.due(low, 3, false, false, true), "a network that has learned shows low ratios");
+        assertTrue(RatioRules.due(high, 3, false, false, true), "learning does not excuse a high ratio");
+        assertFalse(RatioRules.due(low.markWarned(), 3, false, false, false), "once per streak");
+        assertFalse(RatioRules.due(low, 4, false, false, false), "patience not reached");
+    }
+
+    @Test
+    void aSpreadNaNBlamesTheReplicaItCameFrom() {
+        Diagnosis spread = new Diagnosis(40, 0, 1e-3, Double.NaN, true, List.of(), List.of(), List.of("0_W"),
+                List.of("0_W"), List.of("0_W"), List.of("0_W"), 0);
+        assertEquals(Cause.PARAMS_ALREADY_NON_FINITE, spread.cause());
+        assertTrue(spread.message().contains("replica 0 went non-finite first, and ParallelWrapper's parameter averaging "
+                + "copied its state into this one"), spread.message());
+        assertFalse(spread.message().contains("a manual change"), spread.message());
+    }
+
+    @Test
+    void aDeadNetworkIsALearningRateProblemWithAdviceToGoLower() {
+        DeadNetwork d = new DeadNetwork(40, 0, 0.3, 2.33, 2.30, List.of("0_W", "1_W"), 3, 20, 0.83);
+        assertEquals(Cause.NETWORK_DEAD, d.cause());
+        assertTrue(d.cause().isLearningRateProblem());
+        assertEquals("The network is dead at iter=40 epoch=0 lr=3.0e-01: the loss, 2.33, sits at its chance level, 2.30, "
+                + "and the gradients of 2 of its 3 weight arrays (0_W, 1_W) have vanished since iter=20. The learning rate was too high early (the first update moved the weights by 83% of their "
+                + "size): roll back or restart at a lower rate (try x0.1, or pick one with LearningRateFinder); raising "
+                + "it will not help.", d.message());
+    }
+
+    @Test
+    void aLossBelowHalfItsStartHasLearned() {
+        assertFalse(RatioRules.learned(2.0, 1.0), "t");
+        assertTrue(RatioRules.learned(2.0, Math.nextDown(1.0)), "t+1");
+        assertFalse(RatioRules.learned(Double.NaN, 0.1), "no start: nothing learned");
     }
 }

@@ -1,6 +1,6 @@
 package io.github.dl4jlr.monitor;
 
-import io.github.dl4jlr.nn.NetworkAdapter;
+import io.github.dl4jlr.internal.nn.NetworkAdapter;
 import io.github.dl4jlr.testutil.ClassificationNets;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
@@ -59,7 +59,7 @@ class RollbackRecoveryTest {
     void rollbackRecoversAndTrainingGoesOn(String name, Function<IUpdater, Model> build, IUpdater updater, String data) {
         Model net = build.apply(updater);
         double startLr = updater.getLearningRate(0, 0);
-        TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().onNonFinite(NonFinitePolicy.ROLLBACK)
+        TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().onTrouble(TroubleMode.ROLLBACK)
                 .rollbackLrFactor(0.1).maxRollbacks(5).build();
         Losses losses = new Losses();
         net.setListeners(losses, monitor);
@@ -70,7 +70,7 @@ class RollbackRecoveryTest {
         MonitorReport report = monitor.report();
         List<RollbackRecord> rollbacks = report.rollbacks();
         assertFalse(rollbacks.isEmpty(), name + ": the learning rate diverged, so there must be a rollback");
-        assertTrue(rollbacks.stream().allMatch(r -> r.action() == RecoveryPolicy.Action.ROLLBACK
+        assertTrue(rollbacks.stream().allMatch(r -> r.action() == RecoveryAction.ROLLBACK
                 && r.lrAfter() < r.lrBefore()), rollbacks.toString());
         assertEquals(BUDGET, losses.values.size(), name + ": training ran its whole budget");
         assertTrue(Double.isFinite(net.params().sumNumber().doubleValue()), name + ": parameters are finite");

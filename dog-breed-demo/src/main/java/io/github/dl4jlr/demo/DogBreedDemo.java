@@ -1,6 +1,6 @@
 package io.github.dl4jlr.demo;
 
-import io.github.dl4jlr.util.AtomicFile;
+import io.github.dl4jlr.internal.util.AtomicFile;
 import io.github.dl4jlr.demo.console.ConsoleBar;
 import io.github.dl4jlr.demo.console.DemoLogging;
 import io.github.dl4jlr.demo.experiment.DataSource;
@@ -69,7 +69,7 @@ public final class DogBreedDemo {
     List<String> experiments;
 
     @Option(names = "--groups", split = ",", description = "These groups of the experiment file: lr-sweep, optimizers, "
-            + "dl4j-defaults (default: 'groups' in the experiment file, lr-sweep and optimizers as shipped).")
+            + "lr-free, dl4j-defaults (default: 'groups' in the experiment file: all but dl4j-defaults as shipped).")
     List<String> groups;
 
     @Option(names = "--common-lr", description = "The one learning rate of the optimizers group (default: commonLr in "
@@ -79,7 +79,8 @@ public final class DogBreedDemo {
     @Option(names = "--epochs", description = "Epochs per run.")
     Integer epochs;
 
-    @Option(names = "--seeds", description = "Repeat each run with seeds 0..N-1; the report shows mean ± std.")
+    @Option(names = "--seeds", description = "Repeat each run with seeds 0..N-1; the report shows mean ± std, and its "
+            + "verdicts are firm from 3 seeds on (default: seeds in the experiment file, 3 as shipped, 1 with --quick).")
     Integer seeds;
 
     @Option(names = "--image-size", description = "Side of the square input images (default: imageSize in the experiment file).")
@@ -91,7 +92,7 @@ public final class DogBreedDemo {
     @Option(names = "--images-per-class", description = "Generated images per class (stand-in data only).")
     Integer imagesPerClass;
 
-    @Option(names = "--quick", description = "A small version of everything (about a minute on 2 cores).")
+    @Option(names = "--quick", description = "A small version of everything, with one seed (about a minute on 2 cores).")
     boolean quick;
 
     @Option(names = "--resume", description = "Continue an interrupted run: finished runs are kept, others continue "
@@ -111,6 +112,14 @@ public final class DogBreedDemo {
 
     @Option(names = "--spark", description = "Run on the Spark master spark-submit configured.")
     boolean spark;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Runs trained at once in this JVM. Results are the "
+            + "same as one after the other. Default: one per core as far as memory allows (1 GiB per run).")
+    Integer parallel;
+
+    @Option(names = "--halt-after-epochs", hidden = true, description = "For tests: stop the JVM as a kill would, once "
+            + "this many epochs are done.")
+    Long haltAfterEpochs;
 
     @Option(names = "--no-progress", description = "No progress bars (they are also off when there is no console).")
     boolean noProgress;
@@ -133,6 +142,10 @@ public final class DogBreedDemo {
     public static void main(String[] args) {
         DemoLogging.configure();
         int code = new CommandLine(new DogBreedDemo()).setExecutionStrategy(parsed -> {
+            Integer help = CommandLine.executeHelpRequest(parsed);     // --help and --version answer and end here
+            if (help != null) {
+                return help;
+            }
             try {
                 return ((DogBreedDemo) parsed.commandSpec().userObject()).call().anyFailed() ? EXIT_RUN_FAILED : 0;
             } catch (IllegalArgumentException e) {
@@ -172,6 +185,13 @@ public final class DogBreedDemo {
             }
             imageSize = BreedModels.PRETRAINED_IMAGE_SIZE;
         }
+        if (parallel != null && parallel < 1) {
+            throw new IllegalArgumentException("Expected --parallel >= 1, but got " + parallel);
+        }
+        if (parallel != null && (spark || sparkMaster != null)) {
+            throw new IllegalArgumentException("--parallel is for runs in this JVM; on Spark, the master's cores decide");
+        }
+        int threads = parallel != null ? parallel : Engine.defaultParallelism();
         DemoConfig cfg = DemoConfig.of(DemoConfig.load(config, quick), epochs, batchSize, imageSize, imagesPerClass, seeds,
                 commonLr, groups, experiments);
         Path dir = results.resolve(name != null ? name : quick ? "quick" : "default");
@@ -181,6 +201,7 @@ public final class DogBreedDemo {
         DataSource source = new DataSource(data == null ? null : data.toString(), cacheDir.toString(),
                 cfg.imagesPerClass(), cfg.imageSize(), !noAugment, pretrained != null);
         PreparedData prepared = prepare(source, showProgress);
+        double dataSeconds = (System.nanoTime() - t0) / 1e9;
         Path runs = dir.resolve("runs");
         Experiments.Outcome outcome;
         int classes = prepared.labels().size();
@@ -189,17 +210,26 @@ public final class DogBreedDemo {
         Runner.ModelFactory models = zoo != null
                 ? (updater, seed) -> BreedModels.pretrained(zoo, classes, updater, seed)
                 : (updater, seed) -> BreedModels.smallCnn(size, classes, updater, seed);
+        boolean onSpark = spark || sparkMaster != null;
+        String engineText = onSpark ? "on Spark" + (sparkMaster == null ? "" : " " + sparkMaster)
+                : threads == 1 ? "one at a time" : threads + " at a time in this JVM";
+        log.info("{} runs ({} experiments x {} seeds), {}", cfg.experiments().size() * cfg.seeds(),
+                cfg.experiments().size(), cfg.seeds(), engineText);
+        long trainStart = System.nanoTime();
         try (ProgressBar bar = progressBar("Training", Experiments.steps(cfg), showProgress);
-             Engine engine = spark || sparkMaster != null ? SparkEngine.connect(sparkMaster) : Engine.local()) {
-            outcome = Experiments.runAll(source, cfg, runs, resume, progress(bar), models, engine,
+             Engine engine = onSpark ? SparkEngine.connect(sparkMaster) : Engine.local(threads)) {
+            Progress shown = haltAfterEpochs == null ? progress(bar) : Progress.haltingAfter(progress(bar), haltAfterEpochs);
+            outcome = Experiments.runAll(source, cfg, runs, resume, shown, models, engine,
                     () -> writeMetrics(dir, Experiments.rows(runs, cfg)));
         }
+        double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
         double seconds = (System.nanoTime() - t0) / 1e9;
         writeMetrics(dir, outcome.rows());
         Path report = ReportWriter.write(dir, new ReportWriter.Context(dir.getFileName().toString(), prepared.description(),
                 prepared.synthetic(), BreedModels.describe(pretrained), cfg, runs,
                 prepared.iterationsPerEpoch(cfg.batchSize()), ReportNotes.of(prepared.notes(), outcome.summaries()),
-                seconds, quick), outcome.summaries(), outcome.rows());
+                new ReportWriter.Timing(dataSeconds, trainSeconds, seconds, engineText), quick), outcome.summaries(),
+                outcome.rows());
         long failed = outcome.summaries().stream().filter(r -> r.status() == RunSummary.Status.FAILED).count();
         log.info("Report: {} (and report.html); {} runs in {} s{}", report.toAbsolutePath(), outcome.summaries().size(),
                 String.format(Locale.ROOT, "%.0f", seconds), failed == 0 ? "" : "; " + failed + " FAILED (see the report)");

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClaimsTest {
 
     private static RunSummary run(String id, String group, int seed, double bestAcc, double minLoss) {
-        return new RunSummary(id, group, seed, 4, bestAcc, bestAcc, minLoss, minLoss, 1, 0, 1e-3, false, "",
+        return new RunSummary(id, group, seed, 4, bestAcc, bestAcc, minLoss, minLoss, 1, 4, 0, 1e-3, false, "",
                 RunSummary.Status.DONE, "");
     }
 
@@ -74,9 +74,34 @@ class ClaimsTest {
     @Test
     void skippedAndFailedRunsDoNotCount() {
         RunSummary failed = new RunSummary("adam-lr0.001", "lr-sweep", 0, 0, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, "", RunSummary.Status.FAILED, "boom");
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, "", RunSummary.Status.FAILED, "boom");
         List<RunSummary> runs = List.of(run("adam-lr0.1", "lr-sweep", 0, 0.05, 4), run("adam-lr0.01", "lr-sweep", 0, 0.3, 2),
                 failed);
         assertNull(Claims.lrSweep(runs, "adam-lr0.001").held(), "the claim cannot be checked without its run");
+    }
+
+    @Test
+    void learningRateFreeHoldsUnlessOneIsClearlyBelowAdam() {
+        List<RunSummary> close = List.of(run("adam", "optimizers", 0, 0.35, 2), run("adam", "optimizers", 1, 0.35, 2),
+                run("adam", "optimizers", 2, 0.35, 2), run("prodigy", "lr-free", 0, 0.345, 2),
+                run("prodigy", "lr-free", 1, 0.345, 2), run("prodigy", "lr-free", 2, 0.345, 2),
+                run("schedule-free-adamw", "lr-free", 0, 0.40, 2), run("schedule-free-adamw", "lr-free", 1, 0.40, 2),
+                run("schedule-free-adamw", "lr-free", 2, 0.40, 2));
+        Claims.Claim c = Claims.learningRateFree(close, "adam");
+        assertTrue(c.held(), c.evidence());
+        assertEquals("HELD", c.verdict());
+        assertEquals(-0.5, c.margin(), 1e-9);
+        assertEquals(List.of("schedule-free-adamw", "adam", "prodigy"), c.ranked().stream().map(Claims.Stat::experiment)
+                .toList());
+        assertTrue(c.evidence().startsWith("prodigy -0.5 points against adam (as good: not a clear margin below)"),
+                c.evidence());
+
+        List<RunSummary> below = List.of(run("adam", "optimizers", 0, 0.35, 2), run("prodigy", "lr-free", 0, 0.33, 2));
+        c = Claims.learningRateFree(below, "adam");
+        assertFalse(c.held(), c.evidence());
+        assertTrue(c.evidence().contains("prodigy -2.0 points against adam (clearly below: more than 1.0)"), c.evidence());
+        assertEquals("DID NOT HOLD (indicative: 1 seed; a firm verdict needs 3 or more)", c.verdict());
+
+        assertNull(Claims.learningRateFree(List.of(run("adam", "optimizers", 0, 0.35, 2)), "adam").held());
     }
 }

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("slow")
 class DemoOnSparkTest {
 
-    private static final Path CACHE = Paths.get("target", "test-data-cache").toAbsolutePath();
+    private static final Path CACHE = Paths.get("target", "test-data-cache", "DemoOnSparkTest").toAbsolutePath();
 
     private static String[] args(Path results, String... extra) {
         List<String> a = new ArrayList<>(List.of("--quick", "--experiments", "adam-lr0.01,sgd-step,pbt-adam,finder-1cycle",

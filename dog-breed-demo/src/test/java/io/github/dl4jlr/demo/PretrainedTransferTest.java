@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("slow")
 class PretrainedTransferTest {
 
-    private static final Path CACHE = Paths.get("target", "test-data-cache").toAbsolutePath();
+    private static final Path CACHE = Paths.get("target", "test-data-cache", "PretrainedTransferTest").toAbsolutePath();
 
     @AfterEach
     void restoreDl4jHome() {

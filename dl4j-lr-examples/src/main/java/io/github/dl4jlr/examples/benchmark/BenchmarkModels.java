@@ -25,8 +25,13 @@ final class BenchmarkModels {
 
     /** A small CNN on 32x32x3 inputs, 10 classes: two conv(3x3)+max-pool blocks (16, 32 channels), softmax. */
     static MultiLayerNetwork cnn() {
+        return cnn(new Adam(1e-3));
+    }
+
+    /** {@link #cnn()} trained by another updater. */
+    static MultiLayerNetwork cnn(org.nd4j.linalg.learning.config.IUpdater updater) {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
-                .seed(7).updater(new Adam(1e-3)).weightInit(WeightInit.RELU)
+                .seed(7).updater(updater).weightInit(WeightInit.RELU)
                 .list()
                 .layer(new ConvolutionLayer.Builder(3, 3).nOut(16).activation(Activation.RELU).build())
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())

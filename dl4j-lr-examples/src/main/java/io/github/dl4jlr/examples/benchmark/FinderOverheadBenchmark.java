@@ -1,6 +1,7 @@
 package io.github.dl4jlr.examples.benchmark;
 
 import io.github.dl4jlr.examples.Cli;
+import io.github.dl4jlr.finder.ConfirmMode;
 import io.github.dl4jlr.finder.LearningRateFinder;
 import io.github.dl4jlr.finder.LrFinderResult;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
@@ -9,7 +10,6 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -64,7 +64,7 @@ public final class FinderOverheadBenchmark {
         List<DataSet> batches = BenchmarkModels.batches(o.iterations);
         // The ramp stays low, so the test runs all iterations instead of stopping at divergence.
         LearningRateFinder finder = LearningRateFinder.builder().startLr(1e-7).endLr(1e-4)
-                .numIterations(o.iterations).noConfirm().build();
+                .numIterations(o.iterations).confirm(ConfirmMode.NEVER).build();
         double[] plain = new double[o.repeats];
         double[] found = new double[o.repeats];
         double[] ratio = new double[o.repeats];

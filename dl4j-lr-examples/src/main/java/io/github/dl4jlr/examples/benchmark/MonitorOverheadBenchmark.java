@@ -1,7 +1,7 @@
 package io.github.dl4jlr.examples.benchmark;
 
 import io.github.dl4jlr.examples.Cli;
-import io.github.dl4jlr.monitor.NonFinitePolicy;
+import io.github.dl4jlr.monitor.TroubleMode;
 import io.github.dl4jlr.monitor.TrainingHealthMonitor;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -82,7 +82,7 @@ public final class MonitorOverheadBenchmark {
         settings.put("step size f=10", () -> List.of(TrainingHealthMonitor.builder().frequency(10)
                 .stepSizeEstimate(true).build()));
         settings.put("rollback f=10", () -> List.of(TrainingHealthMonitor.builder().frequency(10)
-                .onNonFinite(NonFinitePolicy.ROLLBACK).build()));
+                .onTrouble(TroubleMode.ROLLBACK).build()));
         settings.put("stats f=1", () -> List.of(new StatsListener(new InMemoryStatsStorage(), 1)));
         settings.put("stats f=10", () -> List.of(new StatsListener(new InMemoryStatsStorage(), 10)));
         List<String> names = new ArrayList<>(settings.keySet());

@@ -6,7 +6,7 @@ import io.github.dl4jlr.examples.data.BenchmarkData.Split;
 import io.github.dl4jlr.examples.data.ExampleModels;
 import io.github.dl4jlr.monitor.LossStall;
 import io.github.dl4jlr.monitor.TrainingHealthMonitor;
-import io.github.dl4jlr.util.AtomicFile;
+import io.github.dl4jlr.internal.util.AtomicFile;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;

@@ -8,7 +8,7 @@ import io.github.dl4jlr.finder.FinderAudit;
 import io.github.dl4jlr.monitor.MonitorReport;
 import io.github.dl4jlr.monitor.RatioCheck;
 import io.github.dl4jlr.monitor.TrainingHealthMonitor;
-import io.github.dl4jlr.util.AtomicFile;
+import io.github.dl4jlr.internal.util.AtomicFile;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
 
-import static io.github.dl4jlr.util.LossTracker.medianIgnoringNaN;
+import static io.github.dl4jlr.internal.util.LossTracker.medianIgnoringNaN;
 
 /**
  * Does the health monitor's step-size estimate ({@code sigma_theta / sigma_g}, see
@@ -141,7 +141,7 @@ public final class StepSizeEstimateBenchmark {
             for (int s = 0; s < o.seeds; s++) {
                 MultiLayerNetwork net = (MultiLayerNetwork) problem.model(updater.apply(o.grid[i]), s);
                 TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().frequency(o.frequency)
-                        .stepSizeEstimate(true).noLossStall().build();
+                        .stepSizeEstimate(true).lossStall(false).build();
                 net.setListeners(monitor);
                 for (int e = 0; e < problem.epochs(); e++) {
                     net.fit(problem.train(s, e));

@@ -4,6 +4,7 @@ import io.github.dl4jlr.examples.Cli;
 import io.github.dl4jlr.examples.data.BenchmarkData;
 import io.github.dl4jlr.examples.data.BenchmarkData.Split;
 import io.github.dl4jlr.examples.data.ExampleModels;
+import io.github.dl4jlr.finder.ConfirmMode;
 import io.github.dl4jlr.finder.FinderAudit;
 import io.github.dl4jlr.finder.LearningRateFinder;
 import io.github.dl4jlr.finder.SuggestionMethod;
@@ -55,8 +56,7 @@ public final class SuggestionRegretBenchmark {
     private static final Logger log = LoggerFactory.getLogger(SuggestionRegretBenchmark.class);
 
     /** One problem's audit, and its 1cycle comparison when asked for (else null). */
-    public record Cell(String dataset, String optimizer, FinderAudit.Result result,
-                       FinderAudit.OneCycleComparison oneCycle) {
+    public record Cell(String dataset, String optimizer, FinderAudit.Result result, OneCycleStudy.Comparison oneCycle) {
         public String label() {
             return dataset + "/" + optimizer;
         }
@@ -114,11 +114,10 @@ public final class SuggestionRegretBenchmark {
                         .updater(updater(optimizer))
                         .grid(FinderAudit.halfDecades(Math.pow(10, o.gridMinExp), 10))
                         .seeds(o.seeds)
-                        .finder(LearningRateFinder.builder().confirm().build())
+                        .finder(LearningRateFinder.builder().confirm(ConfirmMode.ALWAYS).build())
                         .build();
                 FinderAudit.Result r = audit.run();
-                FinderAudit.OneCycleComparison oc = o.onecycle ? audit.oneCycleVsConstant(r, scheduled(optimizer),
-                        iterationsPerEpoch(dataset), 2 * problem.epochs()) : null;
+                OneCycleStudy.Comparison oc = o.onecycle ? oneCycle(problem, o.seeds, r, optimizer, dataset) : null;
                 Cell cell = new Cell(dataset, optimizer, r, oc);
                 cells.add(cell);
                 log.info(summary(cell));
@@ -139,10 +138,21 @@ public final class SuggestionRegretBenchmark {
         write(o.out.resolve("suggestion-cost" + suffix + ".csv"), FinderAudit.COST_HEADER, cells,
                 c -> c.result().costRows(c.label()));
         if (o.onecycle) {
-            write(o.out.resolve("onecycle" + suffix + ".csv"), FinderAudit.OneCycleComparison.HEADER, cells,
+            write(o.out.resolve("onecycle" + suffix + ".csv"), OneCycleStudy.Comparison.HEADER, cells,
                     c -> List.of(c.oneCycle().csvRow(c.label())));
         }
         return cells;
+    }
+
+    /** 1cycle peaking at each seed's finder suggestion against the best constant grid rate. */
+    private static OneCycleStudy.Comparison oneCycle(FinderAudit.Problem problem, int seeds, FinderAudit.Result r,
+                                                     String optimizer, String dataset) {
+        double[] peaks = new double[seeds];
+        for (int s = 0; s < seeds; s++) {
+            peaks[s] = r.finderRuns().get(s).suggestion().orElse(r.bestLearningRate());
+        }
+        return new OneCycleStudy(problem, seeds).compare(r.bestScore(), r.bestLearningRate(), updater(optimizer),
+                scheduled(optimizer), peaks, iterationsPerEpoch(dataset), 2 * problem.epochs());
     }
 
     /** The updater for a learning-rate schedule over {@code total} iterations: 1cycle momentum for Nesterov. */
@@ -238,6 +248,6 @@ public final class SuggestionRegretBenchmark {
             rows.of(c).forEach(r -> b.append(r).append('\n'));
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
-        io.github.dl4jlr.util.AtomicFile.writeString(file, b.toString());
+        io.github.dl4jlr.internal.util.AtomicFile.writeString(file, b.toString());
     }
 }

@@ -18,8 +18,9 @@ import java.util.Random;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Small data sets that need no network: Iris (bundled with DL4J), the UCI optical handwritten digits (bundled
- * here) and a seeded Gaussian mixture.
+ * Small data sets that need no network: Iris (bundled with DL4J), three UCI data sets bundled here (optical
+ * handwritten digits, breast cancer Wisconsin diagnostic, wine; all CC BY 4.0, the copies scikit-learn ships), a
+ * Fashion-MNIST subset (MIT) and a seeded Gaussian mixture.
  */
 public final class BenchmarkData {
 
@@ -90,6 +91,92 @@ public final class BenchmarkData {
     }
 
     /**
+     * Fashion-MNIST (H. Xiao, K. Rasul, R. Vollgraf, Zalando, 2017; MIT licence): 3000 training and 1000 test images of
+     * clothing in 10 classes, downsampled to 14x14 (the first images of the official training and test sets; see
+     * {@code src/main/python/fashion_subset.py}). Pixels scaled to [0, 1]; the training set shuffled with the seed;
+     * minibatch 32.
+     */
+    public static Split fashion(long seed) {
+        byte[] bytes = resourceBytes("fashion-4000.bin.gz");
+        int n = 4000;
+        int pixels = 196;
+        if (bytes.length != n * (pixels + 1)) {
+            throw new IllegalStateException("Expected " + n * (pixels + 1) + " bytes of Fashion-MNIST, but got "
+                    + bytes.length);
+        }
+        float[][] x = new float[n][pixels];
+        float[][] y = new float[n][10];
+        for (int i = 0; i < n; i++) {
+            int at = i * (pixels + 1);
+            y[i][bytes[at]] = 1f;
+            for (int j = 0; j < pixels; j++) {
+                x[i][j] = (bytes[at + 1 + j] & 0xff) / 255f;
+            }
+        }
+        DataSet all = new DataSet(Nd4j.create(x), Nd4j.create(y));
+        SplitTestAndTrain split = all.splitTestAndTrain(3000);
+        DataSet train = split.getTrain();
+        train.shuffle(seed);
+        return new Split("fashion", train, split.getTest(), 32, 10);
+    }
+
+    /**
+     * A benchmark data set by name: {@code iris}, {@code blobs}, {@code digits}, {@code breast-cancer}, {@code wine},
+     * {@code fashion}.
+     */
+    public static Split named(String name, long seed) {
+        return switch (name) {
+            case "iris" -> iris(seed);
+            case "blobs" -> blobs(seed);
+            case "digits" -> digits(seed);
+            case "breast-cancer" -> breastCancer(seed);
+            case "wine" -> wine(seed);
+            case "fashion" -> fashion(seed);
+            default -> throw new IllegalArgumentException("Expected a data set of iris, blobs, digits, breast-cancer, "
+                    + "wine, fashion, but got " + name);
+        };
+    }
+
+    /**
+     * UCI "Breast Cancer Wisconsin (Diagnostic)" (W. Wolberg, O. Mangasarian, N. Street, W. Street, 1993; CC BY 4.0):
+     * 569 tumours, 30 features of cell nuclei, 2 classes (212 malignant, 357 benign). Standardized, shuffled with the
+     * seed, 427/142 split, minibatch 16.
+     */
+    public static Split breastCancer(long seed) {
+        return table("breast-cancer", "wdbc-569.csv.gz", 569, 30, 2, 427, 16, seed);
+    }
+
+    /**
+     * UCI "Wine" (S. Aeberhard, M. Forina, 1991; CC BY 4.0): 178 wines, 13 chemical features, 3 cultivars.
+     * Standardized, shuffled with the seed, 134/44 split, minibatch 8.
+     */
+    public static Split wine(long seed) {
+        return table("wine", "wine-178.csv.gz", 178, 13, 3, 134, 8, seed);
+    }
+
+    /** A bundled CSV of {@code features} numbers and a class index per row. */
+    private static Split table(String name, String resource, int rows, int features, int classes, int train, int batch,
+                               long seed) {
+        List<String> lines = resourceLines(resource, "it is bundled next to BenchmarkData");
+        if (lines.size() != rows) {
+            throw new IllegalStateException("Expected " + rows + " " + name + " rows, but got " + lines.size());
+        }
+        float[][] x = new float[rows][features];
+        float[][] y = new float[rows][classes];
+        for (int i = 0; i < rows; i++) {
+            String[] f = lines.get(i).split(",");
+            for (int j = 0; j < features; j++) {
+                x[i][j] = Float.parseFloat(f[j]);
+            }
+            y[i][Integer.parseInt(f[features].trim())] = 1f;
+        }
+        DataSet all = new DataSet(Nd4j.create(x), Nd4j.create(y));
+        all.shuffle(seed);
+        SplitTestAndTrain split = all.splitTestAndTrain(train);
+        return standardized(name, split.getTrain(), split.getTest(), batch, classes);
+    }
+
+    /**
      * A 10-class Gaussian mixture in 20 dimensions: class centres drawn once from N(0, 0.8^2) per coordinate
      * (fixed seed 2024), unit noise. 3000 training and 1000 test examples; the Bayes accuracy is below 100%.
      */
@@ -104,6 +191,20 @@ public final class BenchmarkData {
             }
         }
         return standardized("blobs", sample(c, 3000, seed), sample(c, 1000, seed + 1_000_003), 32, classes);
+    }
+
+    /** The bytes of a gzipped classpath resource next to this class. */
+    private static byte[] resourceBytes(String name) {
+        try (InputStream raw = BenchmarkData.class.getResourceAsStream(name)) {
+            if (raw == null) {
+                throw new IllegalStateException(name + " not found on the classpath (it is bundled next to BenchmarkData)");
+            }
+            try (InputStream in = new GZIPInputStream(raw)) {
+                return in.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The non-blank lines of a classpath resource (relative to this class unless it starts with /), gunzipped if .gz. */

@@ -60,4 +60,44 @@ public final class ExampleModels {
         net.init();
         return net;
     }
+
+    /**
+     * A small CNN for the 14x14 Fashion-MNIST subset (rows of 196 pixels): conv 3x3 (8, same padding) + ReLU,
+     * max-pool 2x2, conv 3x3 (16, same) + ReLU, max-pool 2x2, dense 32 + ReLU, softmax. Weights from
+     * {@code 1000 + seed}.
+     */
+    public static MultiLayerNetwork fashionCnn(BenchmarkData.Split data, IUpdater updater, long seed) {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(1000 + seed).updater(updater).weightInit(WeightInit.RELU)
+                .convolutionMode(ConvolutionMode.Same)
+                .list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(8).activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(16).activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new DenseLayer.Builder().nOut(32).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(data.classes())
+                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
+                .setInputType(InputType.convolutionalFlat(14, 14, 1))
+                .build());
+        net.init();
+        return net;
+    }
+
+    /**
+     * The benchmarks' model for a problem name: {@code digits-cnn} and {@code fashion-cnn} are the CNNs above on their
+     * images, every other name an MLP 64-64 on that data set.
+     */
+    public static MultiLayerNetwork forProblem(String problem, BenchmarkData.Split data, IUpdater updater, long seed) {
+        return switch (problem) {
+            case "digits-cnn" -> digitsCnn(data, updater, seed);
+            case "fashion-cnn" -> fashionCnn(data, updater, seed);
+            default -> mlp(data, updater, seed, 64, 64);
+        };
+    }
+
+    /** The data set of a problem name ({@code digits-cnn} reads digits, {@code fashion-cnn} fashion). */
+    public static BenchmarkData.Split dataFor(String problem, long seed) {
+        return BenchmarkData.named(problem.replace("-cnn", ""), seed);
+    }
 }

@@ -4,10 +4,10 @@ import io.github.dl4jlr.demo.experiment.PreparedData;
 import io.github.dl4jlr.demo.experiment.Progress;
 import io.github.dl4jlr.demo.model.BreedModels;
 import io.github.dl4jlr.finder.FinderAudit;
+import io.github.dl4jlr.finder.ConfirmMode;
 import io.github.dl4jlr.finder.LearningRateFinder;
 import io.github.dl4jlr.finder.SuggestionMethod;
-import io.github.dl4jlr.schedule.OneCycleSchedule;
-import io.github.dl4jlr.util.AtomicFile;
+import io.github.dl4jlr.internal.util.AtomicFile;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -16,8 +16,6 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
-import org.nd4j.linalg.schedule.ISchedule;
-import org.nd4j.linalg.schedule.ScheduleType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -29,17 +27,15 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BiFunction;
 import java.util.function.DoubleFunction;
 
 /**
  * The finder audited on the demo's generated 120-class images, through the demo's own pipeline and CNN at a reduced
  * scale (16x16, 16 images per class, 3 epochs) so that a half-decade grid fits in minutes: regret of every
- * suggestion rule (see {@link FinderAudit}) and, with {@code --onecycle}, how many epochs 1cycle with the finder's
- * suggestion as its peak needs to reach the best constant-LR accuracy.
+ * suggestion rule (see {@link FinderAudit}).
  *
  * <pre>
- *   java -cp dog-breed-demo/target/dog-breed-demo.jar io.github.dl4jlr.demo.bench.DemoFinderBenchmark --onecycle
+ *   java -cp dog-breed-demo/target/dog-breed-demo.jar io.github.dl4jlr.demo.bench.DemoFinderBenchmark
  * </pre>
  */
 public final class DemoFinderBenchmark {
@@ -69,9 +65,6 @@ public final class DemoFinderBenchmark {
 
         @Option(names = "--out", description = "Output folder (default: ${DEFAULT-VALUE}).")
         Path out = Paths.get("results", "benchmarks");
-
-        @Option(names = "--onecycle", description = "Also compare 1cycle at the finder's suggestion with the best constant rate.")
-        boolean onecycle;
     }
 
     private DemoFinderBenchmark() {
@@ -112,12 +105,11 @@ public final class DemoFinderBenchmark {
         List<String> regret = new ArrayList<>();
         List<String> trials = new ArrayList<>();
         List<String> cost = new ArrayList<>();
-        List<String> oneCycle = new ArrayList<>();
         List<FinderAudit.Result> results = new ArrayList<>();
         for (String optimizer : o.optimizers) {
             FinderAudit audit = FinderAudit.builder().problem(problem).updater(updater(optimizer))
                     .grid(FinderAudit.halfDecades(1e-5, 10)).seeds(o.seeds)
-                    .finder(LearningRateFinder.builder().confirm().build()).build();
+                    .finder(LearningRateFinder.builder().confirm(ConfirmMode.ALWAYS).build()).build();
             FinderAudit.Result r = audit.run();
             results.add(r);
             String label = "dogs/" + optimizer;
@@ -131,19 +123,10 @@ public final class DemoFinderBenchmark {
                         r.rules().get(m).meanLearningRate(), 100 * r.regret(m)));
             }
             log.info(b.toString());
-            if (o.onecycle) {
-                FinderAudit.OneCycleComparison c = audit.oneCycleVsConstant(r, scheduled(optimizer),
-                        data.iterationsPerEpoch(BATCH), 2 * o.epochs);
-                oneCycle.add(c.csvRow(label));
-                log.info("{}: {}", label, c.csvRow(label));
-            }
         }
         write(o.out.resolve("demo-suggestion-regret.csv"), FinderAudit.REGRET_HEADER, regret);
         write(o.out.resolve("demo-suggestion-trials.csv"), FinderAudit.TRIALS_HEADER, trials);
         write(o.out.resolve("demo-suggestion-cost.csv"), FinderAudit.COST_HEADER, cost);
-        if (o.onecycle) {
-            write(o.out.resolve("demo-onecycle.csv"), FinderAudit.OneCycleComparison.HEADER, oneCycle);
-        }
         return results;
     }
 
@@ -155,19 +138,6 @@ public final class DemoFinderBenchmark {
             case "adagrad" -> AdaGrad::new;
             default -> throw new IllegalArgumentException("Expected optimizer adam, sgd-momentum, rmsprop or adagrad, but got "
                     + name);
-        };
-    }
-
-    private static BiFunction<ISchedule, Integer, IUpdater> scheduled(String name) {
-        if (name.equals("sgd-momentum")) {
-            return (lr, total) -> new Nesterovs(lr, OneCycleSchedule.momentum(ScheduleType.ITERATION, 0.85, 0.95, total,
-                    0.3, OneCycleSchedule.Anneal.COS, false));
-        }
-        DoubleFunction<IUpdater> fixed = updater(name);
-        return (lr, total) -> {
-            IUpdater u = fixed.apply(1e-3);
-            u.setLrAndSchedule(Double.NaN, lr);
-            return u;
         };
     }
 

@@ -1,6 +1,6 @@
 package io.github.dl4jlr.demo.data;
 
-import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.internal.util.Args;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

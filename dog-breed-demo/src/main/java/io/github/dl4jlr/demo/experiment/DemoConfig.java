@@ -1,6 +1,6 @@
 package io.github.dl4jlr.demo.experiment;
 
-import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.internal.util.Args;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -82,6 +82,7 @@ public record DemoConfig(int epochs, int batchSize, int imageSize, int imagesPer
         } else {
             groups.add(Group.LR_SWEEP);
             groups.add(Group.OPTIMIZERS);
+            groups.add(Group.LR_FREE);
         }
         Object common = m.containsKey("commonLr") ? m.get("commonLr") : 0.001;
         Args.check(common instanceof Number, "a number for 'commonLr' in the experiment file", common);

@@ -1,10 +1,11 @@
 package io.github.dl4jlr.demo.experiment;
 
-import io.github.dl4jlr.util.Args;
+import io.github.dl4jlr.internal.util.Args;
 
 /**
  * One configured experiment: a strategy in a group, with an explicit learning rate or none (then the group decides:
- * the common value for {@link Group#OPTIMIZERS}, DL4J's default for {@link Group#DL4J_DEFAULTS}).
+ * the common value for {@link Group#OPTIMIZERS}, DL4J's default for {@link Group#DL4J_DEFAULTS}, the authors' default
+ * for {@link Group#LR_FREE}).
  */
 public record Experiment(String id, Group group, Strategy strategy, Double lr) implements java.io.Serializable {
 
@@ -28,6 +29,6 @@ public record Experiment(String id, Group group, Strategy strategy, Double lr) i
         if (lr != null) {
             return lr;
         }
-        return group == Group.DL4J_DEFAULTS ? strategy.dl4jDefaultLr() : commonLr;
+        return group == Group.DL4J_DEFAULTS || group == Group.LR_FREE ? strategy.dl4jDefaultLr() : commonLr;
     }
 }

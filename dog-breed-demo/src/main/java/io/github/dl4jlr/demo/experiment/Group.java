@@ -24,6 +24,15 @@ public enum Group {
                     num(commonLr * 100));
         }
     },
+    /** Prodigy and Schedule-Free AdamW at their authors' defaults, next to Adam at the common rate. */
+    LR_FREE("lr-free", "Learning-rate-free: Prodigy and Schedule-Free AdamW at their defaults") {
+        @Override
+        public String protocol(double commonLr) {
+            return "no learning rate chosen: Prodigy at its authors' defaults (its rate is a multiplier, 1) and "
+                    + "Schedule-Free AdamW at its authors' default rate 0.0025 with no schedule, each with the "
+                    + "LearningRateFree listener; compared with Adam at the optimizers' common rate, " + num(commonLr);
+        }
+    },
     /** Each optimizer at DL4J's own default learning rate (a different question; optional). */
     DL4J_DEFAULTS("dl4j-defaults", "Optimizers at DL4J's own default learning rates") {
         @Override

@@ -153,7 +153,7 @@ final class RunStore {
     }
 
     void write(String name, String content) {
-        io.github.dl4jlr.util.AtomicFile.writeString(dir.resolve(name), content);
+        io.github.dl4jlr.internal.util.AtomicFile.writeString(dir.resolve(name), content);
     }
 
     String read(String name) {
@@ -177,6 +177,7 @@ final class RunStore {
         public Double minTestLoss;
         public Double secondsPerEpoch;
         public Double dataWaitFraction;
+        public Double seconds;
         public Double medianRatio;
         public boolean diverged;
         public String note;
@@ -194,6 +195,7 @@ final class RunStore {
             j.finalTestLoss = n(s.finalTestLoss());
             j.minTestLoss = n(s.minTestLoss());
             j.secondsPerEpoch = n(s.secondsPerEpoch());
+            j.seconds = n(s.seconds());
             j.dataWaitFraction = n(s.dataWaitFraction());
             j.medianRatio = n(s.medianRatio());
             j.diverged = s.diverged();
@@ -205,7 +207,7 @@ final class RunStore {
 
         RunSummary toSummary() {
             return new RunSummary(experiment, group, seed, epochs, d(bestTestAccuracy), d(finalTestAccuracy),
-                    d(finalTestLoss), d(minTestLoss), d(secondsPerEpoch), d(dataWaitFraction), d(medianRatio), diverged, note,
+                    d(finalTestLoss), d(minTestLoss), d(secondsPerEpoch), d(seconds), d(dataWaitFraction), d(medianRatio), diverged, note,
                     status == null ? RunSummary.Status.DONE : RunSummary.Status.valueOf(status), reason == null ? "" : reason);
         }
 

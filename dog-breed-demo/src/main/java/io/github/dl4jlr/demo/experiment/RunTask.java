@@ -1,6 +1,6 @@
 package io.github.dl4jlr.demo.experiment;
 
-import io.github.dl4jlr.pbt.MemberTrainer;
+import io.github.dl4jlr.tuning.MemberTrainer;
 
 import java.io.Serializable;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.github.dl4jlr.demo.experiment;
 
+import io.github.dl4jlr.updater.Prodigy;
+import io.github.dl4jlr.updater.ScheduleFreeAdamW;
 import io.github.dl4jlr.schedule.MultiStepSchedule;
 import org.nd4j.linalg.learning.config.AdaDelta;
 import org.nd4j.linalg.learning.config.AdaGrad;
@@ -68,6 +70,20 @@ public enum Strategy {
             return new Adam(lr);
         }
     },
+    /** Prodigy at its authors' defaults: the rate is a multiplier of its own estimate, 1. */
+    PRODIGY("prodigy", Kind.PLAIN, Prodigy.DEFAULT_LR) {
+        @Override
+        public IUpdater updater(double lr, int epochs) {
+            return new Prodigy(lr);
+        }
+    },
+    /** Schedule-Free AdamW at its authors' defaults (0.0025, no warm-up): no schedule. */
+    SCHEDULE_FREE_ADAMW("schedule-free-adamw", Kind.PLAIN, ScheduleFreeAdamW.DEFAULT_LR) {
+        @Override
+        public IUpdater updater(double lr, int epochs) {
+            return new ScheduleFreeAdamW(lr);
+        }
+    },
     /** The LR finder's suggestion as the peak of a 1cycle schedule, with Nesterov momentum cycling. */
     FINDER_ONECYCLE("finder-onecycle", Kind.FINDER, 1e-2) {
         @Override
@@ -112,7 +128,12 @@ public enum Strategy {
         return !Double.isNaN(dl4jDefaultLr);
     }
 
-    /** DL4J's default learning rate for this updater; NaN for AdaDelta. */
+    /** Whether it needs the {@code LearningRateFree} listener (Prodigy, Schedule-Free). */
+    public boolean learningRateFree() {
+        return this == PRODIGY || this == SCHEDULE_FREE_ADAMW;
+    }
+
+    /** DL4J's default learning rate for this updater (the authors' for the learning-rate-free pair); NaN for AdaDelta. */
     public double dl4jDefaultLr() {
         return dl4jDefaultLr;
     }

@@ -1,8 +1,8 @@
 package io.github.dl4jlr.demo.report;
 
 import io.github.dl4jlr.demo.experiment.EpochMetrics;
-import io.github.dl4jlr.plot.LinePlot;
-import io.github.dl4jlr.util.AtomicFile;
+import io.github.dl4jlr.internal.plot.LinePlot;
+import io.github.dl4jlr.internal.util.AtomicFile;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;

@@ -130,6 +130,42 @@ public final class Claims {
                 loss.get(adamId).mean()), byAcc, margin, needed, minSeeds(byAcc));
     }
 
+    /**
+     * "The learning-rate-free updaters, with no learning rate chosen, do as well as Adam at the common rate": each
+     * experiment of the lr-free group is at most a clear margin (as in {@link #lrSweep}) below Adam's mean accuracy.
+     */
+    public static Claim learningRateFree(List<RunSummary> runs, String adamId) {
+        String statement = "With no learning rate chosen, the learning-rate-free updaters do as well as Adam at the "
+                + "common rate";
+        Map<String, Stat> free = bestAccuracy(runs, Group.LR_FREE.id());
+        Stat adam = bestAccuracy(runs, Group.OPTIMIZERS.id()).get(adamId);
+        if (free.isEmpty() || adam == null) {
+            return new Claim(statement, null, "not checked: needs the lr-free group and " + adamId + " in the optimizers "
+                    + "group", List.of(), Double.NaN, Double.NaN, 0);
+        }
+        Map<String, Stat> compared = new LinkedHashMap<>(free);
+        compared.put(adamId, adam);
+        List<Stat> ranked = ranked(compared);
+        boolean held = true;
+        double worstMargin = Double.POSITIVE_INFINITY;
+        double worstNeeded = Double.NaN;
+        List<String> parts = new ArrayList<>();
+        for (Stat f : free.values()) {
+            double margin = 100 * (f.mean() - adam.mean());
+            double needed = Math.max(CLEAR_MARGIN_POINTS, 2 * 100 * Math.max(f.std(), adam.std()));
+            boolean asGood = !Double.isNaN(margin) && margin > -needed;
+            held &= asGood;
+            if (Double.isNaN(margin) || margin < worstMargin) {
+                worstMargin = Double.isNaN(margin) ? Double.NEGATIVE_INFINITY : margin;
+                worstNeeded = needed;
+            }
+            parts.add(String.format(Locale.ROOT, "%s %+.1f points against %s (%s)", f.experiment(), margin, adamId,
+                    asGood ? "as good: not a clear margin below" : "clearly below: more than " + String.format(
+                            Locale.ROOT, "%.1f", needed)));
+        }
+        return new Claim(statement, held, String.join("; ", parts), ranked, worstMargin, worstNeeded, minSeeds(ranked));
+    }
+
     private static int minSeeds(List<Stat> stats) {
         return stats.stream().mapToInt(Stat::n).min().orElse(0);
     }

@@ -1,0 +1,177 @@
+package io.github.dl4jlr.examples.benchmark;
+
+import io.github.dl4jlr.examples.Cli;
+import io.github.dl4jlr.examples.data.BenchmarkData;
+import io.github.dl4jlr.examples.data.ExampleModels;
+import io.github.dl4jlr.finder.LearningRateFinder;
+import io.github.dl4jlr.finder.LrFinderResult;
+import io.github.dl4jlr.internal.nn.NetworkAdapter;
+import io.github.dl4jlr.internal.nn.TrainingSnapshot;
+import io.github.dl4jlr.internal.util.AtomicFile;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The finder on a network that is already trained, the user's case of a finder run in the middle of training: train a
+ * few epochs at a usual rate, run {@code find} with its defaults, then continue training for a few epochs at the
+ * suggestion and at every rate of a half-decade grid (1e-5 ... 1), each from the same trained state. Reports, per
+ * problem and optimizer, the grid's best continuation rate, the suggestion (geometric mean over seeds), how far apart
+ * they are, and the accuracy lost (mean over seeds).
+ *
+ * <pre>
+ *   java -Dlogback.configurationFile=config/logback-quiet.xml -cp dl4j-lr-examples/target/dl4j-lr-examples.jar \
+ *        io.github.dl4jlr.examples.benchmark.TrainedNetworkBenchmark --problems blobs,digits,digits-cnn
+ * </pre>
+ * Writes {@code trained-network.csv} under {@code --out}.
+ */
+public final class TrainedNetworkBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(TrainedNetworkBenchmark.class);
+    static final String HEADER = "problem,optimizer,best_grid_lr,best_grid_accuracy,suggestion,suggestion_accuracy,"
+            + "ratio,regret_points,flat_curves,extended,suggestions_per_seed";
+
+    /** One problem and optimizer. */
+    public record Cell(String problem, String optimizer, double bestLr, double bestAccuracy, double suggestion,
+                       double suggestionAccuracy, int flat, int extended, double[] perSeed) {
+        /** How far the suggestion lies from the grid's best, as a factor {@code >= 1}. */
+        public double ratio() {
+            return Math.max(suggestion / bestLr, bestLr / suggestion);
+        }
+
+        public double regretPoints() {
+            return 100 * (bestAccuracy - suggestionAccuracy);
+        }
+
+        String csv() {
+            StringBuilder seeds = new StringBuilder();
+            for (double s : perSeed) {
+                seeds.append(seeds.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2e", s));
+            }
+            return String.format(Locale.ROOT, "%s,%s,%.2e,%.4f,%.2e,%.4f,%.2f,%.2f,%d,%d,%s", problem, optimizer, bestLr,
+                    bestAccuracy, suggestion, suggestionAccuracy, ratio(), regretPoints(), flat, extended, seeds);
+        }
+    }
+
+    @Command(name = "trained-network", mixinStandardHelpOptions = true,
+            description = "The finder's suggestion on trained networks against a grid of continuation rates.")
+    static final class Options {
+        @Option(names = "--problems", split = ",", description = "blobs, digits, digits-cnn, fashion-cnn "
+                + "(default: ${DEFAULT-VALUE}).")
+        List<String> problems = List.of("blobs", "digits", "digits-cnn");
+
+        @Option(names = "--optimizers", split = ",", description = "adam, momentum (default: ${DEFAULT-VALUE}).")
+        List<String> optimizers = List.of("adam", "momentum");
+
+        @Option(names = "--seeds", description = "Seeds per cell (default: ${DEFAULT-VALUE}).")
+        int seeds = 3;
+
+        @Option(names = "--out", description = "Output folder (default: ${DEFAULT-VALUE}).")
+        Path out = Paths.get("results", "benchmarks");
+    }
+
+    private TrainedNetworkBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        run(args);
+    }
+
+    /** Epochs of training before the finder runs, and after it. */
+    static int[] budget(String problem) {
+        return switch (problem) {
+            case "blobs" -> new int[]{3, 3};
+            case "digits" -> new int[]{5, 3};
+            default -> new int[]{2, 2};
+        };
+    }
+
+    public static List<Cell> run(String... args) throws IOException {
+        Options o = Cli.parse(new Options(), args);
+        if (o == null) {
+            return List.of();
+        }
+        double[] grid = io.github.dl4jlr.finder.FinderAudit.halfDecades(1e-5, 1);
+        List<Cell> cells = new ArrayList<>();
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (String problem : o.problems) {
+            for (String optimizer : o.optimizers) {
+                double[] gridAcc = new double[grid.length];
+                double[] suggestions = new double[o.seeds];
+                double suggestionAcc = 0;
+                int flat = 0;
+                int extended = 0;
+                for (int s = 0; s < o.seeds; s++) {
+                    BenchmarkData.Split data = ExampleModels.dataFor(problem, s);
+                    MultiLayerNetwork net = ExampleModels.forProblem(problem, data, LadderBenchmark.updater(optimizer,
+                            usualRate(optimizer)), s);
+                    NetworkAdapter adapter = NetworkAdapter.of(net);
+                    net.fit(data.trainIterator(), budget(problem)[0]);
+                    TrainingSnapshot trained = TrainingSnapshot.capture(adapter);
+                    for (int g = 0; g < grid.length; g++) {
+                        gridAcc[g] += continueAt(adapter, trained, data, grid[g], budget(problem)[1]) / o.seeds;
+                    }
+                    LrFinderResult r = LearningRateFinder.builder().build().find(net, data.trainIterator());
+                    suggestions[s] = r.suggestion().orElse(usualRate(optimizer));
+                    flat += r.flat() ? 1 : 0;
+                    extended += r.confirmation().map(c -> c.bracket().contains("extended") ? 1 : 0).orElse(0);
+                    suggestionAcc += continueAt(adapter, trained, data, suggestions[s], budget(problem)[1]) / o.seeds;
+                    log.info("{}/{} seed {}: {}", problem, optimizer, s, r.summary());
+                }
+                int best = 0;
+                for (int g = 1; g < grid.length; g++) {
+                    if (gridAcc[g] > gridAcc[best]) {
+                        best = g;
+                    }
+                }
+                double geo = 0;
+                for (double v : suggestions) {
+                    geo += Math.log(v) / suggestions.length;
+                }
+                Cell cell = new Cell(problem, optimizer, grid[best], gridAcc[best], Math.exp(geo), suggestionAcc, flat,
+                        extended, suggestions);
+                cells.add(cell);
+                csv.append(cell.csv()).append('\n');
+                log.info(String.format(Locale.ROOT, "%s/%s: grid best %.1e (%.4f), suggestion %.1e (%.4f): %.1fx apart, "
+                                + "regret %.2f points; %d of %d curves flat", problem, optimizer, cell.bestLr(),
+                        cell.bestAccuracy(), cell.suggestion(), cell.suggestionAccuracy(), cell.ratio(),
+                        cell.regretPoints(), flat, o.seeds));
+                Path file = o.out.resolve("trained-network.csv");
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                AtomicFile.writeString(file, csv.toString());
+            }
+        }
+        return cells;
+    }
+
+    /** The rate the "user" trained with before running the finder. */
+    static double usualRate(String optimizer) {
+        return optimizer.equals("adam") ? 1e-3 : 1e-2;
+    }
+
+    /** Test accuracy after continuing from {@code trained} at a fixed {@code lr} for {@code epochs}. */
+    private static double continueAt(NetworkAdapter net, TrainingSnapshot trained, BenchmarkData.Split data, double lr,
+                                     int epochs) {
+        trained.restoreInto(net);
+        for (IUpdater u : net.trainedUpdaters()) {
+            u.setLrAndSchedule(lr, null);
+        }
+        for (int e = 0; e < epochs; e++) {
+            net.fit(data.trainIterator());
+        }
+        double acc = NetworkAdapter.finite(net.params()) ? net.evaluate(data.testIterator()).accuracy() : 0;
+        trained.restoreInto(net);
+        return acc;
+    }
+}

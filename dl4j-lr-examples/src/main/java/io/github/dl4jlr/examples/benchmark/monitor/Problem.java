@@ -1,0 +1,46 @@
+package io.github.dl4jlr.examples.benchmark.monitor;
+
+import io.github.dl4jlr.examples.data.BenchmarkData;
+import io.github.dl4jlr.examples.data.ExampleModels;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+import java.util.List;
+
+/**
+ * A data set, a model and an epoch budget of the suite. The tuning problems (Iris, the Gaussian mixture, UCI digits as
+ * an MLP) set the rules; the held-out ones (UCI digits as 8x8 images with a CNN, breast cancer, wine) were run only
+ * after the rules were fixed.
+ */
+record Problem(String name, int epochs, boolean heldOut) {
+
+    static final List<Problem> ALL = List.of(
+            new Problem("iris", 30, false),
+            new Problem("blobs", 6, false),
+            new Problem("digits", 10, false),
+            new Problem("digits-cnn", 6, true),
+            new Problem("breast-cancer", 15, true),
+            new Problem("wine", 30, true));
+
+    static Problem named(String name) {
+        return ALL.stream().filter(p -> p.name.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Expected a problem in " + ALL.stream()
+                        .map(Problem::name).toList() + ", but got " + name));
+    }
+
+    BenchmarkData.Split data() {
+        return switch (name) {
+            case "iris" -> BenchmarkData.iris(0);
+            case "blobs" -> BenchmarkData.blobs(0);
+            case "digits", "digits-cnn" -> BenchmarkData.digits(0);
+            case "breast-cancer" -> BenchmarkData.breastCancer(0);
+            case "wine" -> BenchmarkData.wine(0);
+            default -> throw new IllegalStateException(name);
+        };
+    }
+
+    MultiLayerNetwork model(BenchmarkData.Split data, IUpdater updater, long seed) {
+        return name.equals("digits-cnn") ? ExampleModels.digitsCnn(data, updater, seed)
+                : ExampleModels.mlp(data, updater, seed, 64, 64);
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.dl4jlr.examples.benchmark.monitor;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The suite's scores per kind: precision of the advice, false alarms on healthy runs, recall within N epochs. */
+final class Scores {
+
+    /** Epochs (0-based, inclusive) within which a problem must be named for recall. */
+    static final int RECALL_EPOCHS = 3;
+
+    /** One kind's row. */
+    record Row(Kind kind, int runs, int advice, int right, long troubles, int named, int namedAtAll) {
+        double precision() {
+            return advice == 0 ? Double.NaN : right / (double) advice;
+        }
+
+        String markdown() {
+            boolean problem = kind.named() != null;
+            return String.format(Locale.ROOT, "| %s | %d | %d | %s | %.2f | %d | %s | %s |", kind, runs, advice,
+                    advice == 0 ? "-" : String.format(Locale.ROOT, "%d/%d (%.0f%%)", right, advice, 100 * precision()),
+                    runs == 0 ? 0.0 : advice / (double) runs, troubles,
+                    problem ? named + "/" + runs : "-", problem ? namedAtAll + "/" + runs : "-");
+        }
+    }
+
+    static final String HEADER = "| kind | runs | advice lines | direction right | lines per run | troubles (would stop or "
+            + "roll back) | named within " + RECALL_EPOCHS + " epochs | named at all |\n|---|---|---|---|---|---|---|---|";
+
+    private Scores() {
+    }
+
+    /** The rows for the given (outcome, truth) pairs, one per kind present, AMBIGUOUS left out. */
+    static List<Row> rows(List<Judged> judged) {
+        Map<Kind, List<Judged>> byKind = new EnumMap<>(Kind.class);
+        for (Judged j : judged) {
+            if (j.truth() != Kind.AMBIGUOUS) {
+                byKind.computeIfAbsent(j.truth(), k -> new ArrayList<>()).add(j);
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        byKind.forEach((kind, list) -> {
+            int advice = 0;
+            int right = 0;
+            long troubles = 0;
+            int named = 0;
+            int namedAtAll = 0;
+            for (Judged j : list) {
+                for (Outcome.Advice a : j.outcome().advice()) {
+                    advice++;
+                    right += kind.right().contains(a.direction()) ? 1 : 0;
+                }
+                troubles += j.outcome().troubles();
+                int first = firstNamed(j);
+                named += first >= 0 && first < RECALL_EPOCHS ? 1 : 0;
+                namedAtAll += first >= 0 ? 1 : 0;
+            }
+            rows.add(new Row(kind, list.size(), advice, right, troubles, named, namedAtAll));
+        });
+        return rows;
+    }
+
+    /** The epoch of the first advice line that names the run's problem; -1 when none. */
+    static int firstNamed(Judged j) {
+        Direction d = j.truth().named();
+        if (d == null) {
+            return -1;
+        }
+        return j.outcome().advice().stream().filter(a -> a.direction() == d
+                        || (j.truth() == Kind.BLOWUP && a.direction() == Direction.DEAD))
+                .mapToInt(a -> a.event().epoch()).findFirst().orElse(-1);
+    }
+
+    /** An outcome with its truth. */
+    record Judged(Outcome outcome, Kind truth) {
+    }
+}

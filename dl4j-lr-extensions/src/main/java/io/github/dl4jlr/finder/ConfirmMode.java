@@ -1,0 +1,14 @@
+package io.github.dl4jlr.finder;
+
+/** When the finder's confirmation trials run (see {@link LearningRateFinder}). */
+public enum ConfirmMode {
+    /** After every sweep. */
+    ALWAYS,
+    /**
+     * Only when the curve is flat ({@link LrFinderResult#flat()}), as on a network that is already trained: the default,
+     * since on a falling curve the trials' pick was on average no closer to the best rate than the curve's.
+     */
+    WHEN_FLAT,
+    /** Never: the suggestion comes from the curve alone. */
+    NEVER
+}

@@ -1,0 +1,58 @@
+package io.github.dl4jlr.monitor;
+
+import org.slf4j.event.Level;
+
+/**
+ * Turns each weight array's streak of out-of-band checks into at most one line per streak (see {@link RatioRules}):
+ * advice at WARN when the streak reaches {@code patience} and the loss is not falling fast; nothing about a low ratio
+ * once the loss has halved (the network has learned) or while it shows the signs of a dead one (the dead-network line
+ * says what to do); an INFO note instead of "try x10" when the learning rate's owner lowered it on purpose.
+ */
+final class RatioWarnings {
+
+    private final int patience;
+    private final double low;
+    private final double high;
+    private final EventSink sink;
+
+    RatioWarnings(int patience, double low, double high, EventSink sink) {
+        this.patience = patience;
+        this.low = low;
+        this.high = high;
+        this.sink = sink;
+    }
+
+    /** The loss levels a track keeps for the trend: the current check and the {@code patience} before it. */
+    int levelsKept() {
+        return patience + 1;
+    }
+
+    void after(ModelTrack t, RatioCheck c) {
+        // a ratio above the band is normal early in training (before a trend can be read) and while the loss falls
+        // fast: wait; a low one early is already news
+        boolean early = t.levels.size() < levelsKept();
+        boolean falling = !t.levels.isEmpty() && RatioRules.fallingFast(t.levels.peekFirst(), t.levels.peekLast());
+        boolean learned = RatioRules.learned(t.loss.start(), t.loss.level());
+        for (int i = 0; i < c.keys().size(); i++) {
+            String key = c.keys().get(i);
+            RatioRules.Streak s = t.streaks.getOrDefault(key, RatioRules.Streak.NONE).next(c.verdicts().get(i));
+            boolean lowSide = s.direction() == RatioVerdict.LOW;
+            if (RatioRules.due(s, patience, early, falling, learned)) {
+                if (lowSide && t.deadReported) {
+                    s = s.markWarned();
+                } else if (lowSide && t.lr.lowered()) {
+                    sink.event(Level.INFO, new MonitorEvent(c.replica(), c.iteration(), c.epoch(),
+                            MonitorEvent.Kind.RATIO_LOW, MonitorEvent.Severity.INFO, key,
+                            MonitorMessages.expectedLowRatio(c, i, s, low, t.lrOwner(), t.lr)));
+                    s = s.markWarned();
+                } else {
+                    sink.event(Level.WARN, new MonitorEvent(c.replica(), c.iteration(), c.epoch(),
+                            lowSide ? MonitorEvent.Kind.RATIO_LOW : MonitorEvent.Kind.RATIO_HIGH,
+                            MonitorEvent.Severity.WARN, key, MonitorMessages.ratioWarning(c, i, s, low, high)));
+                    s = s.markWarned();
+                }
+            }
+            t.streaks.put(key, s);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.dl4jlr.monitor;
+
+import io.github.dl4jlr.internal.nn.ValidationData;
+import io.github.dl4jlr.internal.util.LossTracker;
+import org.slf4j.event.Level;
+
+
+/**
+ * The epoch-level stall check (see {@link StallRules}): at each epoch end, the epoch's loss against the best so far,
+ * and when it stalled, one line per streak with the likely cause. Causes that need no action from the user (a rate
+ * lowered on purpose; a plateau while a {@code ReduceLROnPlateau} is attached, which will cut the rate itself) are logged
+ * at INFO.
+ */
+final class StallCheck {
+
+    private final StallRules rules;
+    private final ValidationData validation;
+    private final double low;
+    private final double high;
+    private final EventSink sink;
+
+    /** @param validation the data whose loss to watch instead of the epoch's training loss; null for the training loss */
+    StallCheck(StallRules rules, ValidationData validation, double low, double high,
+               EventSink sink) {
+        this.rules = rules;
+        this.validation = validation;
+        this.low = low;
+        this.high = high;
+        this.sink = sink;
+    }
+
+    /**
+     * One epoch end of {@code epoch}.
+     *
+     * @param context the model track whose network gives the counters, the learning rate and the validation loss
+     */
+    void epochEnd(EpochTrack epoch, ModelTrack context) {
+        boolean useValidation = validation != null;
+        double training = epoch.takeMean();
+        if (!useValidation && Double.isNaN(training)) {
+            return;
+        }
+        double loss = useValidation ? validation.meanLoss(context.net) : training;
+        int ep = context.net.epochCount();
+        double[] medians = epoch.medians(ep, rules.patience());
+        boolean deadSeen = epoch.deadSeen;
+        epoch.deadSeen = false;
+        StallRules.Step step = rules.next(epoch.stall, loss);
+        epoch.stall = step.state();
+        if (!step.warn()) {
+            return;
+        }
+        int iteration = context.net.iterationCount();
+        double first = step.state().first();
+        double lowest = step.state().lowest();
+        boolean plateau = context.plateauAttached();
+        LrOwnerRules.Owner owner = context.lrOwner();
+        StallCause cause = StallRules.cause(medians, low, high, first, lowest, deadSeen || context.deadReported,
+                context.lr.lowered());
+        LossStall stall = new LossStall(context.replica, iteration, ep, useValidation, loss, first, lowest, step.best(),
+                rules.patience(), rules.threshold(), LossTracker.medianIgnoringNaN(medians), cause,
+                context.learningRate(iteration, ep + 1), context.lr.peak(), owner.text());
+        boolean quiet = cause == StallCause.LR_LOWERED || (cause == StallCause.PLATEAU && plateau);
+        sink.stall(stall, quiet ? Level.INFO : Level.WARN, new MonitorEvent(context.replica, iteration, ep,
+                MonitorEvent.Kind.LOSS_STALLED, quiet ? MonitorEvent.Severity.INFO : MonitorEvent.Severity.WARN, "loss",
+                MonitorMessages.stall(stall, low, high, plateau)));
+    }
+}

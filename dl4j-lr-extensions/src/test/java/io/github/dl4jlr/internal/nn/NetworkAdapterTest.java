@@ -1,0 +1,78 @@
+package io.github.dl4jlr.internal.nn;
+
+import io.github.dl4jlr.schedule.StepDecaySchedule;
+import io.github.dl4jlr.testutil.TinyNets;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.schedule.ScheduleType;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The one seam over both network types behaves the same for a MultiLayerNetwork and a ComputationGraph. */
+class NetworkAdapterTest {
+
+    private static Model build(boolean graph) {
+        return graph ? TinyNets.graph(new Adam(1e-2)) : TinyNets.mln(new Adam(1e-2));
+    }
+
+    @ParameterizedTest(name = "graph={0}")
+    @ValueSource(booleans = {false, true})
+    void layersConfigurationAndTypeMatchTheNetwork(boolean graph) {
+        Model model = build(graph);
+        NetworkAdapter net = NetworkAdapter.of(model);
+        assertEquals(graph, net.isGraph());
+        assertEquals(2, net.layers().length);
+        String json = net.configurationJson();
+        if (graph) {
+            assertEquals(((ComputationGraph) model).getConfiguration(), ComputationGraphConfiguration.fromJson(json));
+        } else {
+            assertEquals(((MultiLayerNetwork) model).getLayerWiseConfigurations(), MultiLayerConfiguration.fromJson(json));
+        }
+    }
+
+    @ParameterizedTest(name = "graph={0}")
+    @ValueSource(booleans = {false, true})
+    void anEpochTrainsAndEvaluatesAndAScheduleReachesEveryLayer(boolean graph) {
+        Model model = build(graph);
+        NetworkAdapter net = NetworkAdapter.of(model);
+        double[] before = model.params().toDoubleVector();
+        net.fit(TinyNets.iterator(5, 16, 3));
+        assertEquals(5, net.iterationCount(), "one step per minibatch");
+        assertFalse(java.util.Arrays.equals(before, model.params().toDoubleVector()));
+        assertEquals(60, net.evaluate(TinyNets.iterator(2, 30, 9)).getNumRowCounter(), 0.0);
+
+        net.setLearningRate(new StepDecaySchedule(ScheduleType.ITERATION, 0.1, 0.5, 10));
+        double[] lrs = net.trainedUpdaters().stream().mapToDouble(u -> u.getLearningRate(10, 0)).toArray();
+        assertArrayEquals(new double[]{0.05}, java.util.Arrays.stream(lrs).distinct().toArray(), 1e-15);
+    }
+
+    @ParameterizedTest(name = "graph={0}")
+    @ValueSource(booleans = {false, true})
+    void aNetworkRebuiltFromItsConfigurationHasTheSameConfigurationAndSeededWeights(boolean graph) {
+        NetworkAdapter original = NetworkAdapter.of(build(graph));
+        NetworkAdapter rebuilt = NetworkAdapter.fromConfiguration(original.configurationJson(), original.isGraph());
+        assertEquals(graph, rebuilt.isGraph());
+        assertEquals(original.configurationJson(), rebuilt.configurationJson());
+        assertArrayEquals(original.params().toDoubleVector(), rebuilt.params().toDoubleVector(), 0.0,
+                "a fresh init with the configuration's seed gives the same weights");
+    }
+
+    @Test
+    void anUninitialisedNetworkIsRefusedWithWhatToDo() {
+        MultiLayerNetwork raw = new MultiLayerNetwork(TinyNets.mlnConf(new Adam(1e-2)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NetworkAdapter.of(raw));
+        assertEquals("Expected an initialised network, but init() was never called on this MultiLayerNetwork: call "
+                + "net.init() after constructing it (it creates the parameters and layers), then pass it in",
+                e.getMessage());
+    }
+}
