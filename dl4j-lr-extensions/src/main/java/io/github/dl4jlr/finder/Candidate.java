@@ -15,6 +15,14 @@ import java.util.List;
  */
 public record Candidate(double learningRate, List<SuggestionMethod> methods, int curveIndex, String label) {
 
+    /**
+     * Validates the rate and copies the methods.
+     *
+     * @param learningRate the rate a trial trains at: for rules, the lowest of the merged suggestions
+     * @param methods the concrete rules behind it, in the order of {@link SuggestionMethod#values()}; empty for a bracket point
+     * @param curveIndex the curve point nearest to it (for plots)
+     * @param label e.g. {@code "valley+blend"}, or {@code "top/10"} for a bracket point
+     */
     public Candidate {
         methods = List.copyOf(methods);
     }
@@ -33,7 +41,11 @@ public record Candidate(double learningRate, List<SuggestionMethod> methods, int
         return new Candidate(learningRate, List.of(), curveIndex, label);
     }
 
-    /** Whether it is a point of the stable bracket rather than a rule's suggestion. */
+    /**
+     * Whether it is a point of the stable bracket rather than a rule's suggestion.
+     *
+     * @return whether it is a point of the stable bracket rather than a rule's suggestion
+     */
     public boolean fromBracket() {
         return methods.isEmpty();
     }

@@ -26,6 +26,19 @@ public record Confirmation(List<TrialOutcome> trials, int chosen, String bracket
                            int iterationsPerCandidate, double tolerance, String skippedBecause, int iterations,
                            double seconds) {
 
+    /**
+     * Copies the trials.
+     *
+     * @param trials one per candidate, in the order they were tried (the curve's candidates by ascending rate; a stable bracket ascending, then its extensions)
+     * @param chosen index of the winner in {@code trials}, or -1 (skipped, or every trial diverged)
+     * @param bracket where the candidates came from, and why, e.g. "the curve's rules" or "half-decades below 4.2e-01, where the sweep diverged: 4.2e-02 ... 1.3e-03; extended up to 1.3e-01, since the largest won"
+     * @param heldOut what the held-out loss was measured on, e.g. "5 held-back training minibatches"
+     * @param iterationsPerCandidate trial length
+     * @param tolerance the winner rule's tolerance
+     * @param skippedBecause why no trial ran, or null
+     * @param iterations training iterations spent on trials
+     * @param seconds wall-clock time of the stage
+     */
     public Confirmation {
         trials = List.copyOf(trials);
     }
@@ -34,12 +47,20 @@ public record Confirmation(List<TrialOutcome> trials, int chosen, String bracket
         return new Confirmation(List.of(), -1, "", "", 0, 0, why, 0, 0);
     }
 
-    /** The winning trial, if any. */
+    /**
+     * The winning trial, if any.
+     *
+     * @return the winning trial, if any
+     */
     public Optional<TrialOutcome> winner() {
         return chosen < 0 ? Optional.empty() : Optional.of(trials.get(chosen));
     }
 
-    /** Whether the stage ran (see {@link #skippedBecause()}). */
+    /**
+     * Whether the stage ran (see {@link #skippedBecause()}).
+     *
+     * @return whether the stage ran (see {@link #skippedBecause()})
+     */
     public boolean ran() {
         return skippedBecause == null;
     }
@@ -59,7 +80,11 @@ public record Confirmation(List<TrialOutcome> trials, int chosen, String bracket
                       boolean diverged, boolean won) {
     }
 
-    /** Every trial's held-out measurements, trial by trial; empty when the stage did not run. */
+    /**
+     * Every trial's held-out measurements, trial by trial; empty when the stage did not run.
+     *
+     * @return every trial's held-out measurements, trial by trial; empty when the stage did not run
+     */
     public List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < trials.size(); i++) {

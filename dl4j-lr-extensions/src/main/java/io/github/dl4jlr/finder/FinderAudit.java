@@ -46,19 +46,39 @@ public final class FinderAudit {
     /** What the audit trains, from scratch, many times. */
     public interface Problem {
 
-        /** A fresh, initialised network trained by {@code updater}, its weights drawn from {@code seed}. */
+        /**
+         * A fresh, initialised network trained by {@code updater}, its weights drawn from {@code seed}.
+         *
+         * @param updater the updater every layer trains with
+         * @param seed the seed of the weights and the data order
+         * @return a fresh, initialised network trained by {@code updater}, its weights drawn from {@code seed}
+         */
         Model model(IUpdater updater, int seed);
 
-        /** The training minibatches of one epoch. */
+        /**
+         * The training minibatches of one epoch.
+         *
+         * @param seed the seed of the data order
+         * @param epoch the network's epoch counter (0-based)
+         * @return the training minibatches of one epoch
+         */
         DataSetIterator train(int seed, int epoch);
 
         /**
          * The score of a network trained with {@code seed}, higher is better (e.g. accuracy on that seed's test split);
          * NaN for a diverged one.
+         *
+         * @param trained the network after its budget
+         * @param seed the seed it was trained with
+         * @return its score, higher is better (e.g. test accuracy)
          */
         double score(Model trained, int seed);
 
-        /** Epochs of the training budget. */
+        /**
+         * Epochs of the training budget.
+         *
+         * @return epochs of the training budget
+         */
         int epochs();
     }
 
@@ -81,11 +101,18 @@ public final class FinderAudit {
         this.finder = Args.notNull("finder", b.finder);
     }
 
+    /** @return a builder; the problem is required */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@code from, from*sqrt(10), from*10, ...} up to {@code to} (both inclusive when on the grid). */
+    /**
+     * {@code from, from*sqrt(10), from*10, ...} up to {@code to} (both inclusive when on the grid).
+     *
+     * @param from the lowest rate, {@code > 0}
+     * @param to the highest rate, {@code >= from}
+     * @return {@code from, from*sqrt(10), from*10, ...} up to {@code to} (both inclusive when on the grid)
+     */
     public static double[] halfDecades(double from, double to) {
         Args.positive("from", from);
         Args.check(to >= from && Double.isFinite(to), "to >= from (" + from + ") and finite", to);
@@ -120,12 +147,22 @@ public final class FinderAudit {
                          Map<SuggestionMethod, RuleOutcome> rules, List<LrFinderResult> finderRuns,
                          Map<Integer, Map<Double, Double>> candidateScores) {
 
-        /** Best grid score minus the rule's mean score (positive: worse than the best grid learning rate). */
+        /**
+         * Best grid score minus the rule's mean score (positive: worse than the best grid learning rate).
+         *
+         * @param method a rule
+         * @return best grid score minus the rule's mean score (positive: worse than the best grid rate)
+         */
         public double regret(SuggestionMethod method) {
             return bestScore - rules.get(method).meanScore();
         }
 
-        /** One CSV row per rule ({@link #REGRET_HEADER}); {@code problem} labels the rows. */
+        /**
+         * One CSV row per rule ({@link #REGRET_HEADER}); {@code problem} labels the rows.
+         *
+         * @param problem a label for the rows
+         * @return one CSV row per rule ({@link #REGRET_HEADER}); {@code problem} labels the rows
+         */
         public List<String> regretRows(String problem) {
             List<String> rows = new ArrayList<>();
             rules.forEach((m, r) -> rows.add(String.format(Locale.ROOT, "%s,%s,%.3e,%.4f,%.3e,%.4f,%.4f", problem,
@@ -133,7 +170,12 @@ public final class FinderAudit {
             return rows;
         }
 
-        /** One CSV row per seed, candidate and checkpoint of the confirmation trials ({@link #TRIALS_HEADER}). */
+        /**
+         * One CSV row per seed, candidate and checkpoint of the confirmation trials ({@link #TRIALS_HEADER}).
+         *
+         * @param problem a label for the rows
+         * @return one CSV row per seed, candidate and checkpoint of the confirmation trials ({@link #TRIALS_HEADER})
+         */
         public List<String> trialRows(String problem) {
             List<String> rows = new ArrayList<>();
             for (int s = 0; s < finderRuns.size(); s++) {
@@ -150,7 +192,12 @@ public final class FinderAudit {
             return rows;
         }
 
-        /** The finder's cost per seed ({@link #COST_HEADER}). */
+        /**
+         * The finder's cost per seed ({@link #COST_HEADER}).
+         *
+         * @param problem a label for the rows
+         * @return the finder's cost per seed ({@link #COST_HEADER})
+         */
         public List<String> costRows(String problem) {
             List<String> rows = new ArrayList<>();
             for (int s = 0; s < finderRuns.size(); s++) {
@@ -164,7 +211,11 @@ public final class FinderAudit {
         }
     }
 
-    /** Trains the grid, runs the finder per seed and trains every rule's suggestion. */
+    /**
+     * Trains the grid, runs the finder per seed and trains every rule's suggestion.
+     *
+     * @return the grid's scores, every rule's suggestions and scores, and the finder runs
+     */
     public Result run() {
         double[] gridScores = new double[grid.length];
         int best = 0;
@@ -209,7 +260,13 @@ public final class FinderAudit {
         return new Result(grid.clone(), gridScores, grid[best], gridScores[best], rules, runs, candidates);
     }
 
-    /** The problem's score after training from scratch at a fixed {@code lr} with {@code seed} (cached). */
+    /**
+     * The problem's score after training from scratch at a fixed {@code lr} with {@code seed} (cached).
+     *
+     * @param seed the seed
+     * @param lr the fixed learning rate
+     * @return the problem's score after training from scratch at a fixed {@code lr} with {@code seed} (cached)
+     */
     public double score(int seed, double lr) {
         return trained.computeIfAbsent(seed + "@" + lr, k -> {
             double[] perEpoch = curve(seed, e -> updater.apply(lr), problem.epochs(), false);
@@ -243,32 +300,54 @@ public final class FinderAudit {
         private Builder() {
         }
 
+        /**
+         * @param problem how to build, train and score a network
+         * @return this builder
+         */
         public Builder problem(Problem problem) {
             this.problem = problem;
             return this;
         }
 
-        /** The updater at a given fixed learning rate, e.g. {@code lr -> new Nesterovs(lr, 0.9)}. */
+        /**
+         * The updater at a given fixed learning rate, e.g. {@code lr -> new Nesterovs(lr, 0.9)}.
+         *
+         * @param updater from a fixed rate to the updater at that rate
+         * @return this builder
+         */
         public Builder updater(java.util.function.DoubleFunction<IUpdater> updater) {
             this.updater = updater;
             return this;
         }
 
+        /**
+         * @param learningRates the grid the suggestions are compared with; default half-decades 1e-5 ... 10
+         * @return this builder
+         */
         public Builder grid(double... learningRates) {
             this.grid = learningRates;
             return this;
         }
 
+        /**
+         * @param seeds seeds per learning rate, {@code >= 1}; default 3
+         * @return this builder
+         */
         public Builder seeds(int seeds) {
             this.seeds = seeds;
             return this;
         }
 
+        /**
+         * @param finder the finder whose suggestions are audited; default {@code LearningRateFinder.builder().build()}
+         * @return this builder
+         */
         public Builder finder(LearningRateFinder finder) {
             this.finder = finder;
             return this;
         }
 
+        /** @return the audit; run it with {@link FinderAudit#run()} */
         public FinderAudit build() {
             return new FinderAudit(this);
         }

@@ -86,7 +86,11 @@ public final class LearningRateFinder {
         this.trialIterations = Args.nonNegative("trialIterations", b.trialIterations);
     }
 
-    /** A builder with the defaults listed on {@link Builder}. */
+    /**
+     * A builder with the defaults listed on {@link Builder}.
+     *
+     * @return a builder with the defaults listed on {@link Builder}
+     */
     public static Builder builder() {
         return new Builder();
     }

@@ -58,37 +58,62 @@ public final class LrFinderResult {
                 sweepSeconds);
     }
 
-    /** The learning rate used at each recorded step. */
+    /**
+     * The learning rate used at each recorded step.
+     *
+     * @return the learning rate used at each recorded step
+     */
     public double[] learningRates() {
         return lrs.clone();
     }
 
-    /** The loss recorded at each step: the minibatch score, or the mean validation loss in validation mode. */
+    /**
+     * The loss recorded at each step: the minibatch score, or the mean validation loss in validation mode.
+     *
+     * @return the loss recorded at each step
+     */
     public double[] losses() {
         return losses.clone();
     }
 
-    /** Bias-corrected exponential moving average of {@link #losses()}; NaN where the loss was not finite. */
+    /**
+     * Bias-corrected exponential moving average of {@link #losses()}; NaN where the loss was not finite.
+     *
+     * @return bias-corrected exponential moving average of {@link #losses()}; NaN where the loss was not finite
+     */
     public double[] smoothedLosses() {
         return smoothed.clone();
     }
 
-    /** Steps of the sweep. */
+    /**
+     * Steps of the sweep.
+     *
+     * @return steps of the sweep
+     */
     public int iterations() {
         return lrs.length;
     }
 
+    /** @return why the sweep ended */
     public StopReason stopReason() {
         return stopReason;
     }
 
-    /** The LR at which the run stopped for divergence (or a non-finite loss); empty if it completed. */
+    /**
+     * The LR at which the run stopped for divergence (or a non-finite loss); empty if it completed.
+     *
+     * @return the LR at which the run stopped for divergence (or a non-finite loss); empty if it completed
+     */
     public OptionalDouble divergedAt() {
         boolean diverged = stopReason == StopReason.DIVERGED || stopReason == StopReason.NON_FINITE;
         return diverged && lrs.length > 0 ? OptionalDouble.of(lrs[lrs.length - 1]) : OptionalDouble.empty();
     }
 
-    /** How far the smoothed loss fell during the sweep ({@link SuggestionRules#fall}); NaN for a curve too short. */
+    /**
+     * How far the smoothed loss fell during the sweep ({@link SuggestionRules#fall}); NaN for a curve too short.
+     *
+     * @return how far the smoothed loss fell during the sweep ({@link SuggestionRules#fall}); NaN for a curve too short
+     */
     public double fall() {
         return SuggestionRules.fall(lrs, smoothed);
     }
@@ -97,31 +122,53 @@ public final class LrFinderResult {
      * True when the curve has no falling stretch to read ({@link SuggestionRules#flat}): the loss was lowest while
      * the LR was still tiny, as on a network that is already trained. The curve rules then read noise, and the
      * default confirmation runs the trials.
+     *
+     * @return true when the curve has no falling stretch to read ({@link SuggestionRules#flat})
      */
     public boolean flat() {
         return SuggestionRules.flat(lrs, smoothed);
     }
 
-    /** The confirmation stage's trials and winner; empty when it did not run (or the listener ran alone). */
+    /**
+     * The confirmation stage's trials and winner; empty when it did not run (or the listener ran alone).
+     *
+     * @return the confirmation stage's trials and winner; empty when it did not run (or the listener ran alone)
+     */
     public Optional<Confirmation> confirmation() {
         return Optional.ofNullable(confirmation);
     }
 
-    /** Wall-clock seconds of the sweep; NaN when the listener ran in a loop of the user's own. */
+    /**
+     * Wall-clock seconds of the sweep; NaN when the listener ran in a loop of the user's own.
+     *
+     * @return wall-clock seconds of the sweep; NaN when the listener ran in a loop of the user's own
+     */
     public double sweepSeconds() {
         return sweepSeconds;
     }
 
-    /** Training iterations of the sweep plus the confirmation trials: the finder's cost. */
+    /**
+     * Training iterations of the sweep plus the confirmation trials: the finder's cost.
+     *
+     * @return training iterations of the sweep plus the confirmation trials
+     */
     public int totalIterations() {
         return lrs.length + (confirmation == null ? 0 : confirmation.iterations());
     }
 
-    /** The suggestion of the configured method; empty when the curve is too short (e.g. diverged at once). */
+    /**
+     * The suggestion of the configured method; empty when the curve is too short (e.g. diverged at once).
+     *
+     * @return the suggestion of the configured method; empty when the curve is too short (e.g. it diverged at once)
+     */
     public OptionalDouble suggestion() {
         return suggestion(defaultMethod);
     }
 
+    /**
+     * @param method a rule, or {@code AUTO} / {@code CONFIRMED}
+     * @return that rule's reading of the curve (or the trials' winner), empty when it has none
+     */
     public OptionalDouble suggestion(SuggestionMethod method) {
         Optional<Suggestion> s = detail(method);
         return s.isPresent() ? OptionalDouble.of(s.get().learningRate()) : OptionalDouble.empty();
@@ -131,6 +178,9 @@ public final class LrFinderResult {
      * The suggestion with the curve point it was read from. AUTO is resolved for this network's updater family;
      * CONFIRMED is the winning candidate (reported under its first rule, or as CONFIRMED for a point of a flat curve's
      * stable bracket, which no rule read), or AUTO when there is none.
+     *
+     * @param method a rule
+     * @return the suggestion with the curve point it was read from
      */
     public Optional<Suggestion> detail(SuggestionMethod method) {
         if (method == SuggestionMethod.CONFIRMED && confirmation != null && confirmation.winner().isPresent()) {
@@ -141,22 +191,40 @@ public final class LrFinderResult {
         return SuggestionRules.suggest(resolve(method), lrs, smoothed, valleyFraction);
     }
 
-    /** Whether {@code method} is answered by a confirmation winner (false: by a curve rule). */
+    /**
+     * Whether {@code method} is answered by a confirmation winner (false: by a curve rule).
+     *
+     * @param method a rule
+     * @return whether {@code method} is answered by a confirmation winner (false
+     */
     public boolean confirmedBy(SuggestionMethod method) {
         return method == SuggestionMethod.CONFIRMED && confirmation != null && confirmation.winner().isPresent();
     }
 
-    /** The configured method, possibly AUTO or CONFIRMED. */
+    /**
+     * The configured method, possibly AUTO or CONFIRMED.
+     *
+     * @return the configured method, possibly AUTO or CONFIRMED
+     */
     public SuggestionMethod method() {
         return defaultMethod;
     }
 
-    /** The concrete curve rule behind {@code method} for this network (AUTO and CONFIRMED's fallback resolved). */
+    /**
+     * The concrete curve rule behind {@code method} for this network (AUTO and CONFIRMED's fallback resolved).
+     *
+     * @param method a rule
+     * @return the concrete curve rule behind {@code method} for this network (AUTO and CONFIRMED's fallback resolved)
+     */
     public SuggestionMethod resolve(SuggestionMethod method) {
         return method.resolve(family);
     }
 
-    /** ADAM or OTHER, read from the network's updaters; empty when no step ran. */
+    /**
+     * ADAM or OTHER, read from the network's updaters; empty when no step ran.
+     *
+     * @return aDAM or OTHER, read from the network's updaters; empty when no step ran
+     */
     public Optional<UpdaterFamily> updaterFamily() {
         return Optional.ofNullable(family);
     }
@@ -165,6 +233,8 @@ public final class LrFinderResult {
      * One line for the log, e.g. {@code LR finder: 87 iterations, diverged at lr=3.2e-01; suggestion (confirmed:
      * blend won 65-iteration trials on 5 held-back training minibatches)=4.2e-03, valley=1.1e-03, ...; trials:
      * 1.1e-03 loss 0.612, 4.2e-03 loss 0.587 (won), 1.6e-02 loss 0.701, 8.0e-02 diverged}.
+     *
+     * @return one line for the log
      */
     public String summary() {
         StringBuilder b = new StringBuilder("LR finder: ").append(lrs.length).append(" iterations, ");
@@ -247,6 +317,9 @@ public final class LrFinderResult {
      * the confirmation stage ran, a second panel below shows each candidate's held-out loss during its trial.
      *
      * @throws IllegalStateException when XChart (an optional dependency) is not on the classpath
+     * @param png the PNG file to write
+     * @return loss against learning rate on a log axis, raw and smoothed, with every concrete rule's suggestion marked; when the confirmation stage ran, a second panel below shows each candidate's held-out loss during its trial
+     * @throws IOException if writing fails
      */
     public Path savePlot(Path png) throws IOException {
         PlotSupport.requireXChart();
@@ -280,7 +353,13 @@ public final class LrFinderResult {
         return LinePlot.saveStacked(png, plot, trials);
     }
 
-    /** Writes {@code iteration,lr,loss,smoothed_loss}, atomically. */
+    /**
+     * Writes {@code iteration,lr,loss,smoothed_loss}, atomically.
+     *
+     * @param csv the CSV file to write
+     * @return writes {@code iteration,lr,loss,smoothed_loss}, atomically
+     * @throws IOException if writing fails
+     */
     public Path writeCsv(Path csv) throws IOException {
         return AtomicFile.write(csv, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
@@ -298,6 +377,10 @@ public final class LrFinderResult {
      * Writes the confirmation trials, atomically:
      * {@code candidate,lr,methods,trial_iteration,heldout_loss,diverged,won}, one row per candidate and checkpoint
      * (no rows when the stage did not run).
+     *
+     * @param csv the CSV file to write
+     * @return writes the confirmation trials, atomically
+     * @throws IOException if writing fails
      */
     public Path writeTrialsCsv(Path csv) throws IOException {
         List<Confirmation.Row> rows = confirmation == null ? List.of() : confirmation.rows();

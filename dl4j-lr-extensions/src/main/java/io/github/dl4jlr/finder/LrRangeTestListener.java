@@ -62,12 +62,20 @@ public final class LrRangeTestListener extends BaseTrainingListener {
         this.smoothed = new double[config.numIterations()];
     }
 
-    /** True once the test has stopped (completed, diverged or non-finite); further iterations are ignored. */
+    /**
+     * True once the test has stopped (completed, diverged or non-finite); further iterations are ignored.
+     *
+     * @return true once the test has stopped (completed, diverged or non-finite); further iterations are ignored
+     */
     public boolean isDone() {
         return stopReason != StopReason.RUNNING;
     }
 
-    /** A snapshot of what has been recorded; final once {@link #isDone()}. */
+    /**
+     * A snapshot of what has been recorded; final once {@link #isDone()}.
+     *
+     * @return a snapshot of what has been recorded; final once {@link #isDone()}
+     */
     public LrFinderResult result() {
         return new LrFinderResult(Arrays.copyOf(lrs, count), Arrays.copyOf(losses, count), Arrays.copyOf(smoothed, count),
                 stopReason, config.suggestionMethod(), config.valleyFraction(), family);

@@ -17,6 +17,14 @@ public enum RampMode {
         }
     };
 
-    /** The learning rate of step {@code i} (0-based) of {@code n}; {@code endLr} from step {@code n-1} on. */
+    /**
+     * The learning rate of step {@code i} (0-based) of {@code n}; {@code endLr} from step {@code n-1} on.
+     *
+     * @param startLr the start lr
+     * @param endLr the end lr
+     * @param i the i
+     * @param n the n
+     * @return the learning rate of step {@code i} (0-based) of {@code n}; {@code endLr} from step {@code n-1} on
+     */
     public abstract double lrAt(double startLr, double endLr, int i, int n);
 }

@@ -26,6 +26,13 @@ public final class RangeTestSchedule implements ISchedule {
     private final int numIterations;
     private final RampMode mode;
 
+    /**
+     * @param startIteration the network's iteration at which the ramp starts, {@code >= 0}
+     * @param startLr        the first rate, {@code > 0}
+     * @param endLr          the last rate, {@code > startLr}
+     * @param numIterations  the ramp's length, {@code >= 2}
+     * @param mode           exponential or linear
+     */
     public RangeTestSchedule(@JsonProperty("startIteration") int startIteration,
                              @JsonProperty("startLr") double startLr,
                              @JsonProperty("endLr") double endLr,
@@ -48,22 +55,27 @@ public final class RangeTestSchedule implements ISchedule {
         return this;
     }
 
+    /** @return the network's iteration at which the ramp starts */
     public int getStartIteration() {
         return startIteration;
     }
 
+    /** @return the first rate of the ramp */
     public double getStartLr() {
         return startLr;
     }
 
+    /** @return the last rate of the ramp */
     public double getEndLr() {
         return endLr;
     }
 
+    /** @return the ramp's length in iterations */
     public int getNumIterations() {
         return numIterations;
     }
 
+    /** @return the ramp's shape */
     public RampMode getMode() {
         return mode;
     }

@@ -29,12 +29,20 @@ public enum SuggestionMethod {
         this.label = label;
     }
 
-    /** Short name used in logs and plots. */
+    /**
+     * Short name used in logs and plots.
+     *
+     * @return short name used in logs and plots
+     */
     public String label() {
         return label;
     }
 
-    /** True for the rules that read the curve directly, i.e. every method but AUTO and CONFIRMED. */
+    /**
+     * True for the rules that read the curve directly, i.e. every method but AUTO and CONFIRMED.
+     *
+     * @return true for the rules that read the curve directly, i.e
+     */
     public boolean isConcrete() {
         return this != AUTO && this != CONFIRMED;
     }
@@ -48,6 +56,9 @@ public enum SuggestionMethod {
      * loss keeps falling up to LRs that are too high for a longer run. min/10 there suggested 5-25x the best LR
      * of a half-decade grid (Adam on Iris, a Gaussian mixture and the demo's images), while for Nesterov momentum
      * SGD, RmsProp and AdaGrad min/10 was within about a point of the best and BLEND was too low.
+     *
+     * @param family the family
+     * @return the concrete curve rule to apply for a network trained by {@code family}
      */
     public SuggestionMethod resolve(UpdaterFamily family) {
         if (isConcrete()) {

@@ -14,27 +14,47 @@ import java.util.Arrays;
 public record TrialOutcome(Candidate candidate, int[] checkpoints, double[] heldOutLosses, boolean diverged,
                            int iterationsRun) {
 
+    /**
+     * Validates and copies the arrays.
+     *
+     * @param candidate the candidate
+     * @param checkpoints trial iterations after which the held-out loss was measured, ascending
+     * @param heldOutLosses the mean held-out loss at each checkpoint reached; NaN where not reached
+     * @param diverged whether the trial hit a non-finite loss
+     * @param iterationsRun trial iterations actually trained
+     */
     public TrialOutcome {
         checkpoints = checkpoints.clone();
         heldOutLosses = heldOutLosses.clone();
     }
 
+    /** @return trial iterations after which the held-out loss was measured, ascending */
     @Override
     public int[] checkpoints() {
         return checkpoints.clone();
     }
 
+    /** @return the mean held-out loss at each checkpoint reached; NaN where not reached */
     @Override
     public double[] heldOutLosses() {
         return heldOutLosses.clone();
     }
 
-    /** The held-out loss at the end of the trial; NaN if it diverged. */
+    /**
+     * The held-out loss at the end of the trial; NaN if it diverged.
+     *
+     * @return the held-out loss at the end of the trial; NaN if it diverged
+     */
     public double finalLoss() {
         return diverged || heldOutLosses.length == 0 ? Double.NaN : heldOutLosses[heldOutLosses.length - 1];
     }
 
-    /** The held-out loss after {@code iterations} trial iterations (a checkpoint), or NaN. */
+    /**
+     * The held-out loss after {@code iterations} trial iterations (a checkpoint), or NaN.
+     *
+     * @param iterations the iterations
+     * @return the held-out loss after {@code iterations} trial iterations (a checkpoint), or NaN
+     */
     public double lossAt(int iterations) {
         for (int i = 0; i < checkpoints.length; i++) {
             if (checkpoints[i] == iterations) {

@@ -24,7 +24,12 @@ public enum UpdaterFamily {
     /** Every other updater with a learning rate: Sgd, Nesterovs, RmsProp, AdaGrad, and custom ones. */
     OTHER;
 
-    /** The family of one updater. */
+    /**
+     * The family of one updater.
+     *
+     * @param updater a layer's updater
+     * @return the family of one updater
+     */
     public static UpdaterFamily of(IUpdater updater) {
         Args.notNull("updater", updater);
         boolean adam = updater instanceof Adam || updater instanceof AdaMax || updater instanceof Nadam
@@ -32,7 +37,12 @@ public enum UpdaterFamily {
         return adam ? ADAM : OTHER;
     }
 
-    /** ADAM when any updater is Adam-type (the lower of the two suggestions), otherwise OTHER. */
+    /**
+     * ADAM when any updater is Adam-type (the lower of the two suggestions), otherwise OTHER.
+     *
+     * @param updaters the updaters
+     * @return aDAM when any updater is Adam-type (the lower of the two suggestions), otherwise OTHER
+     */
     public static UpdaterFamily of(Collection<? extends IUpdater> updaters) {
         Args.check(updaters != null && !updaters.isEmpty(), "at least one updater",
                 updaters == null ? "null" : "none");

@@ -460,33 +460,25 @@ class TrainingHealthMonitorTest {
         assertEquals(0, openHandles(file), "close() released the file");
     }
 
-    /** How many of this process's file descriptors point at {@code file} (Linux /proc; 0 elsewhere). */
+    /**
+     * How many of this process's file descriptors point at {@code file}. Needs Linux's /proc: elsewhere the test is
+     * skipped (reported as such), never passed without looking.
+     */
     private static long openHandles(Path file) throws Exception {
         Path fds = Path.of("/proc/self/fd");
-        if (!Files.isDirectory(fds)) {
-            return 0;
-        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(fds), "needs /proc/self/fd (Linux)");
         Path real = file.toRealPath();
+        long n = 0;
         try (var stream = Files.list(fds)) {
-            return stream.filter(fd -> {
+            for (Path fd : stream.toList()) {
                 try {
-                    return Files.readSymbolicLink(fd).equals(real);
-                } catch (Exception e) {
-                    return false;
+                    n += Files.readSymbolicLink(fd).equals(real) ? 1 : 0;
+                } catch (java.nio.file.NoSuchFileException closedMeanwhile) {
+                    // the descriptor that listed the folder itself, closed by now
                 }
-            }).count();
+            }
         }
-    }
-
-    @Test
-    void uninitialisedNetworksAreRefusedWithAnInstruction() {
-        MultiLayerNetwork net = new MultiLayerNetwork(TinyNets.mlnConf(new Adam(1e-3)));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NetworkAdapter.of(net));
-        assertTrue(e.getMessage().startsWith("Expected an initialised network, but init() was never called on this "
-                + "MultiLayerNetwork: call net.init()"), e.getMessage());
-        ComputationGraph g = new ComputationGraph(TinyNets.graphConf(new Adam(1e-3)));
-        e = assertThrows(IllegalArgumentException.class, () -> NetworkAdapter.of(g));
-        assertTrue(e.getMessage().contains("init() was never called on this ComputationGraph"), e.getMessage());
+        return n;
     }
 
     @Test

@@ -115,8 +115,14 @@ class DogBreedDemoTest {
 
         assertEquals(withoutTimes(sequential.directory()), withoutTimes(resumed.directory()));
         for (Map.Entry<Path, List<String>> e : rowsBefore.entrySet()) {
-            List<String> after = Files.readAllLines(e.getKey());
-            assertEquals(e.getValue(), after.subList(0, e.getValue().size()), "completed epochs are kept, not retrained");
+            List<String> after = Files.readAllLines(e.getKey()).subList(0, e.getValue().size());
+            if (e.getKey().getParent().getFileName().toString().startsWith("pbt-")) {
+                // PBT's round is committed after its row is written, and the halt comes in between: the round is
+                // trained again from its (seeded) start, to the same numbers
+                assertEquals(metricsOnly(e.getValue()), metricsOnly(after), "the retrained PBT round: " + e.getKey());
+            } else {
+                assertEquals(e.getValue(), after, "completed epochs are kept, not retrained: " + e.getKey());
+            }
         }
         for (Map.Entry<Path, FileTime> e : finishedBefore.entrySet()) {
             assertEquals(e.getValue(), Files.getLastModifiedTime(e.getKey()), "a finished run is not redone");
@@ -131,8 +137,12 @@ class DogBreedDemoTest {
 
     /** metrics.csv without the columns that time the runs (seconds, images per second, data wait). */
     private static List<String> withoutTimes(Path resultDir) throws IOException {
+        return metricsOnly(Files.readAllLines(resultDir.resolve("metrics.csv")));
+    }
+
+    private static List<String> metricsOnly(List<String> csvLines) {
         List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(resultDir.resolve("metrics.csv"))) {
+        for (String line : csvLines) {
             String[] f = line.split(",", -1);
             out.add(String.join(",", List.of(f).subList(0, 9)));
         }

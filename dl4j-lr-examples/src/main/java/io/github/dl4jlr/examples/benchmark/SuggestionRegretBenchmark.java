@@ -41,15 +41,17 @@ import java.util.function.DoubleFunction;
  * at every LR of a half-decade grid (1e-5 ... 10) and at each rule's suggestion, averaged over seeds, and reports the
  * <b>regret</b>: best grid accuracy minus accuracy at the suggestion, in accuracy points. Problems (see
  * {@link BenchmarkData}): {@code iris} (MLP, 20 epochs), {@code blobs} (10-class Gaussian mixture, MLP, 3 epochs),
- * {@code digits} (UCI handwritten digits, MLP, 5 epochs) and {@code digits-cnn} (the same digits as 8x8 images, a
- * small CNN, 3 epochs). The dog-breed demo's data is audited by the demo's own {@code DemoFinderBenchmark}.
+ * {@code digits} (UCI handwritten digits, MLP, 5 epochs), {@code digits-cnn} (the same digits as 8x8 images, a
+ * small CNN, 3 epochs) and {@code fashion-cnn} (a Fashion-MNIST subset at 14x14, a small CNN, 3 epochs). The dog-breed
+ * demo's data is audited by the demo's own {@code DemoFinderBenchmark}.
  *
  * <pre>
  *   java -cp dl4j-lr-examples/target/dl4j-lr-examples.jar io.github.dl4jlr.examples.benchmark.SuggestionRegretBenchmark
  * </pre>
  * Writes {@code suggestion-regret.csv} (one row per problem and rule), {@code suggestion-trials.csv} (every
- * confirmation trial with the full-budget accuracy of its candidate) and {@code suggestion-cost.csv} (the finder's
- * iterations and seconds) under {@code --out}.
+ * confirmation trial with the full-budget accuracy of its candidate), {@code suggestion-cost.csv} (the finder's
+ * iterations and seconds) and {@code suggestion-grid.csv} (every grid rate's mean score) under {@code --out}, after
+ * every data set and optimizer.
  */
 public final class SuggestionRegretBenchmark {
 
@@ -69,7 +71,7 @@ public final class SuggestionRegretBenchmark {
         int seeds = 3;
 
         @Option(names = "--datasets", split = ",",
-                description = "iris, blobs, digits, digits-cnn (default: ${DEFAULT-VALUE}).")
+                description = "iris, blobs, digits, digits-cnn, fashion-cnn (default: ${DEFAULT-VALUE}).")
         List<String> datasets = List.of("iris", "blobs", "digits");
 
         @Option(names = "--optimizers", split = ",",
@@ -128,18 +130,8 @@ public final class SuggestionRegretBenchmark {
                                 + "-trials.csv"));
                     }
                 }
+                writeAll(o, cells);                    // after every cell, so a long run's results survive a stop
             }
-        }
-        String suffix = o.budgetMultiplier == 1 ? "" : "-x" + o.budgetMultiplier;
-        write(o.out.resolve("suggestion-regret" + suffix + ".csv"), FinderAudit.REGRET_HEADER, cells,
-                c -> c.result().regretRows(c.label()));
-        write(o.out.resolve("suggestion-trials" + suffix + ".csv"), FinderAudit.TRIALS_HEADER, cells,
-                c -> c.result().trialRows(c.label()));
-        write(o.out.resolve("suggestion-cost" + suffix + ".csv"), FinderAudit.COST_HEADER, cells,
-                c -> c.result().costRows(c.label()));
-        if (o.onecycle) {
-            write(o.out.resolve("onecycle" + suffix + ".csv"), OneCycleStudy.Comparison.HEADER, cells,
-                    c -> List.of(c.oneCycle().csvRow(c.label())));
         }
         return cells;
     }
@@ -195,22 +187,22 @@ public final class SuggestionRegretBenchmark {
         int epochs = budgetMultiplier * switch (dataset) {
             case "iris" -> 20;
             case "digits" -> 5;
-            case "blobs", "digits-cnn" -> 3;
-            default -> throw new IllegalArgumentException("Expected dataset iris, blobs, digits or digits-cnn, but got "
-                    + dataset);
+            case "blobs", "digits-cnn", "fashion-cnn" -> 3;
+            default -> throw new IllegalArgumentException("Expected dataset iris, blobs, digits, digits-cnn or "
+                    + "fashion-cnn, but got " + dataset);
         };
         return new FinderAudit.Problem() {
             private Split split(int seed) {
                 return splits.computeIfAbsent(seed, s -> switch (dataset) {
                     case "iris" -> BenchmarkData.iris(s);
                     case "blobs" -> BenchmarkData.blobs(s);
+                    case "fashion-cnn" -> BenchmarkData.fashion(s);
                     default -> BenchmarkData.digits(s);
                 });
             }
 
             public Model model(IUpdater updater, int seed) {
-                return dataset.equals("digits-cnn") ? ExampleModels.digitsCnn(split(seed), updater, seed)
-                        : ExampleModels.mlp(split(seed), updater, seed, 64, 64);
+                return ExampleModels.forProblem(dataset, split(seed), updater, seed);
             }
 
             public DataSetIterator train(int seed, int epoch) {
@@ -225,6 +217,28 @@ public final class SuggestionRegretBenchmark {
                 return epochs;
             }
         };
+    }
+
+    private static void writeAll(Options o, List<Cell> cells) throws IOException {
+        String suffix = o.budgetMultiplier == 1 ? "" : "-x" + o.budgetMultiplier;
+        write(o.out.resolve("suggestion-regret" + suffix + ".csv"), FinderAudit.REGRET_HEADER, cells,
+                c -> c.result().regretRows(c.label()));
+        write(o.out.resolve("suggestion-trials" + suffix + ".csv"), FinderAudit.TRIALS_HEADER, cells,
+                c -> c.result().trialRows(c.label()));
+        write(o.out.resolve("suggestion-cost" + suffix + ".csv"), FinderAudit.COST_HEADER, cells,
+                c -> c.result().costRows(c.label()));
+        write(o.out.resolve("suggestion-grid" + suffix + ".csv"), "problem,lr,score", cells, c -> {
+            List<String> rows = new ArrayList<>();
+            for (int i = 0; i < c.result().grid().length; i++) {
+                rows.add(String.format(Locale.ROOT, "%s,%.4e,%.4f", c.label(), c.result().grid()[i],
+                        c.result().gridScores()[i]));
+            }
+            return rows;
+        });
+        if (o.onecycle) {
+            write(o.out.resolve("onecycle" + suffix + ".csv"), OneCycleStudy.Comparison.HEADER, cells,
+                    c -> List.of(c.oneCycle().csvRow(c.label())));
+        }
     }
 
     static String summary(Cell c) {

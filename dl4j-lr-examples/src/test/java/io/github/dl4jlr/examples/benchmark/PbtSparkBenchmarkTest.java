@@ -21,9 +21,8 @@ class PbtSparkBenchmarkTest {
             assertEquals(2, r.population());
             assertTrue(r.bytesPerTask() > 4 * 80_000, "an MLP 20-256-256-10 ships its parameters and Adam's state: "
                     + r.bytesPerTask());
-            assertTrue(r.roundMs() > 0 && r.trainMsPerTask() > 0 && r.codecMsPerTask() >= 0, r.toString());
-            assertTrue(r.minRoundMs() <= r.roundMs() && r.roundMs() <= r.maxRoundMs(), r.toString());
         }
+        assertEquals(rows.get(0).bytesPerTask(), rows.get(1).bytesPerTask(), "both trainers ship the same member state");
         assertEquals("local-2", rows.get(0).mode());
         assertTrue(rows.get(1).mode().startsWith("spark-local (local[2])"), rows.get(1).mode());
     }

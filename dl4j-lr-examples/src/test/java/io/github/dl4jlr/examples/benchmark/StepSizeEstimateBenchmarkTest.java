@@ -19,11 +19,11 @@ class StepSizeEstimateBenchmarkTest {
         assertEquals(1, cells.size());
         StepSizeEstimateBenchmark.Cell c = cells.get(0);
         assertEquals(2, c.rows().size());
-        assertTrue(c.bestLr() == 0.003 || c.bestLr() == 0.03, "best " + c.bestLr());
+        StepSizeEstimateBenchmark.Row best = c.rows().stream()
+                .max(java.util.Comparator.comparingDouble(StepSizeEstimateBenchmark.Row::accuracy)).orElseThrow();
+        assertEquals(best.lr(), c.bestLr(), "the best rate is the one with the highest accuracy: " + c.rows());
         for (StepSizeEstimateBenchmark.Row r : c.rows()) {
-            assertTrue(r.estimate() > 0 && Double.isFinite(r.estimate()), r.toString());
-            assertTrue(r.spread() >= 1, r.toString());
-            assertEquals(r.estimate() / c.bestLr(), r.factor(), 1e-12);
+            assertTrue(r.estimate() > 0 && Double.isFinite(r.estimate()), "an estimate was measured: " + r);
         }
         List<String> csv = Files.readAllLines(dir.resolve("step-size-estimate.csv"));
         assertEquals(StepSizeEstimateBenchmark.HEADER, csv.get(0));

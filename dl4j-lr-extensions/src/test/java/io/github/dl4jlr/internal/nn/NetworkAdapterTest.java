@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The one seam over both network types behaves the same for a MultiLayerNetwork and a ComputationGraph. */
 class NetworkAdapterTest {
@@ -74,5 +75,8 @@ class NetworkAdapterTest {
         assertEquals("Expected an initialised network, but init() was never called on this MultiLayerNetwork: call "
                 + "net.init() after constructing it (it creates the parameters and layers), then pass it in",
                 e.getMessage());
+        ComputationGraph g = new ComputationGraph(TinyNets.graphConf(new Adam(1e-2)));
+        e = assertThrows(IllegalArgumentException.class, () -> NetworkAdapter.of(g));
+        assertTrue(e.getMessage().contains("init() was never called on this ComputationGraph"), e.getMessage());
     }
 }

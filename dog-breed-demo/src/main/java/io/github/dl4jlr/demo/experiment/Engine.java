@@ -2,6 +2,7 @@ package io.github.dl4jlr.demo.experiment;
 
 import io.github.dl4jlr.internal.util.Args;
 import io.github.dl4jlr.tuning.LocalMemberTrainer;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,11 @@ public interface Engine extends AutoCloseable {
                 }
                 return out;
             }
+            // each run's ops on its own share of the cores, so runs do not fight over them; the numbers stay those of
+            // a sequential run (DogBreedDemoTest compares them)
+            int opThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / threads);
+            int before = Nd4j.getEnvironment().maxThreads();
+            Nd4j.getEnvironment().setMaxThreads(opThreads);
             Progress shared = Progress.concurrent(progress);
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "demo-run");
@@ -99,6 +105,7 @@ public interface Engine extends AutoCloseable {
                         : new IllegalStateException(e.getCause());
             } finally {
                 pool.shutdownNow();
+                Nd4j.getEnvironment().setMaxThreads(before);
             }
         };
     }
