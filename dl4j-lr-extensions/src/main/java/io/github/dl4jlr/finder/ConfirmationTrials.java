@@ -47,7 +47,7 @@ final class ConfirmationTrials {
     Confirmation run(LrFinderResult swept, double startLr, double valleyFraction) {
         long t0 = System.nanoTime();
         double[] lrs = swept.learningRates();
-        boolean flat = swept.flat();
+        boolean flat = swept.unreadable();
         double top = swept.divergedAt().orElse(lrs.length == 0 ? Double.NaN : lrs[lrs.length - 1]);
         List<Candidate> candidates = new ArrayList<>();
         if (flat) {

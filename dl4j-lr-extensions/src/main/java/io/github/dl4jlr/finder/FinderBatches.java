@@ -1,6 +1,9 @@
 package io.github.dl4jlr.finder;
 
+import io.github.dl4jlr.internal.nn.ChanceLevel;
 import io.github.dl4jlr.internal.nn.NetworkAdapter;
+import io.github.dl4jlr.internal.nn.OutputLoss;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -9,6 +12,7 @@ import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -20,34 +24,42 @@ import java.util.function.UnaryOperator;
  */
 final class FinderBatches {
 
+    /** Minibatches whose labels give the chance level: enough for the class frequencies, cheap to sum. */
+    private static final int CHANCE_BATCHES = 20;
+
     private final BooleanSupplier hasNext;
     private final Supplier<?> next;
     private final Runnable reset;
     private final boolean resetSupported;
     private final BiConsumer<NetworkAdapter, Object> fit;
     private final UnaryOperator<Object> copy;
+    private final Function<Object, List<INDArray>> labels;
     private final List<Object> heldOut = new ArrayList<>();
+    private final ChanceLevel chance = new ChanceLevel();
     private int served;
 
     private FinderBatches(BooleanSupplier hasNext, Supplier<?> next, Runnable reset, boolean resetSupported,
-                          BiConsumer<NetworkAdapter, Object> fit,
-                          UnaryOperator<Object> copy) {
+                          BiConsumer<NetworkAdapter, Object> fit, UnaryOperator<Object> copy,
+                          Function<Object, List<INDArray>> labels) {
         this.hasNext = hasNext;
         this.next = next;
         this.reset = reset;
         this.resetSupported = resetSupported;
         this.fit = fit;
         this.copy = copy;
+        this.labels = labels;
     }
 
     static FinderBatches of(DataSetIterator it) {
         return new FinderBatches(it::hasNext, it::next, it::reset, it.resetSupported(),
-                (net, ds) -> net.fit((DataSet) ds), ds -> ((DataSet) ds).copy());
+                (net, ds) -> net.fit((DataSet) ds), ds -> ((DataSet) ds).copy(),
+                ds -> java.util.Collections.singletonList(((DataSet) ds).getLabels()));
     }
 
     static FinderBatches of(MultiDataSetIterator it) {
         return new FinderBatches(it::hasNext, it::next, it::reset, it.resetSupported(),
-                (net, ds) -> net.fit((MultiDataSet) ds), ds -> ((MultiDataSet) ds).copy());
+                (net, ds) -> net.fit((MultiDataSet) ds), ds -> ((MultiDataSet) ds).copy(),
+                ds -> java.util.Arrays.asList(((MultiDataSet) ds).getLabels()));
     }
 
     /** Why nothing can be held back, or null when something can. */
@@ -106,6 +118,11 @@ final class FinderBatches {
         }
     }
 
+    /** The chance-level loss of the minibatches trained on so far (see {@link ChanceLevel}). */
+    double chanceLoss(List<OutputLoss> outputs) {
+        return chance.loss(outputs);
+    }
+
     void fitNext(NetworkAdapter net) {
         if (!hasNext.getAsBoolean()) {
             if (!resetSupported) {
@@ -115,7 +132,11 @@ final class FinderBatches {
             reset.run();
             skipHeldOut();
         }
-        fit.accept(net, next.get());
+        Object batch = next.get();
+        if (served < CHANCE_BATCHES) {
+            chance.add(labels.apply(batch));
+        }
+        fit.accept(net, batch);
         served++;
     }
 

@@ -144,9 +144,10 @@ public final class LearningRateFinder {
                 batches.fitNext(net);
             }
             double sweepSeconds = (System.nanoTime() - t0) / 1e9;
-            LrFinderResult swept = test.result();
+            LrFinderResult swept = test.result().withChanceLoss(batches.chanceLoss(net.outputLosses()));
             net.setListeners(List.of());
-            boolean trials = confirmMode == ConfirmMode.ALWAYS || (confirmMode == ConfirmMode.WHEN_FLAT && swept.flat());
+            boolean trials = confirmMode == ConfirmMode.ALWAYS
+                    || (confirmMode == ConfirmMode.WHEN_FLAT && swept.unreadable() && !swept.broken());
             Confirmation c = null;
             if (trials) {
                 int length = trialIterations > 0 ? trialIterations : ConfirmationRules.trialIterations(swept.iterations());
@@ -159,7 +160,7 @@ public final class LearningRateFinder {
             net.setListeners(userListeners);
             batches.resetIfPossible();
         }
-        if (result.flat() && !result.confirmedBy(SuggestionMethod.CONFIRMED)) {
+        if (result.broken() || result.unreadable() && !result.confirmedBy(SuggestionMethod.CONFIRMED)) {
             log.warn(result.summary());
         } else {
             log.info(result.summary());

@@ -4,12 +4,14 @@ import io.github.dl4jlr.finder.SuggestionRules.Suggestion;
 import io.github.dl4jlr.internal.plot.LinePlot;
 import io.github.dl4jlr.internal.plot.PlotSupport;
 import io.github.dl4jlr.internal.util.AtomicFile;
+import io.github.dl4jlr.internal.util.LossTracker;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,16 +33,17 @@ public final class LrFinderResult {
     private final UpdaterFamily family;
     private final Confirmation confirmation;
     private final double sweepSeconds;
+    private final double chanceLoss;
 
     /** {@code family} is null when no step ran (the listener never saw the network). */
     LrFinderResult(double[] lrs, double[] losses, double[] smoothed, StopReason stopReason,
                    SuggestionMethod defaultMethod, double valleyFraction, UpdaterFamily family) {
-        this(lrs, losses, smoothed, stopReason, defaultMethod, valleyFraction, family, null, Double.NaN);
+        this(lrs, losses, smoothed, stopReason, defaultMethod, valleyFraction, family, null, Double.NaN, Double.NaN);
     }
 
     private LrFinderResult(double[] lrs, double[] losses, double[] smoothed, StopReason stopReason,
                            SuggestionMethod defaultMethod, double valleyFraction, UpdaterFamily family,
-                           Confirmation confirmation, double sweepSeconds) {
+                           Confirmation confirmation, double sweepSeconds, double chanceLoss) {
         this.lrs = lrs.clone();
         this.losses = losses.clone();
         this.smoothed = smoothed.clone();
@@ -50,12 +53,66 @@ public final class LrFinderResult {
         this.family = family;
         this.confirmation = confirmation;
         this.sweepSeconds = sweepSeconds;
+        this.chanceLoss = chanceLoss;
     }
 
     /** This result with the confirmation stage's outcome and the sweep's wall-clock time. */
     LrFinderResult with(Confirmation c, double sweepSeconds) {
         return new LrFinderResult(lrs, losses, smoothed, stopReason, defaultMethod, valleyFraction, family, c,
-                sweepSeconds);
+                sweepSeconds, chanceLoss);
+    }
+
+    /** This result with the chance level of the data the sweep saw. */
+    LrFinderResult withChanceLoss(double chance) {
+        return new LrFinderResult(lrs, losses, smoothed, stopReason, defaultMethod, valleyFraction, family,
+                confirmation, sweepSeconds, chance);
+    }
+
+    /**
+     * The loss of a network that knows only the class frequencies of the minibatches the sweep saw (for softmax or
+     * sigmoid cross-entropy outputs).
+     *
+     * @return that loss; NaN when the outputs' loss is another one, or no minibatch had labels
+     */
+    public double chanceLoss() {
+        return chanceLoss;
+    }
+
+    /**
+     * The network's loss as the sweep found it: the median of the first (at most 5) losses, taken at rates far too
+     * small to change it.
+     *
+     * @return that loss; NaN before any step
+     */
+    public double startLoss() {
+        int n = Math.min(5, losses.length);
+        return n == 0 ? Double.NaN : LossTracker.medianIgnoringNaN(Arrays.copyOf(losses, n));
+    }
+
+    /**
+     * Whether the network had already learned before the sweep: its loss below half of {@link #chanceLoss()}. Its
+     * curve is then not a fresh network's, whatever its shape, so the finder reads it like a flat one (trials over the
+     * range the sweep proved stable).
+     *
+     * @return whether the start loss is below half the chance level; false when either is unknown
+     */
+    public boolean trained() {
+        return chanceLoss > 0 && startLoss() < 0.5 * chanceLoss;
+    }
+
+    /**
+     * Whether the network was worse than one that knows only the class frequencies before the sweep (its loss above
+     * {@link #chanceLoss()}): diverged or dead. No learning rate rescues it; the summary says so.
+     *
+     * @return whether the start loss is above the chance level; false when either is unknown
+     */
+    public boolean broken() {
+        return chanceLoss > 0 && startLoss() > chanceLoss;
+    }
+
+    /** Whether the rules cannot read this curve: it is flat, or the network had already learned. */
+    boolean unreadable() {
+        return flat() || trained();
     }
 
     /**
@@ -275,7 +332,20 @@ public final class LrFinderResult {
                         .append(i == confirmation.chosen() ? " (won)" : "");
             }
         }
-        if (flat()) {
+        if (broken()) {
+            b.append(String.format(Locale.ROOT, "; the network's loss before the sweep, %.3g, is above %.3g, the loss "
+                    + "of predicting the class frequencies: it has diverged or died, and no learning rate will rescue "
+                    + "it; re-initialise it (or restore a healthy checkpoint) and run the finder then", startLoss(),
+                    chanceLoss));
+        } else if (trained() && !flat()) {
+            b.append(String.format(Locale.ROOT, "; the network has already learned (its loss before the sweep, %.3g, "
+                    + "is below half of %.3g, the loss of predicting the class frequencies), so the curve is not a "
+                    + "fresh network's and the rules cannot read it", startLoss(), chanceLoss));
+            b.append(confirmedBy(defaultMethod) ? ": the suggestion is the trials' winner"
+                    : ": treat the suggestion as a guess, let the finder try candidates (ConfirmMode.WHEN_FLAT, the "
+                    + "default), or keep the learning rate you train with");
+        }
+        if (flat() && !broken()) {
             b.append(String.format(Locale.ROOT, "; the loss did not fall as the LR grew (it fell by %.0f%%, lowest at "
                     + "lr=%s), as on a network that is already trained, so the curve alone cannot be read",
                     100 * fall(), fmt(lrs[SuggestionRules.lowest(lrs, smoothed).orElse(0)])));

@@ -136,27 +136,4 @@ final class DeadNetworkRules {
     int patience() {
         return patience;
     }
-
-    /**
-     * The loss of predicting the class frequencies, as DL4J scores it (summed over the output units, averaged over
-     * examples): {@code -sum p_k ln p_k} for a softmax output (one-hot or soft labels), {@code sum_k H(p_k)} with the
-     * binary entropy H for independent sigmoid outputs; NaN when {@code frequencies} is empty.
-     *
-     * @param frequencies the mean label of each output unit
-     * @param softmax     whether the units are one softmax (else independent binary units)
-     */
-    static double chanceLoss(double[] frequencies, boolean softmax) {
-        if (frequencies.length == 0) {
-            return Double.NaN;
-        }
-        double h = 0;
-        for (double p : frequencies) {
-            h += entropyTerm(p) + (softmax ? 0 : entropyTerm(1 - p));
-        }
-        return h;
-    }
-
-    private static double entropyTerm(double p) {
-        return p > 0 && p < 1 ? -p * Math.log(p) : 0;
-    }
 }

@@ -44,33 +44,8 @@ final class GradientMeter {
 
     private static void addLabels(ModelTrack t) {
         Map<String, INDArray> labels = t.net.labels();
-        if (labels.size() != t.outputs.size()) {
-            return;
+        if (labels.size() == t.outputs.size()) {
+            t.chance.add(labels.values());
         }
-        double[][] sums = new double[labels.size()][];
-        long rows = -1;
-        int o = 0;
-        for (INDArray l : labels.values()) {
-            if (l.rank() != 2 || (rows >= 0 && l.size(0) != rows)) {
-                return;
-            }
-            rows = l.size(0);
-            sums[o++] = l.sum(0).toDoubleVector();
-        }
-        if (t.labelSums == null) {
-            t.labelSums = sums;
-        } else {
-            for (int i = 0; i < sums.length; i++) {
-                if (sums[i].length != t.labelSums[i].length) {
-                    return;
-                }
-            }
-            for (int i = 0; i < sums.length; i++) {
-                for (int k = 0; k < sums[i].length; k++) {
-                    t.labelSums[i][k] += sums[i][k];
-                }
-            }
-        }
-        t.labelRows += rows;
     }
 }

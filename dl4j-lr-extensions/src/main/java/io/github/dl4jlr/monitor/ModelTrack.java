@@ -1,6 +1,7 @@
 package io.github.dl4jlr.monitor;
 
 import io.github.dl4jlr.control.ReduceLROnPlateau;
+import io.github.dl4jlr.internal.nn.ChanceLevel;
 import io.github.dl4jlr.internal.nn.LearningRateConfig;
 import io.github.dl4jlr.internal.nn.NetworkAdapter;
 import io.github.dl4jlr.internal.nn.OutputLoss;
@@ -48,9 +49,8 @@ final class ModelTrack {
     double[] gradients;
     /** The keys of {@link #gradients}. */
     List<String> gradientKeys = List.of();
-    /** Column sums of the labels seen at checks, per output; null until the first. */
-    double[][] labelSums;
-    long labelRows;
+    /** The label frequencies seen at checks. */
+    final ChanceLevel chance = new ChanceLevel();
 
     LrOwnerRules.State lr = LrOwnerRules.State.INITIAL;
     boolean rolledBack;
@@ -105,18 +105,8 @@ final class ModelTrack {
      * a cross-entropy, else the first loss of the run.
      */
     double chanceLoss() {
-        if (labelSums == null || labelRows == 0 || outputs.contains(OutputLoss.OTHER)) {
-            return loss.start();
-        }
-        double sum = 0;
-        for (int o = 0; o < labelSums.length; o++) {
-            double[] freq = labelSums[o].clone();
-            for (int k = 0; k < freq.length; k++) {
-                freq[k] /= labelRows;
-            }
-            sum += DeadNetworkRules.chanceLoss(freq, outputs.get(o) == OutputLoss.SOFTMAX_CROSS_ENTROPY);
-        }
-        return sum;
+        double c = chance.loss(outputs);
+        return Double.isNaN(c) ? loss.start() : c;
     }
 
     /** Remembers the loss level at a check, keeping the last {@code keep}. */

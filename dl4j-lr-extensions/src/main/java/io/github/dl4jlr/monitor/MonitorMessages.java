@@ -59,11 +59,14 @@ final class MonitorMessages {
     }
 
     /** {@code iter=40 epoch=0 1_W=3.4e-02 above 1e-02 for 3 checks: learning rate likely too high ...}. */
-    static String ratioWarning(RatioCheck c, int index, RatioRules.Streak s, double low, double high) {
+    static String ratioWarning(RatioCheck c, int index, RatioRules.Streak s, double low, double high, boolean prodigy) {
         boolean highSide = s.direction() == RatioVerdict.HIGH;
+        double ratio = c.ratios()[index];
+        String advice = prodigy && ratio != 0 ? RatioRules.prodigyAdvice(s.direction())
+                : RatioRules.advice(s.direction(), ratio);
         return String.format(Locale.ROOT, "iter=%d epoch=%d %s=%.1e %s %.0e for %d checks: %s", c.iteration(), c.epoch(),
-                c.keys().get(index), c.ratios()[index], highSide ? "above" : "below", highSide ? high : low, s.length(),
-                RatioRules.advice(s.direction(), c.ratios()[index])) + stepSizeNote(c, index);
+                c.keys().get(index), ratio, highSide ? "above" : "below", highSide ? high : low, s.length(), advice)
+                + stepSizeNote(c, index);
     }
 
     private static String stepSizeNote(RatioCheck c, int index) {

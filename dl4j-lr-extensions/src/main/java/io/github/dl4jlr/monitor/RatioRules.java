@@ -127,6 +127,23 @@ final class RatioRules {
         return advice(direction);
     }
 
+    /**
+     * The advice of a warning for a network trained by Prodigy, whose learning rate is a multiplier of a step size it
+     * estimates itself (its authors: leave the multiplier at 1, lower it to 0.5 only if training is unstable).
+     */
+    static String prodigyAdvice(RatioVerdict direction) {
+        switch (direction) {
+            case HIGH:
+                return "Prodigy's own step size is large for this layer; if the loss is unstable, lower Prodigy's "
+                        + "multiplier (e.g. 0.5), otherwise no action";
+            case LOW:
+                return "Prodigy grows its step size by itself; if this persists, check its growthRate and d0 rather "
+                        + "than the multiplier";
+            default:
+                throw new IllegalArgumentException("Expected HIGH or LOW, but got " + direction);
+        }
+    }
+
     /** The advice of a warning, e.g. {@code "learning rate likely too high for this layer (try x0.1)"}. */
     static String advice(RatioVerdict direction) {
         switch (direction) {

@@ -1,5 +1,6 @@
 package io.github.dl4jlr.monitor;
 
+import io.github.dl4jlr.updater.Prodigy;
 import org.slf4j.event.Level;
 
 /**
@@ -48,7 +49,8 @@ final class RatioWarnings {
                 } else {
                     sink.event(Level.WARN, new MonitorEvent(c.replica(), c.iteration(), c.epoch(),
                             lowSide ? MonitorEvent.Kind.RATIO_LOW : MonitorEvent.Kind.RATIO_HIGH,
-                            MonitorEvent.Severity.WARN, key, MonitorMessages.ratioWarning(c, i, s, low, high)));
+                            MonitorEvent.Severity.WARN, key, MonitorMessages.ratioWarning(c, i, s, low, high,
+                            t.updaters.stream().anyMatch(u -> u instanceof Prodigy))));
                     s = s.markWarned();
                 }
             }

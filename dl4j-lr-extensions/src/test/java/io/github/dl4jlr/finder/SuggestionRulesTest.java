@@ -165,18 +165,22 @@ class SuggestionRulesTest {
         }
         double fall = SuggestionRules.fall(lrs(40), loss);
         assertEquals(0.06, fall, 1e-12, "median 0.050 of 4..10, lowest 0.047");
-        assertTrue(SuggestionRules.flat(lrs(40), loss), "lowest at point 5, in the first quarter 4..10");
+        assertTrue(SuggestionRules.flat(lrs(40), loss), "lowest at point 5, in the first half 4..19");
         assertFalse(SuggestionRules.flat(lrs(40), valleyCurve()), "falls by half, lowest at point 31");
     }
 
     @Test
     void aCurveLowestWhileTheLrIsStillTinyIsFlatHoweverFarItFell() {
         double[] loss = valleyCurve();
-        loss[9] = 0.5;                                   // an easy minibatch in the window's first quarter (4..10)
+        loss[9] = 0.5;                                   // an easy minibatch early in the window (4..35)
         assertEquals(1 - 0.5 / 2.006, SuggestionRules.fall(lrs(40), loss), 1e-12, "a large fall (head median 2.006)");
         assertTrue(SuggestionRules.flat(lrs(40), loss));
-        loss[9] = 2.009;
-        loss[11] = 0.5;                                  // just past the first quarter: a readable low point
+        double at9 = valleyCurve()[9];
+        loss[9] = at9;
+        loss[18] = 0.5;                                  // still in the first half (4..19): noise on a level curve
+        assertTrue(SuggestionRules.flat(lrs(40), loss));
+        loss[18] = valleyCurve()[18];
+        loss[20] = 0.5;                                  // just past the middle: a readable low point
         assertFalse(SuggestionRules.flat(lrs(40), loss));
     }
 

@@ -110,14 +110,14 @@ class DeadNetworkRulesTest {
 
     @Test
     void theChanceLossOfTheClassFrequencies() {
-        assertEquals(Math.log(10), DeadNetworkRules.chanceLoss(new double[]{.1, .1, .1, .1, .1, .1, .1, .1, .1, .1},
+        assertEquals(Math.log(10), io.github.dl4jlr.internal.nn.ChanceLevel.loss(new double[]{.1, .1, .1, .1, .1, .1, .1, .1, .1, .1},
                 true), 1e-12);
-        assertEquals(-(0.9 * Math.log(0.9) + 0.1 * Math.log(0.1)), DeadNetworkRules.chanceLoss(new double[]{0.9, 0.1},
+        assertEquals(-(0.9 * Math.log(0.9) + 0.1 * Math.log(0.1)), io.github.dl4jlr.internal.nn.ChanceLevel.loss(new double[]{0.9, 0.1},
                 true), 1e-12, "unbalanced: 0.325, far below ln 2");
-        assertEquals(2 * Math.log(2), DeadNetworkRules.chanceLoss(new double[]{0.5, 0.5}, false), 1e-12,
+        assertEquals(2 * Math.log(2), io.github.dl4jlr.internal.nn.ChanceLevel.loss(new double[]{0.5, 0.5}, false), 1e-12,
                 "two independent sigmoid units: DL4J sums their binary cross-entropies");
-        assertEquals(0, DeadNetworkRules.chanceLoss(new double[]{1, 0}, true), 1e-12);
-        assertTrue(Double.isNaN(DeadNetworkRules.chanceLoss(new double[0], true)));
+        assertEquals(0, io.github.dl4jlr.internal.nn.ChanceLevel.loss(new double[]{1, 0}, true), 1e-12);
+        assertTrue(Double.isNaN(io.github.dl4jlr.internal.nn.ChanceLevel.loss(new double[0], true)));
     }
 
     @Test

@@ -174,6 +174,15 @@ class MonitorPolicyTest {
     }
 
     @Test
+    void prodigyIsNeverToldToScaleItsMultiplierTenfold() {
+        String high = RatioRules.prodigyAdvice(RatioVerdict.HIGH);
+        String low = RatioRules.prodigyAdvice(RatioVerdict.LOW);
+        assertTrue(high.contains("lower Prodigy's multiplier (e.g. 0.5)"), high);
+        assertTrue(low.contains("Prodigy grows its step size by itself"), low);
+        assertFalse(high.contains("x0.1") || low.contains("x10"), high + " / " + low);
+    }
+
+    @Test
     void aSpreadNaNBlamesTheReplicaItCameFrom() {
         Diagnosis spread = new Diagnosis(40, 0, 1e-3, Double.NaN, true, List.of(), List.of(), List.of("0_W"),
                 List.of("0_W"), List.of("0_W"), List.of("0_W"), 0);

@@ -40,11 +40,11 @@ public final class TrainedNetworkBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(TrainedNetworkBenchmark.class);
     static final String HEADER = "problem,optimizer,best_grid_lr,best_grid_accuracy,suggestion,suggestion_accuracy,"
-            + "ratio,regret_points,flat_curves,extended,suggestions_per_seed";
+            + "ratio,regret_points,flat_curves,extended,left_out,suggestions_per_seed";
 
     /** One problem and optimizer. */
     public record Cell(String problem, String optimizer, double bestLr, double bestAccuracy, double suggestion,
-                       double suggestionAccuracy, int flat, int extended, double[] perSeed) {
+                       double suggestionAccuracy, int flat, int extended, int broken, double[] perSeed) {
         /** How far the suggestion lies from the grid's best, as a factor {@code >= 1}. */
         public double ratio() {
             return Math.max(suggestion / bestLr, bestLr / suggestion);
@@ -59,8 +59,9 @@ public final class TrainedNetworkBenchmark {
             for (double s : perSeed) {
                 seeds.append(seeds.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2e", s));
             }
-            return String.format(Locale.ROOT, "%s,%s,%.2e,%.4f,%.2e,%.4f,%.2f,%.2f,%d,%d,%s", problem, optimizer, bestLr,
-                    bestAccuracy, suggestion, suggestionAccuracy, ratio(), regretPoints(), flat, extended, seeds);
+            return String.format(Locale.ROOT, "%s,%s,%.2e,%.4f,%.2e,%.4f,%.2f,%.2f,%d,%d,%d,%s", problem, optimizer,
+                    bestLr, bestAccuracy, suggestion, suggestionAccuracy, ratio(), regretPoints(), flat, extended, broken,
+                    seeds);
         }
     }
 
@@ -108,10 +109,11 @@ public final class TrainedNetworkBenchmark {
         for (String problem : o.problems) {
             for (String optimizer : o.optimizers) {
                 double[] gridAcc = new double[grid.length];
-                double[] suggestions = new double[o.seeds];
+                List<Double> suggestions = new ArrayList<>();
                 double suggestionAcc = 0;
                 int flat = 0;
                 int extended = 0;
+                int broken = 0;
                 for (int s = 0; s < o.seeds; s++) {
                     BenchmarkData.Split data = ExampleModels.dataFor(problem, s);
                     MultiLayerNetwork net = ExampleModels.forProblem(problem, data, LadderBenchmark.updater(optimizer,
@@ -119,15 +121,29 @@ public final class TrainedNetworkBenchmark {
                     NetworkAdapter adapter = NetworkAdapter.of(net);
                     net.fit(data.trainIterator(), budget(problem)[0]);
                     TrainingSnapshot trained = TrainingSnapshot.capture(adapter);
-                    for (int g = 0; g < grid.length; g++) {
-                        gridAcc[g] += continueAt(adapter, trained, data, grid[g], budget(problem)[1]) / o.seeds;
-                    }
                     LrFinderResult r = LearningRateFinder.builder().build().find(net, data.trainIterator());
-                    suggestions[s] = r.suggestion().orElse(usualRate(optimizer));
+                    log.info("{}/{} seed {}: {}", problem, optimizer, s, r.summary());
+                    if (r.broken()) {
+                        broken++;                       // training failed before the finder ran: not a trained network
+                        continue;
+                    }
+                    double suggestion = r.suggestion().orElse(usualRate(optimizer));
+                    suggestions.add(suggestion);
                     flat += r.flat() ? 1 : 0;
                     extended += r.confirmation().map(c -> c.bracket().contains("extended") ? 1 : 0).orElse(0);
-                    suggestionAcc += continueAt(adapter, trained, data, suggestions[s], budget(problem)[1]) / o.seeds;
-                    log.info("{}/{} seed {}: {}", problem, optimizer, s, r.summary());
+                    suggestionAcc += continueAt(adapter, trained, data, suggestion, budget(problem)[1]);
+                    for (int g = 0; g < grid.length; g++) {
+                        gridAcc[g] += continueAt(adapter, trained, data, grid[g], budget(problem)[1]);
+                    }
+                }
+                int used = suggestions.size();
+                if (used == 0) {
+                    log.warn("{}/{}: every seed's training failed before the finder ran; no cell", problem, optimizer);
+                    continue;
+                }
+                suggestionAcc /= used;
+                for (int g = 0; g < grid.length; g++) {
+                    gridAcc[g] /= used;
                 }
                 int best = 0;
                 for (int g = 1; g < grid.length; g++) {
@@ -137,16 +153,16 @@ public final class TrainedNetworkBenchmark {
                 }
                 double geo = 0;
                 for (double v : suggestions) {
-                    geo += Math.log(v) / suggestions.length;
+                    geo += Math.log(v) / used;
                 }
                 Cell cell = new Cell(problem, optimizer, grid[best], gridAcc[best], Math.exp(geo), suggestionAcc, flat,
-                        extended, suggestions);
+                        extended, broken, suggestions.stream().mapToDouble(Double::doubleValue).toArray());
                 cells.add(cell);
                 csv.append(cell.csv()).append('\n');
                 log.info(String.format(Locale.ROOT, "%s/%s: grid best %.1e (%.4f), suggestion %.1e (%.4f): %.1fx apart, "
-                                + "regret %.2f points; %d of %d curves flat", problem, optimizer, cell.bestLr(),
-                        cell.bestAccuracy(), cell.suggestion(), cell.suggestionAccuracy(), cell.ratio(),
-                        cell.regretPoints(), flat, o.seeds));
+                                + "regret %.2f points; %d of %d curves flat; %d seed(s) left out, their training failed",
+                        problem, optimizer, cell.bestLr(), cell.bestAccuracy(), cell.suggestion(),
+                        cell.suggestionAccuracy(), cell.ratio(), cell.regretPoints(), flat, used, broken));
                 Path file = o.out.resolve("trained-network.csv");
                 Files.createDirectories(file.toAbsolutePath().getParent());
                 AtomicFile.writeString(file, csv.toString());

@@ -45,14 +45,17 @@ enum Kind {
         };
     }
 
-    /** The direction that names this problem, for recall; null for kinds that are not problems. */
-    Direction named() {
+    /**
+     * The directions that name this problem, for recall: advice that would fix it if followed (a dead network is named
+     * by the dead-network line or by advice to lower the rate, which is its cause); empty for kinds that are not
+     * problems.
+     */
+    Set<Direction> named() {
         return switch (this) {
-            case TOO_HIGH, BLOWUP -> Direction.LOWER;
-            case TOO_LOW -> Direction.RAISE;
-            case DEAD -> Direction.DEAD;
-            case PLATEAU -> Direction.DECAY;
-            default -> null;
+            case TOO_HIGH, BLOWUP, DEAD -> EnumSet.of(Direction.LOWER, Direction.DEAD);
+            case TOO_LOW -> EnumSet.of(Direction.RAISE);
+            case PLATEAU -> EnumSet.of(Direction.DECAY);
+            default -> EnumSet.noneOf(Direction.class);
         };
     }
 }

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** The suite's scores per kind: precision of the advice, false alarms on healthy runs, recall within N epochs. */
 final class Scores {
@@ -19,7 +20,7 @@ final class Scores {
         }
 
         String markdown() {
-            boolean problem = kind.named() != null;
+            boolean problem = !kind.named().isEmpty();
             return String.format(Locale.ROOT, "| %s | %d | %d | %s | %.2f | %d | %s | %s |", kind, runs, advice,
                     advice == 0 ? "-" : String.format(Locale.ROOT, "%d/%d (%.0f%%)", right, advice, 100 * precision()),
                     runs == 0 ? 0.0 : advice / (double) runs, troubles,
@@ -65,12 +66,8 @@ final class Scores {
 
     /** The epoch of the first advice line that names the run's problem; -1 when none. */
     static int firstNamed(Judged j) {
-        Direction d = j.truth().named();
-        if (d == null) {
-            return -1;
-        }
-        return j.outcome().advice().stream().filter(a -> a.direction() == d
-                        || (j.truth() == Kind.BLOWUP && a.direction() == Direction.DEAD))
+        Set<Direction> d = j.truth().named();
+        return j.outcome().advice().stream().filter(a -> d.contains(a.direction()))
                 .mapToInt(a -> a.event().epoch()).findFirst().orElse(-1);
     }
 

@@ -1,0 +1,42 @@
+package io.github.dl4jlr.examples.benchmark.monitor;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The scenario suite on its smallest setting: every build runs, is judged, and lands in the tables. */
+@Tag("slow")
+class MonitorScenarioBenchmarkTest {
+
+    @Test
+    void aTinySuiteJudgesEveryBuildAndWritesItsTables(@TempDir Path dir) throws Exception {
+        MonitorScenarioBenchmark.Result r = MonitorScenarioBenchmark.run("--problems", "iris", "--optimizers", "sgd",
+                "--seeds", "1", "--epochs-scale", "0.1", "--no-rollback", "--out", dir.toString());
+
+        int builds = Suite.builds("iris", "sgd", 0.1, 3, 0, io.github.dl4jlr.monitor.TroubleMode.LOG).size();
+        assertEquals(builds, r.judged().size(), "one judged outcome per build");
+        assertTrue(r.good().containsKey("iris/sgd"));
+        assertTrue(r.rollbacks().isEmpty(), "--no-rollback");
+        assertTrue(r.markdown().contains("| kind | runs | advice lines | direction right |"), r.markdown());
+        for (String f : new String[]{"monitor-scenarios-iris.csv", "monitor-advice-iris.csv", "monitor-scenarios-iris.md"}) {
+            assertTrue(Files.size(dir.resolve(f)) > 0, f);
+        }
+        assertEquals(1 + builds, Files.readAllLines(dir.resolve("monitor-scenarios-iris.csv")).size());
+    }
+
+    @Test
+    void aDeadRunIsNamedByTheDeadLineOrByAdviceToLowerTheRate() {
+        assertEquals(Set.of(Direction.DEAD, Direction.LOWER), Kind.DEAD.named());
+        assertEquals(Set.of(Direction.RAISE), Kind.TOO_LOW.named());
+        assertTrue(Kind.HEALTHY.named().isEmpty());
+        assertFalse(Kind.TOO_LOW.right().contains(Direction.LOWER), "lowering a rate that is too low is wrong");
+    }
+}

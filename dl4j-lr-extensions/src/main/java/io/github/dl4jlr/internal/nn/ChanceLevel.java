@@ -1,0 +1,99 @@
+package io.github.dl4jlr.internal.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The loss of a network that knows nothing but the class frequencies: what a network that has learned nothing scores,
+ * and what a dead one sits at. Accumulates the label frequencies of the minibatches it is shown, per output.
+ *
+ * <p>As DL4J scores it (summed over the output units, averaged over examples): {@code -sum p_k ln p_k} for a softmax
+ * cross-entropy output (one-hot or soft labels), {@code sum_k H(p_k)} with the binary entropy H for independent
+ * sigmoid cross-entropy outputs. Unknown (NaN) for any other loss. Not thread-safe.
+ */
+public final class ChanceLevel {
+
+    private double[][] sums;
+    private long rows;
+
+    /**
+     * Adds one minibatch's labels, one array per output in the network's order; labels that are not
+     * {@code [examples, units]} matrices of the same number of examples are ignored.
+     *
+     * @param labels the minibatch's labels
+     */
+    public void add(Collection<INDArray> labels) {
+        double[][] s = new double[labels.size()][];
+        long n = -1;
+        int o = 0;
+        for (INDArray l : labels) {
+            if (l == null || l.rank() != 2 || (n >= 0 && l.size(0) != n)) {
+                return;
+            }
+            n = l.size(0);
+            s[o++] = l.sum(0).toDoubleVector();
+        }
+        if (sums == null) {
+            sums = s;
+        } else {
+            if (s.length != sums.length) {
+                return;
+            }
+            for (int i = 0; i < s.length; i++) {
+                if (s[i].length != sums[i].length) {
+                    return;
+                }
+            }
+            for (int i = 0; i < s.length; i++) {
+                for (int k = 0; k < s[i].length; k++) {
+                    sums[i][k] += s[i][k];
+                }
+            }
+        }
+        rows += n;
+    }
+
+    /**
+     * @param outputs how each output scores, in the order of the labels added
+     * @return the chance-level loss summed over the outputs; NaN when nothing was added or an output's loss is not a
+     *     cross-entropy
+     */
+    public double loss(List<OutputLoss> outputs) {
+        if (sums == null || rows == 0 || outputs.size() != sums.length || outputs.contains(OutputLoss.OTHER)) {
+            return Double.NaN;
+        }
+        double total = 0;
+        for (int o = 0; o < sums.length; o++) {
+            double[] freq = sums[o].clone();
+            for (int k = 0; k < freq.length; k++) {
+                freq[k] /= rows;
+            }
+            total += loss(freq, outputs.get(o) == OutputLoss.SOFTMAX_CROSS_ENTROPY);
+        }
+        return total;
+    }
+
+    /**
+     * The chance-level loss of one output.
+     *
+     * @param frequencies the mean label of each output unit
+     * @param softmax     whether the units are one softmax (else independent binary units)
+     * @return the loss of predicting {@code frequencies}; NaN when {@code frequencies} is empty
+     */
+    public static double loss(double[] frequencies, boolean softmax) {
+        if (frequencies.length == 0) {
+            return Double.NaN;
+        }
+        double h = 0;
+        for (double p : frequencies) {
+            h += entropyTerm(p) + (softmax ? 0 : entropyTerm(1 - p));
+        }
+        return h;
+    }
+
+    private static double entropyTerm(double p) {
+        return p > 0 && p < 1 ? -p * Math.log(p) : 0;
+    }
+}
