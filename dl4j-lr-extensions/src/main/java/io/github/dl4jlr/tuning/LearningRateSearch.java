@@ -123,9 +123,9 @@ public final class LearningRateSearch {
         }
         double[] rates = plan.rates();
         return String.format(Locale.ROOT, "%d candidates %.1e ... %.1e (%s), %s over %d rungs ending at %s of %d "
-                        + "epochs: about %.2g trainings of your budget", rates.length, rates[0], rates[rates.length - 1],
+                        + "epoch%s: about %.2g trainings of your budget", rates.length, rates[0], rates[rates.length - 1],
                 bracketSource, plan.reduction() == 2 ? "halving" : "keeping 1/" + plan.reduction(), plan.rungs(), parts,
-                epochs, plan.cost());
+                epochs, epochs == 1 ? "" : "s", plan.cost());
     }
 
     /** @return the search's cost in trainings of the budget */

@@ -105,6 +105,10 @@ public final class LadderBenchmark {
                 + "check that its result is identical.")
         String spark;
 
+        @Option(names = "--epochs", description = "Budget in epochs for every problem instead of its own (digits 5, "
+                + "the CNNs 3), e.g. 1 for a quick run.")
+        Integer epochs;
+
         @Option(names = "--onecycle", description = "For constant cells: epochs 1cycle needs, peaking at the search's "
                 + "rate, to reach the best constant rate's accuracy.")
         boolean onecycle;
@@ -149,7 +153,8 @@ public final class LadderBenchmark {
             for (String problem : o.problems) {
                 for (String optimizer : o.optimizers) {
                     for (String schedule : o.schedules) {
-                        Cell cell = new Cell(problem, optimizer, schedule, o.seeds);
+                        Cell cell = new Cell(problem, optimizer, schedule, o.seeds,
+                                o.epochs != null ? o.epochs : epochs(problem));
                         rows.addAll(cell.measure(sc, sparkChecks));
                         if (o.onecycle && schedule.equals("constant")) {
                             oneCycle.add(cell.oneCycle());
@@ -196,12 +201,12 @@ public final class LadderBenchmark {
         double gridBestLr;
         double gridBest;
 
-        Cell(String problem, String optimizer, String schedule, int seeds) {
+        Cell(String problem, String optimizer, String schedule, int seeds, int epochs) {
             this.problem = problem;
             this.optimizer = optimizer;
             this.schedule = schedule;
             this.seeds = seeds;
-            this.epochs = epochs(problem);
+            this.epochs = epochs;
             BenchmarkData.Split d = ExampleModels.dataFor(problem, 0);
             this.perEpoch = (d.train().numExamples() + d.batchSize() - 1) / d.batchSize();
             this.searchPeaks = new double[seeds];

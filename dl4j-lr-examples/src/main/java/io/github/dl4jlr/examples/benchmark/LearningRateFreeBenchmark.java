@@ -104,6 +104,9 @@ public final class LearningRateFreeBenchmark {
             best.put("prodigy", fixed(problem, "prodigy", o.seeds, Prodigy::new));
             best.put("schedule-free-adamw", fixed(problem, "schedule-free-adamw", o.seeds, ScheduleFreeAdamW::new));
             rows.addAll(best.values());
+            // a diagnosis, not a method: the same Schedule-Free runs evaluated at y, the point the gradient is taken at,
+            // instead of the average x; y ahead of x means the average lags behind on this budget
+            rows.add(scheduleFreeAtY(problem, o.seeds));
             double adam = best.get("adam").accuracy();
             log.info(String.format(Locale.ROOT, "%s: Adam %.4f (lr %.1e), Adam+cosine %.4f (lr %.1e), Prodigy %.4f "
                             + "(%+.2f points), Schedule-Free AdamW %.4f (%+.2f points)", problem, adam, best.get("adam").lr(),
@@ -139,11 +142,35 @@ public final class LearningRateFreeBenchmark {
 
     /** Test accuracy after the problem's budget; 0 for a run that went non-finite. */
     static double train(String problem, IUpdater updater, long seed) {
+        return trained(problem, updater, seed).accuracy;
+    }
+
+    private record Trained(MultiLayerNetwork net, BenchmarkData.Split data, double accuracy) {
+    }
+
+    private static Trained trained(String problem, IUpdater updater, long seed) {
         BenchmarkData.Split data = ExampleModels.dataFor(problem, seed);
         MultiLayerNetwork net = ExampleModels.forProblem(problem, data, updater, seed);
         LearningRateFree.attach(net);
         net.fit(data.trainIterator(), epochs(problem));
+        return new Trained(net, data, accuracy(net, data));
+    }
+
+    private static double accuracy(MultiLayerNetwork net, BenchmarkData.Split data) {
         return NetworkAdapter.finite(net.params()) ? net.evaluate(data.testIterator()).accuracy() : 0;
+    }
+
+    /** Schedule-Free AdamW at its defaults, evaluated at y (training mode) after the budget. */
+    private static Row scheduleFreeAtY(String problem, int seeds) {
+        double[] acc = new double[seeds];
+        double sum = 0;
+        for (int s = 0; s < seeds; s++) {
+            Trained t = trained(problem, new ScheduleFreeAdamW(), s);
+            LearningRateFree.trainMode(t.net());
+            acc[s] = accuracy(t.net(), t.data());
+            sum += acc[s];
+        }
+        return new Row(problem, "schedule-free-adamw@y", Double.NaN, sum / seeds, acc);
     }
 
     private static int iterationsPerEpoch(String problem) {

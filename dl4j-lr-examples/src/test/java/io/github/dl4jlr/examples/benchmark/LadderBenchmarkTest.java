@@ -1,0 +1,32 @@
+package io.github.dl4jlr.examples.benchmark;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Tag("slow")
+class LadderBenchmarkTest {
+
+    @Test
+    void everyRungOfTheLadderIsMeasuredForCostAndRegret(@TempDir Path dir) throws Exception {
+        List<LadderBenchmark.Row> rows = LadderBenchmark.run("--problems", "digits", "--optimizers", "adam",
+                "--schedules", "constant", "--seeds", "1", "--epochs", "1", "--out", dir.toString());
+        assertEquals(LadderBenchmark.METHODS, rows.stream().map(LadderBenchmark.Row::method).toList());
+        LadderBenchmark.Row grid = rows.get(0);
+        assertEquals(0, grid.regretPoints(), 1e-9, "the grid is the reference");
+        for (LadderBenchmark.Row r : rows.subList(1, rows.size())) {
+            assertTrue(r.cost() > 0, "every method costs something: " + r);
+        }
+        LadderBenchmark.Row search = rows.stream().filter(r -> r.method().equals("search")).findFirst().orElseThrow();
+        LadderBenchmark.Row sweep = rows.stream().filter(r -> r.method().equals("sweep")).findFirst().orElseThrow();
+        assertTrue(search.cost() > sweep.cost(), "the search costs more than the sweep it starts from: " + rows);
+        assertTrue(Files.readString(dir.resolve("ladder.md")).contains("| search |"), "the table is written");
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.dl4jlr.examples.benchmark;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Tag("slow")
+class TrainedNetworkBenchmarkTest {
+
+    @Test
+    void comparesTheSuggestionForATrainedNetworkWithAContinuationGrid(@TempDir Path dir) throws Exception {
+        List<TrainedNetworkBenchmark.Cell> cells = TrainedNetworkBenchmark.run("--problems", "blobs", "--optimizers",
+                "adam", "--seeds", "1", "--out", dir.toString());
+        assertEquals(1, cells.size());
+        TrainedNetworkBenchmark.Cell c = cells.get(0);
+        assertEquals(1, c.perSeed().length + c.broken(), "the seed is either measured or left out, with the reason");
+        assertTrue(c.ratio() >= 1, "a factor between the suggestion and the grid's best: " + c.ratio());
+        List<String> csv = Files.readAllLines(dir.resolve("trained-network.csv"));
+        assertEquals(TrainedNetworkBenchmark.HEADER, csv.get(0));
+        assertTrue(csv.get(1).startsWith("blobs,adam,"), csv.get(1));
+    }
+}
