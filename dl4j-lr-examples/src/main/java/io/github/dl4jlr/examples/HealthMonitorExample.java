@@ -66,8 +66,8 @@ public final class HealthMonitorExample {
     private HealthMonitorExample() {
     }
 
-    public static void main(String[] args) throws IOException {
-        run(args);
+    public static void main(String[] args) throws Exception {
+        Cli.main(() -> run(args));
     }
 
     public static Result run(String... args) throws IOException {

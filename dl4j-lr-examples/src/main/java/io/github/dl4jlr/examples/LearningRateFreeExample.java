@@ -41,8 +41,8 @@ public final class LearningRateFreeExample {
     private LearningRateFreeExample() {
     }
 
-    public static void main(String[] args) {
-        run(args);
+    public static void main(String[] args) throws Exception {
+        Cli.main(() -> run(args));
     }
 
     public static Result run(String... args) {

@@ -45,8 +45,8 @@ public final class LearningRateSearchExample {
     private LearningRateSearchExample() {
     }
 
-    public static void main(String[] args) {
-        run(args);
+    public static void main(String[] args) throws Exception {
+        Cli.main(() -> run(args));
     }
 
     public static Result run(String... args) {

@@ -47,8 +47,8 @@ public final class LrFinderExample {
     private LrFinderExample() {
     }
 
-    public static void main(String[] args) throws IOException {
-        run(args);
+    public static void main(String[] args) throws Exception {
+        Cli.main(() -> run(args));
     }
 
     public static Result run(String... args) throws IOException {

@@ -51,8 +51,8 @@ public final class PbtExample {
     private PbtExample() {
     }
 
-    public static void main(String[] args) throws IOException {
-        run(args);
+    public static void main(String[] args) throws Exception {
+        Cli.main(() -> run(args));
     }
 
     public static Result run(String... args) throws IOException {

@@ -53,8 +53,8 @@ public final class PlateauExample {
     private PlateauExample() {
     }
 
-    public static void main(String[] args) {
-        run(args);
+    public static void main(String[] args) throws Exception {
+        Cli.main(() -> run(args));
     }
 
     public static Result run(String... args) {

@@ -81,8 +81,8 @@ public final class ScheduleGallery {
     private ScheduleGallery() {
     }
 
-    public static void main(String[] args) throws IOException {
-        run(args);
+    public static void main(String[] args) throws Exception {
+        Cli.main(() -> run(args));
     }
 
     /** Runs the gallery; returns {@code null} when only help or the version was asked for. */

@@ -51,8 +51,8 @@ public final class FinderOverheadBenchmark {
     private FinderOverheadBenchmark() {
     }
 
-    public static void main(String[] args) {
-        run(args);
+    public static void main(String[] args) throws Exception {
+        Cli.main(() -> run(args));
     }
 
     public static Result run(String... args) {

@@ -120,8 +120,8 @@ public final class LadderBenchmark {
     private LadderBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
-        run(args);
+    public static void main(String[] args) throws Exception {
+        Cli.main(() -> run(args));
     }
 
     /** The epoch budget of a problem. */

@@ -75,8 +75,8 @@ public final class LearningRateFreeBenchmark {
     private LearningRateFreeBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
-        run(args);
+    public static void main(String[] args) throws Exception {
+        Cli.main(() -> run(args));
     }
 
     /** The regret benchmark's budget of each problem, in epochs. */

@@ -66,8 +66,8 @@ public final class MonitorOverheadBenchmark {
     private MonitorOverheadBenchmark() {
     }
 
-    public static void main(String[] args) {
-        run(args);
+    public static void main(String[] args) throws Exception {
+        Cli.main(() -> run(args));
     }
 
     public static Result run(String... args) {

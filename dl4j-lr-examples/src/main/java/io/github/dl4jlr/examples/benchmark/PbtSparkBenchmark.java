@@ -81,7 +81,7 @@ public final class PbtSparkBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        run(args);
+        Cli.main(() -> run(args));
     }
 
     public static List<Row> run(String... args) throws Exception {

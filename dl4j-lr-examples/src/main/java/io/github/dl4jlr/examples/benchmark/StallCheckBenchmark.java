@@ -85,8 +85,8 @@ public final class StallCheckBenchmark {
     private StallCheckBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
-        run(args);
+    public static void main(String[] args) throws Exception {
+        Cli.main(() -> run(args));
     }
 
     public static List<Run> run(String... args) throws IOException {

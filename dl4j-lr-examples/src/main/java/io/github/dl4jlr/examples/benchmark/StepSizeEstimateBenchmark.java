@@ -99,8 +99,8 @@ public final class StepSizeEstimateBenchmark {
     private StepSizeEstimateBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
-        run(args);
+    public static void main(String[] args) throws Exception {
+        Cli.main(() -> run(args));
     }
 
     public static List<Cell> run(String... args) throws IOException {

@@ -98,8 +98,8 @@ public final class SuggestionRegretBenchmark {
     private SuggestionRegretBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
-        run(args);
+    public static void main(String[] args) throws Exception {
+        Cli.main(() -> run(args));
     }
 
     public static List<Cell> run(String... args) throws IOException {

@@ -85,8 +85,8 @@ public final class TrainedNetworkBenchmark {
     private TrainedNetworkBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
-        run(args);
+    public static void main(String[] args) throws Exception {
+        Cli.main(() -> run(args));
     }
 
     /** Epochs of training before the finder runs, and after it. */

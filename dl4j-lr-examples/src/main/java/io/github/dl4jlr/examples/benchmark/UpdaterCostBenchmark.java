@@ -71,8 +71,8 @@ public final class UpdaterCostBenchmark {
     private UpdaterCostBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
-        run(args);
+    public static void main(String[] args) throws Exception {
+        Cli.main(() -> run(args));
     }
 
     public static List<Row> run(String... args) throws IOException {

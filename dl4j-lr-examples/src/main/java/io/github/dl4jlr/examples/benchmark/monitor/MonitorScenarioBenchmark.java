@@ -74,8 +74,8 @@ public final class MonitorScenarioBenchmark {
     private MonitorScenarioBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
-        run(args);
+    public static void main(String[] args) throws Exception {
+        Cli.main(() -> run(args));
     }
 
     public static Result run(String... args) throws IOException {
