@@ -57,56 +57,61 @@ public interface Engine extends AutoCloseable {
      */
     static Engine local(int threads) {
         Args.positive("threads", threads);
-        return (tasks, progress, afterEachRun) -> {
-            if (threads == 1) {
-                List<RunSummary> out = new ArrayList<>();
-                try (LocalMemberTrainer members = new LocalMemberTrainer(1)) {
-                    for (RunTask t : tasks) {
-                        out.add(t.run(members, progress));
-                        afterEachRun.run();
-                    }
-                }
-                return out;
+        return (tasks, progress, afterEachRun) -> threads == 1 ? sequential(tasks, progress, afterEachRun)
+                : parallel(threads, tasks, progress, afterEachRun);
+    }
+
+    private static List<RunSummary> sequential(List<RunTask> tasks, Progress progress, Runnable afterEachRun) {
+        List<RunSummary> out = new ArrayList<>();
+        try (LocalMemberTrainer members = new LocalMemberTrainer(1)) {
+            for (RunTask t : tasks) {
+                out.add(t.run(members, progress));
+                afterEachRun.run();
             }
-            // each run's ops on its own share of the cores, so runs do not fight over them; the numbers stay those of
-            // a sequential run (DogBreedDemoTest compares them)
-            int opThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / threads);
-            int before = Nd4j.getEnvironment().maxThreads();
-            Nd4j.getEnvironment().setMaxThreads(opThreads);
-            Progress shared = Progress.concurrent(progress);
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "demo-run");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<RunSummary>> futures = new ArrayList<>();
-                for (RunTask t : tasks) {
-                    futures.add(pool.submit(() -> {
-                        try (LocalMemberTrainer members = new LocalMemberTrainer(1)) {
-                            RunSummary s = t.run(members, shared);
-                            synchronized (afterEachRun) {
-                                afterEachRun.run();
-                            }
-                            return s;
+        }
+        return out;
+    }
+
+    private static List<RunSummary> parallel(int threads, List<RunTask> tasks, Progress progress,
+                                             Runnable afterEachRun) {
+        // each run's ops on its own share of the cores, so runs do not fight over them; the numbers stay those of a
+        // sequential run (DogBreedDemoTest compares them)
+        int opThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / threads);
+        int before = Nd4j.getEnvironment().maxThreads();
+        Nd4j.getEnvironment().setMaxThreads(opThreads);
+        Progress shared = Progress.concurrent(progress);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "demo-run");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<RunSummary>> futures = new ArrayList<>();
+            for (RunTask t : tasks) {
+                futures.add(pool.submit(() -> {
+                    try (LocalMemberTrainer members = new LocalMemberTrainer(1)) {
+                        RunSummary s = t.run(members, shared);
+                        synchronized (afterEachRun) {
+                            afterEachRun.run();
                         }
-                    }));
-                }
-                List<RunSummary> out = new ArrayList<>();
-                for (Future<RunSummary> f : futures) {
-                    out.add(f.get());
-                }
-                return out;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
-                        : new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
-                Nd4j.getEnvironment().setMaxThreads(before);
+                        return s;
+                    }
+                }));
             }
-        };
+            List<RunSummary> out = new ArrayList<>();
+            for (Future<RunSummary> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
+                    : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+            Nd4j.getEnvironment().setMaxThreads(before);
+        }
     }
 }
