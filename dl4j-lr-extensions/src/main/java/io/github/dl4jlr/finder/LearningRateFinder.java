@@ -147,7 +147,7 @@ public final class LearningRateFinder {
             LrFinderResult swept = test.result().withChanceLoss(batches.chanceLoss(net.outputLosses()));
             net.setListeners(List.of());
             boolean trials = confirmMode == ConfirmMode.ALWAYS
-                    || (confirmMode == ConfirmMode.WHEN_FLAT && swept.unreadable() && !swept.broken());
+                    || (confirmMode == ConfirmMode.WHEN_FLAT && swept.unreadable());
             Confirmation c = null;
             if (trials) {
                 int length = trialIterations > 0 ? trialIterations : ConfirmationRules.trialIterations(swept.iterations());
@@ -160,7 +160,7 @@ public final class LearningRateFinder {
             net.setListeners(userListeners);
             batches.resetIfPossible();
         }
-        if (result.broken() || result.unreadable() && !result.confirmedBy(SuggestionMethod.CONFIRMED)) {
+        if (result.unreadable() && !result.confirmedBy(SuggestionMethod.CONFIRMED)) {
             log.warn(result.summary());
         } else {
             log.info(result.summary());

@@ -100,16 +100,6 @@ public final class LrFinderResult {
         return chanceLoss > 0 && startLoss() < 0.5 * chanceLoss;
     }
 
-    /**
-     * Whether the network was worse than one that knows only the class frequencies before the sweep (its loss above
-     * {@link #chanceLoss()}): diverged or dead. No learning rate rescues it; the summary says so.
-     *
-     * @return whether the start loss is above the chance level; false when either is unknown
-     */
-    public boolean broken() {
-        return chanceLoss > 0 && startLoss() > chanceLoss;
-    }
-
     /** Whether the rules cannot read this curve: it is flat, or the network had already learned. */
     boolean unreadable() {
         return flat() || trained();
@@ -332,12 +322,7 @@ public final class LrFinderResult {
                         .append(i == confirmation.chosen() ? " (won)" : "");
             }
         }
-        if (broken()) {
-            b.append(String.format(Locale.ROOT, "; the network's loss before the sweep, %.3g, is above %.3g, the loss "
-                    + "of predicting the class frequencies: it has diverged or died, and no learning rate will rescue "
-                    + "it; re-initialise it (or restore a healthy checkpoint) and run the finder then", startLoss(),
-                    chanceLoss));
-        } else if (trained() && !flat()) {
+        if (trained() && !flat()) {
             b.append(String.format(Locale.ROOT, "; the network has already learned (its loss before the sweep, %.3g, "
                     + "is below half of %.3g, the loss of predicting the class frequencies), so the curve is not a "
                     + "fresh network's and the rules cannot read it", startLoss(), chanceLoss));
@@ -345,7 +330,7 @@ public final class LrFinderResult {
                     : ": treat the suggestion as a guess, let the finder try candidates (ConfirmMode.WHEN_FLAT, the "
                     + "default), or keep the learning rate you train with");
         }
-        if (flat() && !broken()) {
+        if (flat()) {
             b.append(String.format(Locale.ROOT, "; the loss did not fall as the LR grew (it fell by %.0f%%, lowest at "
                     + "lr=%s), as on a network that is already trained, so the curve alone cannot be read",
                     100 * fall(), fmt(lrs[SuggestionRules.lowest(lrs, smoothed).orElse(0)])));

@@ -221,7 +221,6 @@ class FinderConfirmationTest {
         assertEquals(Math.log(ClassificationNets.CLASSES), r.chanceLoss(), 0.05,
                 "about ln(classes) on balanced classes: " + r.chanceLoss());
         assertTrue(r.trained(), "loss " + r.startLoss() + " against a chance level of " + r.chanceLoss());
-        assertFalse(r.broken());
         assertTrue(r.confirmedBy(SuggestionMethod.CONFIRMED), r.summary());
         assertTrue(r.confirmation().orElseThrow().trials().stream().allMatch(t -> t.candidate().fromBracket()),
                 "the stable bracket, not the rules: " + r.summary());
@@ -229,18 +228,17 @@ class FinderConfirmationTest {
         MultiLayerNetwork fresh = ClassificationNets.mlp(new Adam(1e-2));
         LrFinderResult f = LearningRateFinder.builder().build().find(fresh, ClassificationNets.mixture(40, 2));
         assertFalse(f.trained(), "a fresh network starts near chance: " + f.startLoss() + " vs " + f.chanceLoss());
+        assertFalse(f.summary().contains("re-initialise"), f.summary());
     }
 
     @Test
-    void aNetworkWorseThanChanceIsToldToStartOver() {
+    void aFreshNetworkThatStartsAboveChanceIsNotBroken() {
         MultiLayerNetwork net = ClassificationNets.mlp(new Adam(1e-2));
-        int out = net.getnLayers() - 1;
-        net.getLayer(out).getParam("W").muli(200);       // confident and wrong: far above the chance level
+        net.getLayer(net.getnLayers() - 1).getParam("W").muli(3);      // a fresh network, less lucky in its init
         LrFinderResult r = LearningRateFinder.builder().build().find(net, ClassificationNets.mixture(40, 2));
-        assertTrue(r.broken(), "loss " + r.startLoss() + " against a chance level of " + r.chanceLoss());
-        assertTrue(r.confirmation().isEmpty(), "no trials on a network no rate can rescue");
-        assertTrue(r.summary().contains("it has diverged or died, and no learning rate will rescue it; re-initialise "
-                + "it (or restore a healthy checkpoint) and run the finder then"), r.summary());
+        assertTrue(r.startLoss() > r.chanceLoss(), "starts above chance: " + r.startLoss() + " vs " + r.chanceLoss());
+        assertFalse(r.summary().contains("re-initialise"), r.summary());
+        assertFalse(r.summary().contains("diverged or died"), r.summary());
     }
 
     @Test

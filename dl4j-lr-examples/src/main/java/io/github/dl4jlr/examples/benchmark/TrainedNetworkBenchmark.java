@@ -123,7 +123,7 @@ public final class TrainedNetworkBenchmark {
                     TrainingSnapshot trained = TrainingSnapshot.capture(adapter);
                     LrFinderResult r = LearningRateFinder.builder().build().find(net, data.trainIterator());
                     log.info("{}/{} seed {}: {}", problem, optimizer, s, r.summary());
-                    if (r.broken()) {
+                    if (r.startLoss() > r.chanceLoss()) {
                         broken++;                       // training failed before the finder ran: not a trained network
                         continue;
                     }
