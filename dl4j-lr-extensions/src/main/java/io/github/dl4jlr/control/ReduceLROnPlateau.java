@@ -74,8 +74,8 @@ public final class ReduceLROnPlateau extends BaseTrainingListener {
      * no-op), then adds this listener to the model.
      *
      * @param model a {@code MultiLayerNetwork} or {@code ComputationGraph}
-      * @return checks that every trained layer has a learning rate (AdaDelta and NoOp do not, and would make this a
-      *     silent no-op), then adds this listener to the model
+     * @return this listener
+     * @throws IllegalArgumentException when a trained layer has no learning rate
      */
     public ReduceLROnPlateau attachTo(Model model) {
         requireLearningRates(NetworkAdapter.of(model));
@@ -199,7 +199,7 @@ public final class ReduceLROnPlateau extends BaseTrainingListener {
          * Multiplier applied at each cut, in (0, 1).
          *
          * @param factor the multiple of each cut, in (0, 1); default 0.1
-         * @return multiplier applied at each cut, in (0, 1)
+         * @return this builder
          */
         public Builder factor(double factor) {
             this.factor = factor;
@@ -210,7 +210,7 @@ public final class ReduceLROnPlateau extends BaseTrainingListener {
          * Epochs without improvement before a cut, {@code >= 1}.
          *
          * @param epochs epochs without improvement before a cut, {@code >= 1}; default 10
-         * @return epochs without improvement before a cut, {@code >= 1}
+         * @return this builder
          */
         public Builder patience(int epochs) {
             this.patience = epochs;
@@ -222,7 +222,7 @@ public final class ReduceLROnPlateau extends BaseTrainingListener {
          *
          * @param threshold how much better than the best a loss must be to count as an improvement, {@code >= 0}
          * @param mode whether {@code threshold} is relative to the best loss or absolute
-         * @return minimum improvement that counts, {@code >= 0}, read per {@link ThresholdMode}
+         * @return this builder
          */
         public Builder threshold(double threshold, ThresholdMode mode) {
             this.threshold = threshold;
@@ -234,7 +234,7 @@ public final class ReduceLROnPlateau extends BaseTrainingListener {
          * Epochs after a cut during which bad epochs are not counted.
          *
          * @param epochs epochs after a cut during which nothing is counted, {@code >= 0}; default 0
-         * @return epochs after a cut during which bad epochs are not counted
+         * @return this builder
          */
         public Builder cooldown(int epochs) {
             this.cooldown = epochs;
@@ -245,7 +245,7 @@ public final class ReduceLROnPlateau extends BaseTrainingListener {
          * Floor for the learning rate of the next step.
          *
          * @param minLr the lowest learning rate a cut may reach, {@code >= 0}; default 0
-         * @return floor for the learning rate of the next step
+         * @return this builder
          */
         public Builder minLr(double minLr) {
             this.minLr = minLr;
@@ -257,7 +257,7 @@ public final class ReduceLROnPlateau extends BaseTrainingListener {
          *
           * @param validation held-out data whose mean loss is watched instead of the training loss, reset before each
           *     pass
-         * @return watch the mean loss over this iterator instead of the training score
+         * @return this builder
          */
         public Builder validation(DataSetIterator validation) {
             this.validation = ValidationData.of(validation);
@@ -268,7 +268,7 @@ public final class ReduceLROnPlateau extends BaseTrainingListener {
          * Watch the mean loss over this multi-input iterator (ComputationGraph).
          *
          * @param validation held-out multi-input data whose mean loss is watched, reset before each pass
-         * @return watch the mean loss over this multi-input iterator (ComputationGraph)
+         * @return this builder
          */
         public Builder validation(MultiDataSetIterator validation) {
             this.validation = ValidationData.of(validation);

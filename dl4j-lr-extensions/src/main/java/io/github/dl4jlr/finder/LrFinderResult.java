@@ -270,7 +270,7 @@ public final class LrFinderResult {
     /**
      * ADAM or OTHER, read from the network's updaters; empty when no step ran.
      *
-     * @return aDAM or OTHER, read from the network's updaters; empty when no step ran
+     * @return {@code ADAM} or {@code OTHER}, read from the network's updaters; empty when no step ran
      */
     public Optional<UpdaterFamily> updaterFamily() {
         return Optional.ofNullable(family);
@@ -412,7 +412,7 @@ public final class LrFinderResult {
      * Writes {@code iteration,lr,loss,smoothed_loss}, atomically.
      *
      * @param csv the CSV file to write
-     * @return writes {@code iteration,lr,loss,smoothed_loss}, atomically
+     * @return {@code csv}
      * @throws IOException if writing fails
      */
     public Path writeCsv(Path csv) throws IOException {
@@ -434,7 +434,7 @@ public final class LrFinderResult {
      * (no rows when the stage did not run).
      *
      * @param csv the CSV file to write
-     * @return writes the confirmation trials, atomically
+     * @return {@code csv}
      * @throws IOException if writing fails
      */
     public Path writeTrialsCsv(Path csv) throws IOException {

@@ -41,7 +41,7 @@ public enum UpdaterFamily {
      * ADAM when any updater is Adam-type (the lower of the two suggestions), otherwise OTHER.
      *
      * @param updaters the updaters
-     * @return aDAM when any updater is Adam-type (the lower of the two suggestions), otherwise OTHER
+     * @return {@code ADAM} when any updater is Adam-type (the lower of the two suggestions), otherwise OTHER
      */
     public static UpdaterFamily of(Collection<? extends IUpdater> updaters) {
         Args.check(updaters != null && !updaters.isEmpty(), "at least one updater",

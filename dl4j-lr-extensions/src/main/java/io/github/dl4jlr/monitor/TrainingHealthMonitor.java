@@ -273,7 +273,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
          *
           * @param n a ratio check every {@code n} iterations, {@code >= 1}; default 10 (the loss is watched at every
           *     one)
-         * @return ratio check every N iterations ({@code >= 1}); the score is checked every iteration regardless
+         * @return this builder
          */
         public Builder frequency(int n) {
             this.frequency = n;
@@ -285,7 +285,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
          *
          * @param low the lower edge of the healthy band, {@code > 0}; default 1e-4
          * @param high the upper edge, {@code > low}; default 1e-2
-         * @return the healthy band of the update:parameter ratio; target about 1e-3
+         * @return this builder
          */
         public Builder ratioBand(double low, double high) {
             this.low = low;
@@ -297,7 +297,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
          * Consecutive out-of-band checks before a warning.
          *
          * @param checks checks in a row out of the band before a ratio warning, {@code >= 1}; default 3
-         * @return consecutive out-of-band checks before a warning
+         * @return this builder
          */
         public Builder ratioPatience(int checks) {
             this.patience = checks;
@@ -308,7 +308,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
          * What to do when training goes non-finite or diverges: LOG (default), STOP or ROLLBACK.
          *
          * @param policy what to do on trouble: LOG (default), STOP or ROLLBACK
-         * @return what to do when training goes non-finite or diverges
+         * @return this builder
          */
         public Builder onTrouble(TroubleMode policy) {
             this.policy = policy;
@@ -346,7 +346,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
          * Learning-rate multiplier applied at each rollback, in (0, 1).
          *
          * @param factor the multiple of the learning rate after a rollback, in (0, 1); default 0.1
-         * @return learning-rate multiplier applied at each rollback, in (0, 1)
+         * @return this builder
          */
         public Builder rollbackLrFactor(double factor) {
             this.rollbackLrFactor = factor;
@@ -357,7 +357,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
          * Restores allowed before behaving as STOP.
          *
          * @param n restores before ROLLBACK gives up and stops, {@code >= 1}; default 3
-         * @return restores allowed before behaving as STOP
+         * @return this builder
          */
         public Builder maxRollbacks(int n) {
             this.maxRollbacks = n;
@@ -369,7 +369,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
          * and one of the updater state.
          *
          * @param n healthy states kept for STOP and ROLLBACK, {@code >= 1}; default 2
-         * @return healthy snapshots kept for STOP and ROLLBACK ({@code >= 1}, default 2)
+         * @return this builder
          */
         public Builder snapshots(int n) {
             this.snapshots = n;
@@ -381,8 +381,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
          * is NaN unless {@link #stepSizeEstimate} is on).
          *
          * @param file the CSV to write, replaced at the first check
-          * @return also write every check to this CSV ({@code iteration,epoch,lr,param,ratio,verdict,step_size}; the
-          *     step size is NaN unless {@link #stepSizeEstimate} is on)
+          * @return this builder
          */
         public Builder csv(Path file) {
             this.csv = file;
@@ -396,7 +395,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
          *
          * @param epochs epochs without improvement before the warning, {@code >= 1}; default 3
          * @param threshold the relative improvement that counts, in [0, 1); default 1e-2
-         * @return the epoch-level stall check
+         * @return this builder
          */
         public Builder lossStall(int epochs, double threshold) {
             Args.positive("lossStall epochs", epochs);
@@ -421,8 +420,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
          * the epoch's mean training loss.
          *
          * @param data held-out data whose mean loss the stall check watches, reset before each pass
-          * @return judge the stall check on the mean loss over this iterator (reset and read once per epoch end)
-          *     instead of the epoch's mean training loss
+          * @return this builder
          */
         public Builder validation(DataSetIterator data) {
             this.validation = ValidationData.of(data);
@@ -433,7 +431,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
          * {@link #validation(DataSetIterator)} for a multi-input ComputationGraph.
          *
          * @param data held-out multi-input data whose mean loss the stall check watches
-         * @return {@link #validation(DataSetIterator)} for a multi-input ComputationGraph
+         * @return this builder
          */
         public Builder validation(MultiDataSetIterator data) {
             this.validation = ValidationData.of(data);
@@ -445,8 +443,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
          * the ratio. Off by default: see the README for how well it matched the best learning rate.
          *
          * @param on false to turn it off
-          * @return also estimate a step size per weight array at each check (see {@link StepSizeEstimate}); shown next
-          *     to the ratio
+          * @return this builder
          */
         public Builder stepSizeEstimate(boolean on) {
             this.stepSizeEstimate = on;
@@ -457,7 +454,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
          * Decay of the estimate's moving averages over checks, in [0, 1); default 0.9.
          *
          * @param beta the decay, in [0, 1); default 0.9
-         * @return decay of the estimate's moving averages over checks, in [0, 1); default 0.9
+         * @return this builder
          */
         public Builder stepSizeDecay(double beta) {
             this.stepSizeDecay = beta;

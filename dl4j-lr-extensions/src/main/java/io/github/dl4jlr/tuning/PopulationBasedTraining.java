@@ -131,7 +131,7 @@ public final class PopulationBasedTraining {
     /**
      * Runs all rounds (or the remaining ones, when a checkpoint exists) and returns the result.
      *
-     * @return runs all rounds (or the remaining ones, when a checkpoint exists) and returns the result
+     * @return the best member, its lineage's learning-rate schedule and every round's records
      */
     public PbtResult run() {
         List<PbtRecord> history = new ArrayList<>();
@@ -338,7 +338,7 @@ public final class PopulationBasedTraining {
          * with its weights; the hyperparameters of {@link SearchSpace} are applied on top.
          *
          * @param conf the network's configuration; every member starts from its initial weights
-         * @return the members' network, as a configuration (it travels as JSON)
+         * @return this builder
          */
         public Builder network(MultiLayerConfiguration conf) {
             this.networkJson = Args.notNull("network", conf).toJson();
@@ -350,7 +350,7 @@ public final class PopulationBasedTraining {
          * As {@link #network(MultiLayerConfiguration)}, for a ComputationGraph.
          *
          * @param conf the graph's configuration; every member starts from its initial weights
-         * @return as {@link #network(MultiLayerConfiguration)}, for a ComputationGraph
+         * @return this builder
          */
         public Builder network(ComputationGraphConfiguration conf) {
             this.networkJson = Args.notNull("network", conf).toJson();
@@ -363,7 +363,7 @@ public final class PopulationBasedTraining {
          * builds the model.
          *
          * @param template an initialised network whose configuration the members use
-         * @return the configuration of an initialised network (its weights are not used)
+         * @return this builder
          */
         public Builder networkLike(Model template) {
             NetworkAdapter net = NetworkAdapter.of(Args.notNull("network", template));
@@ -385,7 +385,7 @@ public final class PopulationBasedTraining {
          * Where members get their training data, on the JVM that trains them.
          *
          * @param data where a member's minibatches come from, on the JVM that trains it
-         * @return where members get their training data, on the JVM that trains them
+         * @return this builder
          */
         public Builder trainData(TrainingData data) {
             this.trainData = data;
@@ -396,7 +396,7 @@ public final class PopulationBasedTraining {
          * Higher is better; runs where the member trained.
          *
          * @param evaluator scores a member after its round, higher is better
-         * @return higher is better; runs where the member trained
+         * @return this builder
          */
         public Builder evaluator(Evaluator evaluator) {
             this.evaluator = evaluator;
@@ -407,7 +407,7 @@ public final class PopulationBasedTraining {
          * Listeners created for each member's round on the JVM that trains it.
          *
          * @param listeners creates each member's listeners for a round, where it trains
-         * @return listeners created for each member's round on the JVM that trains it
+         * @return this builder
          */
         public Builder listeners(MemberListeners listeners) {
             this.listeners = listeners;
@@ -419,7 +419,7 @@ public final class PopulationBasedTraining {
          *
          * @param n the round length, {@code >= 1}
          * @param unit {@code EPOCH} or {@code ITERATION}
-         * @return members are ready (scored, exploited) every {@code n} epochs or iterations
+         * @return this builder
          */
         public Builder readyEvery(int n, ScheduleType unit) {
             this.readyEvery = n;
@@ -462,7 +462,7 @@ public final class PopulationBasedTraining {
          * Worker threads of the default local trainer (default 1); ignored with {@link #trainer}.
          *
          * @param threads members trained at once by the default local trainer, {@code >= 1}; default 1
-         * @return worker threads of the default local trainer (default 1); ignored with {@link #trainer}
+         * @return this builder
          */
         public Builder parallelism(int threads) {
             this.parallelism = threads;
@@ -475,7 +475,7 @@ public final class PopulationBasedTraining {
          * not closed by PBT.
          *
          * @param trainer who trains the members, e.g. a {@code SparkMemberTrainer}
-         * @return who trains the members
+         * @return this builder
          */
         public Builder trainer(MemberTrainer trainer) {
             this.trainer = trainer;
@@ -495,7 +495,7 @@ public final class PopulationBasedTraining {
          * Save the population after each round here, and resume from it when {@link #build()}'s run starts.
          *
          * @param dir a folder for one committed generation per round; a run resumes from it
-         * @return save the population after each round here, and resume from it when {@link #build()}'s run starts
+         * @return this builder
          */
         public Builder checkpointDir(Path dir) {
             this.checkpointDir = dir;
@@ -512,7 +512,7 @@ public final class PopulationBasedTraining {
          * A callback after each round (before the checkpoint is written), e.g. to evaluate the best member.
          *
          * @param listener called on this JVM after every round
-         * @return a callback after each round (before the checkpoint is written), e.g
+         * @return this builder
          */
         public Builder afterRound(RoundListener listener) {
             this.afterRound = listener;
@@ -523,7 +523,7 @@ public final class PopulationBasedTraining {
          * Fixes the starting hyperparameters of the first members (the rest are sampled).
          *
          * @param sets hyperparameters of the first members; the others are drawn from the search space
-         * @return fixes the starting hyperparameters of the first members (the rest are sampled)
+         * @return this builder
          */
         public Builder initialHyperparameters(List<Map<String, Double>> sets) {
             this.initial.clear();

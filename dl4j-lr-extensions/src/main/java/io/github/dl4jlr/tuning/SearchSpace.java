@@ -101,7 +101,8 @@ public final class SearchSpace {
      * Requires a value inside the bounds for every hyperparameter of the space.
      *
      * @param values one value per hyperparameter of the space
-     * @return requires a value inside the bounds for every hyperparameter of the space
+     * @return a copy of {@code values}
+     * @throws IllegalArgumentException naming a hyperparameter that is missing or out of its bounds
      */
     public Map<String, Double> validate(Map<String, Double> values) {
         Args.notNull("hyperparameters", values);
@@ -124,9 +125,9 @@ public final class SearchSpace {
         /**
          * Nesterovs momentum, uniform in [min, max] within [0, 1).
          *
-         * @param min the smallest rate, {@code > 0}
-         * @param max the largest
-         * @return nesterovs momentum, uniform in [min, max] within [0, 1)
+         * @param min the smallest momentum, {@code >= 0}
+         * @param max the largest, below 1
+         * @return this builder
          */
         public Builder momentum(double min, double max) {
             Args.rightOpenInterval("momentum max", max, 0, 1);
@@ -137,9 +138,9 @@ public final class SearchSpace {
         /**
          * Adam-family beta1, uniform in [min, max] within [0, 1).
          *
-         * @param min the smallest rate, {@code > 0}
-         * @param max the largest
-         * @return adam-family beta1, uniform in [min, max] within [0, 1)
+         * @param min the smallest beta1, {@code >= 0}
+         * @param max the largest, below 1
+         * @return this builder
          */
         public Builder beta1(double min, double max) {
             Args.rightOpenInterval("beta1 max", max, 0, 1);
@@ -150,9 +151,9 @@ public final class SearchSpace {
         /**
          * Decoupled weight decay on weights (not biases), log-uniform in [min, max].
          *
-         * @param min the smallest rate, {@code > 0}
+         * @param min the smallest weight decay, {@code > 0}
          * @param max the largest
-         * @return decoupled weight decay on weights (not biases), log-uniform in [min, max]
+         * @return this builder
          */
         public Builder weightDecay(double min, double max) {
             parameters.add(new Hyperparameter(WEIGHT_DECAY, Args.positive("weightDecay min", min),

@@ -26,7 +26,7 @@ public final class LocalClusterHome {
      * Builds (or rebuilds) the folder at {@code home} and returns it.
      *
      * @param home the folder to fill
-     * @return builds (or rebuilds) the folder at {@code home} and returns it
+     * @return {@code home}
      */
     public static Path build(Path home) {
         try {
