@@ -68,6 +68,10 @@ public final class LearningRateFreeBenchmark {
         @Option(names = "--seeds", description = "Seeds per setting (default: ${DEFAULT-VALUE}).")
         int seeds = 3;
 
+        @Option(names = "--grid", split = ",", description = "Adam's rates instead of the half-decades 1e-4 ... 1e-1, "
+                + "e.g. 1e-3,1e-2 for a quick run.")
+        double[] grid = GRID;
+
         @Option(names = "--out", description = "Output folder (default: ${DEFAULT-VALUE}).")
         Path out = Paths.get("results", "benchmarks");
     }
@@ -98,8 +102,8 @@ public final class LearningRateFreeBenchmark {
             int epochs = epochs(problem);
             int perEpoch = iterationsPerEpoch(problem);
             Map<String, Row> best = new LinkedHashMap<>();
-            best.put("adam", bestOfGrid(problem, "adam", o.seeds, lr -> new Adam(lr)));
-            best.put("adam-cosine", bestOfGrid(problem, "adam-cosine", o.seeds, lr -> new Adam(
+            best.put("adam", bestOfGrid(problem, "adam", o.seeds, o.grid, lr -> new Adam(lr)));
+            best.put("adam-cosine", bestOfGrid(problem, "adam-cosine", o.seeds, o.grid, lr -> new Adam(
                     new CosineDecaySchedule(ScheduleType.ITERATION, lr, 0, epochs * perEpoch))));
             best.put("prodigy", fixed(problem, "prodigy", o.seeds, Prodigy::new));
             best.put("schedule-free-adamw", fixed(problem, "schedule-free-adamw", o.seeds, ScheduleFreeAdamW::new));
@@ -118,9 +122,10 @@ public final class LearningRateFreeBenchmark {
         return rows;
     }
 
-    private static Row bestOfGrid(String problem, String method, int seeds, Function<Double, IUpdater> updater) {
+    private static Row bestOfGrid(String problem, String method, int seeds, double[] grid,
+                                 Function<Double, IUpdater> updater) {
         Row best = null;
-        for (double lr : GRID) {
+        for (double lr : grid) {
             Row r = fixed(problem, method, seeds, () -> updater.apply(lr));
             r = new Row(problem, method, lr, r.accuracy(), r.perSeed());
             if (best == null || r.accuracy() > best.accuracy()) {

@@ -78,6 +78,10 @@ public final class TrainedNetworkBenchmark {
         @Option(names = "--seeds", description = "Seeds per cell (default: ${DEFAULT-VALUE}).")
         int seeds = 3;
 
+        @Option(names = "--grid", split = ",", description = "Continuation rates instead of the half-decades 1e-5 ... 1, "
+                + "e.g. 1e-3,1e-2 for a quick run.")
+        double[] grid;
+
         @Option(names = "--out", description = "Output folder (default: ${DEFAULT-VALUE}).")
         Path out = Paths.get("results", "benchmarks");
     }
@@ -103,7 +107,7 @@ public final class TrainedNetworkBenchmark {
         if (o == null) {
             return List.of();
         }
-        double[] grid = io.github.dl4jlr.finder.FinderAudit.halfDecades(1e-5, 1);
+        double[] grid = o.grid != null ? o.grid : io.github.dl4jlr.finder.FinderAudit.halfDecades(1e-5, 1);
         List<Cell> cells = new ArrayList<>();
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
         for (String problem : o.problems) {

@@ -17,7 +17,7 @@ class LearningRateFreeBenchmarkTest {
     @Test
     void comparesBothUpdatersWithTheGridsBestAdamAndWritesARowEach(@TempDir Path dir) throws Exception {
         List<LearningRateFreeBenchmark.Row> rows = LearningRateFreeBenchmark.run("--problems", "iris", "--seeds", "1",
-                "--out", dir.toString());
+                "--grid", "1e-3,1e-2", "--out", dir.toString());
         assertEquals(List.of("adam", "adam-cosine", "prodigy", "schedule-free-adamw", "schedule-free-adamw@y"),
                 rows.stream().map(LearningRateFreeBenchmark.Row::method).toList());
         assertTrue(rows.stream().filter(r -> r.method().startsWith("adam")).allMatch(r -> r.lr() > 0),

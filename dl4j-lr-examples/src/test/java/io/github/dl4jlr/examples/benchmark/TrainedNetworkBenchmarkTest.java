@@ -17,7 +17,7 @@ class TrainedNetworkBenchmarkTest {
     @Test
     void comparesTheSuggestionForATrainedNetworkWithAContinuationGrid(@TempDir Path dir) throws Exception {
         List<TrainedNetworkBenchmark.Cell> cells = TrainedNetworkBenchmark.run("--problems", "blobs", "--optimizers",
-                "adam", "--seeds", "1", "--out", dir.toString());
+                "adam", "--seeds", "1", "--grid", "1e-3,1e-2", "--out", dir.toString());
         assertEquals(1, cells.size());
         TrainedNetworkBenchmark.Cell c = cells.get(0);
         assertEquals(1, c.perSeed().length + c.broken(), "the seed is either measured or left out, with the reason");
