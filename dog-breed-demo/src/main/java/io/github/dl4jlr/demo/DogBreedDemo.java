@@ -43,7 +43,7 @@ import java.util.Locale;
  *   java -jar dog-breed-demo/target/dog-breed-demo.jar [--data DIR] [--quick] [--resume] [--seeds N] ...
  * </pre>
  */
-@Command(name = "dog-breed-demo", mixinStandardHelpOptions = true, version = "dog-breed-demo 0.1.0",
+@Command(name = "dog-breed-demo", mixinStandardHelpOptions = true, versionProvider = DogBreedDemo.Version.class,
         description = "Compare learning rates and optimizers on 120 dog breeds (generated stand-in data unless --data).")
 public final class DogBreedDemo {
 
@@ -276,4 +276,13 @@ public final class DogBreedDemo {
         AtomicFile.writeString(dir.resolve("metrics.csv"), EpochMetrics.toCsv(rows));
     }
 
+
+    /** The version of the jar this runs from (its manifest), as {@code --version} prints it. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = DogBreedDemo.class.getPackage().getImplementationVersion();
+            return new String[]{"dog-breed-demo " + (v == null ? "(not from its jar)" : v)};
+        }
+    }
 }

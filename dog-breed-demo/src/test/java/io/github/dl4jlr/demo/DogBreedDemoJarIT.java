@@ -52,7 +52,7 @@ class DogBreedDemoJarIT {
         Outcome o = java(dir, "--version");
 
         assertEquals(0, o.exitCode(), o.stderr());
-        assertTrue(o.stdout().matches("dog-breed-demo \\d+\\.\\d+\\.\\d+\\R"), o.stdout());
+        assertTrue(o.stdout().matches("dog-breed-demo \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"), o.stdout());
         assertFalse(Files.exists(dir.resolve("results")), "no run started");
     }
 
