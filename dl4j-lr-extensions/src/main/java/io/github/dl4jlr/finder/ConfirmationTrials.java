@@ -126,6 +126,7 @@ final class ConfirmationTrials {
     /** One fixed-rate trial of {@code c} from the starting state. */
     private TrialOutcome trial(Candidate c, ToDoubleFunction<NetworkAdapter> heldOut) {
         start.restoreInto(net);
+        net.clearMomentumVelocity();           // it holds the rate it trained at, not the trial's
         batches.rewind();                      // every trial sees the same minibatches in the same order
         for (IUpdater u : net.trainedUpdaters()) {
             u.setLrAndSchedule(c.learningRate(), null);

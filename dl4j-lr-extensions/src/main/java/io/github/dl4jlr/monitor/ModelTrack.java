@@ -53,6 +53,9 @@ final class ModelTrack {
     final ChanceLevel chance = new ChanceLevel();
 
     LrOwnerRules.State lr = LrOwnerRules.State.INITIAL;
+    SlowStartRules.State slowStart = SlowStartRules.State.INITIAL;
+    /** Whether a line has advised raising the learning rate (then the slow-start line would repeat it). */
+    boolean raiseAdvised;
     boolean rolledBack;
     /** Iteration of this track's first non-finite state; -1 while there was none. */
     int nonFiniteAt = -1;

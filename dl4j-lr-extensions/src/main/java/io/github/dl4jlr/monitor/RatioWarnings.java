@@ -47,6 +47,7 @@ final class RatioWarnings {
                             MonitorMessages.expectedLowRatio(c, i, s, low, t.lrOwner(), t.lr)));
                     s = s.markWarned();
                 } else {
+                    t.raiseAdvised |= lowSide;
                     sink.event(Level.WARN, new MonitorEvent(c.replica(), c.iteration(), c.epoch(),
                             lowSide ? MonitorEvent.Kind.RATIO_LOW : MonitorEvent.Kind.RATIO_HIGH,
                             MonitorEvent.Severity.WARN, key, MonitorMessages.ratioWarning(c, i, s, low, high,

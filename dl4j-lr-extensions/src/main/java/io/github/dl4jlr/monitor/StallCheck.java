@@ -61,6 +61,7 @@ final class StallCheck {
                 rules.patience(), rules.threshold(), LossTracker.medianIgnoringNaN(medians), cause,
                 context.learningRate(iteration, ep + 1), context.lr.peak(), owner.text());
         boolean quiet = cause == StallCause.LR_LOWERED || (cause == StallCause.PLATEAU && plateau);
+        context.raiseAdvised |= cause == StallCause.LR_TOO_LOW || cause == StallCause.NO_PROGRESS;
         sink.stall(stall, quiet ? Level.INFO : Level.WARN, new MonitorEvent(context.replica, iteration, ep,
                 MonitorEvent.Kind.LOSS_STALLED, quiet ? MonitorEvent.Severity.INFO : MonitorEvent.Severity.WARN, "loss",
                 MonitorMessages.stall(stall, low, high, plateau)));

@@ -39,7 +39,8 @@ import java.util.Map;
  *       parameter array and per applied update ({@link Norms}) gives the ratios and the finiteness check at once; the
  *       dead-network rule ({@link DeadNetworkRules}); the ratio warnings ({@link RatioWarnings}); and a snapshot if the
  *       check was healthy ({@link Recovery}).</li>
- *   <li><b>{@code onEpochEnd}</b> (or {@link #endEpoch()}): the stall check ({@link StallCheck}).</li>
+ *   <li><b>{@code onEpochEnd}</b> (or {@link #endEpoch()}): the stall check ({@link StallCheck}) and the slow-start
+ *   check ({@link SlowStartCheck}).</li>
  * </ul>
  * What to do about a trouble is {@link TroubleMode}, decided by the pure {@link RecoveryRules} and carried out
  * by {@link Recovery}; everything said goes through one {@link EventSink} (log line, report, CSV).
@@ -77,6 +78,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
     private final Recovery recovery;
     private final RatioWarnings warnings;
     private final StallCheck stallCheck;
+    private final SlowStartCheck slowStart;
     private final StepSizeTracker stepSizes;
     private final Tracks tracks;
 
@@ -95,6 +97,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         this.warnings = new RatioWarnings(patience, low, high, sink);
         this.stallCheck = b.lossPatience == 0 ? null : new StallCheck(new StallRules(b.lossPatience, b.lossThreshold),
                 b.validation, low, high, sink);
+        this.slowStart = b.lossPatience == 0 ? null : new SlowStartCheck(sink);
         StepSizeTracker tracker = new StepSizeTracker(b.stepSizeDecay);   // validates the decay even when off
         this.stepSizes = b.stepSizeEstimate ? tracker : null;
         this.tracks = new Tracks(policy.ringSize());
@@ -132,9 +135,10 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
      */
     public synchronized void endEpoch() {
         sink.flush();
-        if (stallCheck != null) {
-            for (Map.Entry<EpochTrack, ModelTrack> e : tracks.epochs().entrySet()) {
+        for (Map.Entry<EpochTrack, ModelTrack> e : tracks.epochs().entrySet()) {
+            if (stallCheck != null) {
                 stallCheck.epochEnd(e.getKey(), e.getValue());
+                slowStart.epochEnd(e.getValue());
             }
         }
     }
@@ -142,9 +146,10 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
     @Override
     public synchronized void onEpochEnd(Model model) {
         sink.flush();
+        ModelTrack t = tracks.of(model);
         if (stallCheck != null) {
-            ModelTrack t = tracks.of(model);
             stallCheck.epochEnd(t.epoch, t);
+            slowStart.epochEnd(t);
         }
     }
 
@@ -210,6 +215,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         t.troubleLogged = false;
         double lr = t.learningRate(iteration, epoch);
         t.lr = LrOwnerRules.next(t.lr, lr);
+        t.slowStart = SlowStartRules.check(t.slowStart, n.maxJudged, lr);
         t.level(t.loss.level(), warnings.levelsKept());
         RatioCheck c = new RatioCheck(t.replica, iteration, epoch, lr, n.keys, n.ratios(), n.verdicts,
                 stepSizes == null ? nan(n.keys.size()) : StepSizeTracker.estimates(t, n.keys));
@@ -405,7 +411,8 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         }
 
         /**
-         * Turns the epoch-level stall check on or off (on by default, 3 epochs and 1e-2).
+         * Turns the epoch-level loss checks on or off: the stall check (on by default, 3 epochs and 1e-2) and the
+         * slow-start check ({@link SlowStartRules}: a loss still near its chance level after 3 epochs of small steps).
          *
          * @param on false to turn it off
          * @return this builder

@@ -33,7 +33,7 @@ import java.util.Optional;
  *           .evaluator(m -&gt; accuracyOn(validation(), m))     // held-out, higher is better
  *           .epochs(10)                                     // your budget
  *           .bracket(sweep)                                 // half-decades below where the sweep diverged
- *           .build().run();                                 // logs "about 2.5 trainings of your budget" first
+ *           .build().run();                                 // logs "about 3 trainings of your budget" first
  *   double peak = r.bestRate();
  * </pre>
  *
@@ -48,8 +48,9 @@ import java.util.Optional;
  * with the same result. With a checkpoint folder every rung is committed atomically and {@link #run()} resumes from the
  * last committed rung after a kill.
  *
- * <p><b>Cost</b> (logged before it starts, {@link #plan()}): 8 candidates halving over 4 rungs cost 2.5 trainings of the
- * budget, 16 over 5 rungs 3, 9 with reduction 3 over 3 rungs about 2.3.
+ * <p><b>Cost</b> (logged before it starts, {@link #plan()}): 8 candidates halving over 4 rungs to 2 finalists cost 3
+ * trainings of the budget, 16 over 5 rungs 3.5, 9 with reduction 3 over 3 rungs 3; with 1 finalist (classic successive
+ * halving) 2.5, 3 and about 2.3.
  */
 public final class LearningRateSearch {
 
@@ -94,7 +95,8 @@ public final class LearningRateSearch {
             high = b.high;
             this.bracketSource = "the given bracket";
         }
-        this.plan = SearchPlan.of(low, high, b.candidates, b.reduction, epochs * iterationsPerEpoch);
+        int finalists = b.finalists > 0 ? b.finalists : Math.max(1, Math.min(2, b.candidates / Math.max(2, b.reduction)));
+        this.plan = SearchPlan.of(low, high, b.candidates, b.reduction, finalists, epochs * iterationsPerEpoch);
         this.trainer = b.trainer;
         this.checkpointDir = b.checkpointDir;
     }
@@ -112,7 +114,7 @@ public final class LearningRateSearch {
      * What the search will do and cost, before it runs.
      *
      * @return e.g. "8 candidates 1.3e-04 ... 1.3e-01 (...), halving over 4 rungs ending at 12%, 25%, 50% and 100% of
-     *         10 epochs: about 2.5 trainings of your budget"
+     *         10 epochs, 2 finalists: about 3.0 trainings of your budget"
      */
     public String plan() {
         int[] ends = plan.rungEnds();
@@ -123,9 +125,10 @@ public final class LearningRateSearch {
         }
         double[] rates = plan.rates();
         return String.format(Locale.ROOT, "%d candidates %.1e ... %.1e (%s), %s over %d rungs ending at %s of %d "
-                        + "epoch%s: about %.2g trainings of your budget", rates.length, rates[0], rates[rates.length - 1],
-                bracketSource, plan.reduction() == 2 ? "halving" : "keeping 1/" + plan.reduction(), plan.rungs(), parts,
-                epochs, epochs == 1 ? "" : "s", plan.cost());
+                        + "epoch%s, %s: about %.2g trainings of your budget", rates.length, rates[0],
+                rates[rates.length - 1], bracketSource, plan.reduction() == 2 ? "halving" : "keeping 1/" + plan.reduction(),
+                plan.rungs(), parts, epochs, epochs == 1 ? "" : "s",
+                plan.finalists() == 1 ? "1 finalist" : plan.finalists() + " finalists", plan.cost());
     }
 
     /** @return the search's cost in trainings of the budget */
@@ -174,9 +177,7 @@ public final class LearningRateSearch {
                     history.add(new PbtRecord(i, k, o.score(), hyperparameters(rates[i]), i));
                 }
                 log.info(rungLine(k, alive, scores, rates));
-                if (k < plan.rungs() - 1) {
-                    alive = plan.promote(alive, scores);
-                }
+                alive = plan.promote(k, alive, scores);
                 if (checkpoint != null) {
                     checkpoint.save(checkpointState(k + 1, alive, states, history), bytes(alive, states, true),
                             bytes(alive, states, false));
@@ -189,7 +190,9 @@ public final class LearningRateSearch {
         }
         int best = alive.get(0);
         MemberState s = states[best];
-        SearchResult result = new SearchResult(rates[best], rates[best] / peak, peak, history, plan.rates(),
+        double bestScore = history.stream().filter(h -> h.member() == best && h.round() == plan.rungs() - 1)
+                .mapToDouble(PbtRecord::score).findFirst().orElseThrow();
+        SearchResult result = new SearchResult(rates[best], rates[best] / peak, bestScore, peak, history, plan.rates(),
                 plan.rungEnds(), plan.cost(), MemberWork.materialize(spec(), hyperparameters(rates[best]), s.params(),
                 s.updaterState(), s.iteration(), s.epoch()));
         log.info("LR search finished: {}", result.summary());
@@ -293,7 +296,7 @@ public final class LearningRateSearch {
         return peak;
     }
 
-    /** Settings; defaults: 8 candidates, halving (reduction 2), the local trainer, no checkpoint. */
+    /** Settings; defaults: 8 candidates, halving (reduction 2) down to 2 finalists, the local trainer, no checkpoint. */
     public static final class Builder {
         private String networkJson;
         private boolean graph;
@@ -307,6 +310,7 @@ public final class LearningRateSearch {
         private LrFinderResult finderResult;
         private int candidates = 8;
         private int reduction = 2;
+        private int finalists;
         private MemberTrainer trainer;
         private Path checkpointDir;
 
@@ -415,6 +419,19 @@ public final class LearningRateSearch {
          */
         public Builder reduction(int eta) {
             this.reduction = eta;
+            return this;
+        }
+
+        /**
+         * @param n how many candidates train the whole budget, from 1 to {@code candidates / reduction} (default 2, or 1
+         *          where {@code candidates / reduction} is 1):
+         *          the winner is the best of them after the whole budget. 1 is classic successive halving, 0.5
+         *          trainings cheaper, whose winner was last judged at half the budget: a rate that leads there can
+         *          still become unstable later, and nothing would see it
+         * @return this builder
+         */
+        public Builder finalists(int n) {
+            this.finalists = Args.positive("finalists", n);
             return this;
         }
 

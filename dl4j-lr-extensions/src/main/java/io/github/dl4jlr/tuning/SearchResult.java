@@ -13,6 +13,7 @@ public final class SearchResult {
 
     private final double bestRate;
     private final double bestScale;
+    private final double bestScore;
     private final double configuredPeak;
     private final List<PbtRecord> history;
     private final double[] rates;
@@ -20,10 +21,11 @@ public final class SearchResult {
     private final double cost;
     private final Model model;
 
-    SearchResult(double bestRate, double bestScale, double configuredPeak, List<PbtRecord> history, double[] rates,
+    SearchResult(double bestRate, double bestScale, double bestScore, double configuredPeak, List<PbtRecord> history, double[] rates,
                  int[] rungEnds, double cost, Model model) {
         this.bestRate = bestRate;
         this.bestScale = bestScale;
+        this.bestScore = bestScore;
         this.configuredPeak = configuredPeak;
         this.history = List.copyOf(history);
         this.rates = rates.clone();
@@ -49,7 +51,7 @@ public final class SearchResult {
 
     /** @return the winner's held-out score after the whole budget */
     public double bestScore() {
-        return history.get(history.size() - 1).score();
+        return bestScore;
     }
 
     /** @return every candidate after every rung it trained in, in order ({@code round} is the rung) */
@@ -77,7 +79,7 @@ public final class SearchResult {
         return model;
     }
 
-    /** @return e.g. "best peak rate 3.2e-03 (x3.16 of the configured rate): score 0.9612 after the whole budget; 2.5 trainings" */
+    /** @return e.g. "best peak rate 3.2e-03 (x3.16 of the configured rate): score 0.9612 after the whole budget; cost 3 trainings of the budget" */
     public String summary() {
         return String.format(Locale.ROOT, "best peak rate %.2e (x%.3g of the configured rate): score %.4f after the whole "
                 + "budget; cost %.2g trainings of the budget", bestRate, bestScale, bestScore(), cost);

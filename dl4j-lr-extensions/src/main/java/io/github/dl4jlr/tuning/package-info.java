@@ -10,7 +10,7 @@
  *   SearchResult r = LearningRateSearch.builder()
  *           .network(conf).trainData(TrainingData.of(() -&gt; train())).evaluator(m -&gt; accuracy(m, validation()))
  *           .epochs(10).bracket(finderResult)
- *           .build().run();              // logs its price first: "about 2.5 trainings of your budget"
+ *           .build().run();              // logs its price first: "about 3.0 trainings of your budget"
  *   double rate = r.bestRate();
  * </pre>
  *

@@ -1,6 +1,8 @@
 package io.github.dl4jlr.updater;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -128,6 +130,9 @@ final class ProdigyUpdater implements GradientUpdater<Prodigy>, CoordinatedUpdat
         double dlr = d * lr * bias;
         double numeratorBefore = numerator;
         numerator *= beta3;
+        // Adam's native op updates both moments and writes the step in one pass: fed d * g, it keeps Prodigy's moments
+        // (m += d (1 - beta1) g, v += d^2 (1 - beta2) g^2); its rate and epsilon are set below to give Prodigy's step.
+        boolean fused = lr > 0 && beta1 > 0;
         double delta = 0;
         double denominator = 0;
         for (int i = 0; i < blocks.size(); i++) {
@@ -141,13 +146,16 @@ final class ProdigyUpdater implements GradientUpdater<Prodigy>, CoordinatedUpdat
                 g.addi(p.mul(decay));
             }
             if (lr > 0) {
-                delta += (d / d0) * dlr * g.mul(st.array(3).sub(p)).sumNumber().doubleValue();
-                if (beta1 > 0) {
-                    st.array(0).muli(beta1).addi(g.mul(d * (1 - beta1)));
+                delta += (d / d0) * dlr * Nd4j.getBlasWrapper().dot(g, st.array(3).sub(p));
+                if (!fused) {
+                    if (beta1 > 0) {
+                        st.array(0).muli(beta1).addi(g.mul(d * (1 - beta1)));
+                    }
+                    st.array(1).muli(beta2).addi(g.mul(g).muli(d * d * (1 - beta2)));
                 }
-                st.array(1).muli(beta2).addi(g.mul(g).muli(d * d * (1 - beta2)));
                 INDArray sum = st.array(2);
-                sum.muli(beta3).addi(g.mul((d / d0) * (c.safeguardWarmup() ? d : dlr)));
+                sum.muli(beta3);
+                Nd4j.getBlasWrapper().level1().axpy(sum.length(), (d / d0) * (c.safeguardWarmup() ? d : dlr), g, sum);
                 denominator += sum.norm1Number().doubleValue();
             }
         }
@@ -160,21 +168,30 @@ final class ProdigyUpdater implements GradientUpdater<Prodigy>, CoordinatedUpdat
             return;
         }
         numerator += delta;
+        double dOld = d;
         dHat = c.dCoef() * numerator / denominator;
         if (d == d0) {
             d = Math.max(d, dHat);
         }
         dMax = Math.max(dMax, dHat);
         d = Math.min(dMax, d * c.growthRate());
+        // The op's rate includes Adam's bias correction sqrt(1 - beta2^(k+1)) / (1 - beta1^(k+1)), which Prodigy's dlr
+        // already holds when useBiasCorrection and must not hold otherwise.
+        double adamBias = Math.sqrt(1 - Math.pow(beta2, k + 1)) / (1 - Math.pow(beta1, k + 1));
+        double opRate = c.useBiasCorrection() ? dlr / bias : dlr / adamBias;
         for (int i = 0; i < blocks.size(); i++) {
             BlockState st = blocks.get(i).state;
             INDArray g = grads.get(i);
-            INDArray denom = Transforms.sqrt(st.array(1), true).addi(d * c.epsilon());
-            INDArray update = beta1 > 0 ? st.array(0).div(denom).muli(dlr) : g.div(denom).muli(dlr * d);
-            if (decay != 0 && c.decouple()) {
-                update.addi(blocks.get(i).params.mul(decay * dlr));
+            if (fused) {
+                g.muli(dOld);
+                Nd4j.exec(new AdamUpdater(g, st.array(1), st.array(0), opRate, beta1, beta2, d * c.epsilon(), (int) k));
+            } else {
+                INDArray denom = Transforms.sqrt(st.array(1), true).addi(d * c.epsilon());
+                g.assign(beta1 > 0 ? st.array(0).div(denom).muli(dlr) : g.div(denom).muli(dlr * d));
             }
-            g.assign(update);
+            if (decay != 0 && c.decouple()) {
+                Nd4j.getBlasWrapper().level1().axpy(g.length(), decay * dlr, blocks.get(i).params, g);
+            }
             write(st, k + 1, d, dMax, numerator, dHat);
         }
     }

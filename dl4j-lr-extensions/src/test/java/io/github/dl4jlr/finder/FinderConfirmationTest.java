@@ -180,6 +180,27 @@ class FinderConfirmationTest {
     }
 
     @Test
+    void aMomentumVelocityBuiltAtTheTrainingRateIsNotCarriedIntoTheSweepOrTheTrials() {
+        MultiLayerNetwork inherited = mixedUpdaters();
+        MultiLayerNetwork cleared = mixedUpdaters();
+        for (MultiLayerNetwork net : List.of(inherited, cleared)) {
+            for (int e = 0; e < 2; e++) {
+                net.fit(ClassificationNets.mixture(40, 1));
+            }
+        }
+        assertArrayEquals(inherited.params().toDoubleVector(), cleared.params().toDoubleVector(), 0.0);
+        INDArray stateBefore = inherited.getUpdater().getStateViewArray().dup();
+        assertTrue(NetworkAdapter.of(cleared).clearMomentumVelocity(), "the output layer's Nesterovs velocity was set");
+
+        LrFinderResult r = FINDER.find(inherited, ClassificationNets.mixture(40, 2));
+        LrFinderResult byHand = FINDER.find(cleared, ClassificationNets.mixture(40, 2));
+        assertArrayEquals(byHand.losses(), r.losses(), 0.0, "the sweep started from a zero velocity");
+        assertEquals(byHand.confirmation().orElseThrow().trials(), r.confirmation().orElseThrow().trials(),
+                "so did every trial");
+        assertEquals(stateBefore, inherited.getUpdater().getStateViewArray(), "and the velocity is restored afterwards");
+    }
+
+    @Test
     void anAlreadyTrainedNetworkGivesAFlatCurveSoTheDefaultTriesTheCandidates() {
         for (MultiLayerNetwork net : List.of(mixedUpdaters(), ClassificationNets.mlp(new Adam(1e-2)))) {
             for (int e = 0; e < 2; e++) {

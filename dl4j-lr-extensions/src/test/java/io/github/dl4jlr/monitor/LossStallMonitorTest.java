@@ -61,6 +61,29 @@ class LossStallMonitorTest {
     }
 
     @Test
+    void aRateTooLowWhoseRatiosStayInsideTheBandIsNamedOnceAfterThreeEpochs() {
+        MultiLayerNetwork net = TinyNets.mln(new Sgd(1e-3));
+        MonitorReport r = fit(net, TrainingHealthMonitor.builder().frequency(1).build(), 6);
+        assertTrue(r.events().stream().noneMatch(e -> e.kind() == MonitorEvent.Kind.RATIO_LOW),
+                "every ratio inside the band: " + r.events());
+        List<MonitorEvent> slow = r.events().stream().filter(e -> e.kind() == MonitorEvent.Kind.SLOW_START).toList();
+        assertEquals(1, slow.size(), r.events().toString());
+        assertEquals(2, slow.get(0).epoch(), "at the end of the third epoch");
+        assertEquals(MonitorEvent.Severity.WARN, slow.get(0).severity());
+        String line = warnings().get(0);
+        assertEquals(slow.get(0).message(), line);
+        assertTrue(line.startsWith("epoch=2 after 3 epochs the loss, "), line);
+        assertTrue(line.endsWith("a good rate shows above 3e-03 in its first epochs): at lr=1.0e-03 the network learns "
+                + "slowly; the learning rate is likely too low (try x10, or pick one with LearningRateFinder)"), line);
+
+        for (double good : new double[]{1e-2, 1e-1}) {
+            MonitorReport healthy = fit(TinyNets.mln(new Sgd(good)), TrainingHealthMonitor.builder().frequency(1).build(), 6);
+            assertTrue(healthy.events().stream().noneMatch(e -> e.kind() == MonitorEvent.Kind.SLOW_START),
+                    good + ": " + healthy.events());
+        }
+    }
+
+    @Test
     void theValidationLossIsWatchedWhenGiven() {
         MultiLayerNetwork net = TinyNets.mln(new Sgd(1e-7));
         DataSetIterator val = new ListDataSetIterator<>(TinyNets.data(30, 99, 3.0).asList(), 10);
@@ -78,7 +101,8 @@ class LossStallMonitorTest {
         MonitorReport r = fit(net, TrainingHealthMonitor.builder().frequency(1000).build(), 4);
         assertEquals(StallCause.UNKNOWN, r.stalls().get(0).cause());
         assertTrue(Double.isNaN(r.stalls().get(0).medianRatio()));
-        assertTrue(warnings().get(0).contains("no ratio check ran in these epochs"), warnings().get(0));
+        String stall = warnings().stream().filter(w -> w.contains(" training loss ")).findFirst().orElseThrow();
+        assertTrue(stall.contains("no ratio check ran in these epochs"), stall);
     }
 
     @Test

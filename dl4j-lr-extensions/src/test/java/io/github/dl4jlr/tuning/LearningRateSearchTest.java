@@ -74,21 +74,25 @@ public class LearningRateSearchTest {
     }
 
     @Test
-    void itSaysItsPlanAndCostThenHalvesDownToOneWinner() {
+    void itSaysItsPlanAndCostThenHalvesDownToTwoFinalistsAndTheBetterWins() {
         LearningRateSearch s = search(TinyNets.mlnConf(new Adam(1e-3))).build();
         assertEquals("8 candidates 1.0e-04 ... 1.0e-01 (the given bracket), halving over 4 rungs ending at 13%, 25%, 50% "
-                + "and 100% of 4 epochs: about 2.5 trainings of your budget", s.plan());
+                + "and 100% of 4 epochs, 2 finalists: about 3.0 trainings of your budget", s.plan());
         SearchResult r = s.run();
         long[] perRung = new long[4];
         r.history().forEach(h -> perRung[h.round()]++);
-        assertArrayEquals(new long[]{8, 4, 2, 1}, perRung);
-        PbtRecord last = r.history().get(r.history().size() - 1);
-        assertEquals(3, last.round());
-        assertEquals(r.rates()[last.member()], r.bestRate(), 0.0);
+        assertArrayEquals(new long[]{8, 4, 2, 2}, perRung);
+        List<PbtRecord> finalists = r.history().stream().filter(h -> h.round() == 3).toList();
+        PbtRecord winner = finalists.stream().max(java.util.Comparator.comparingDouble(PbtRecord::score)
+                .thenComparing(h -> -h.member())).orElseThrow();
+        assertEquals(r.rates()[winner.member()], r.bestRate(), 0.0, "the better finalist after the whole budget");
+        assertEquals(winner.score(), r.bestScore(), 0.0);
         assertEquals(r.bestRate() / 1e-3, r.bestScale(), 1e-12, "a multiple of the configured 1e-3");
         assertEquals(accuracy(r.model()), r.bestScore(), 0.0, "the returned network is the winner after its budget");
-        assertEquals(2.5, r.cost(), 1e-12);
-        for (int k = 1; k < 4; k++) {
+        assertEquals(3.0, r.cost(), 1e-12);
+        assertEquals(2.5, search(TinyNets.mlnConf(new Adam(1e-3))).finalists(1).build().cost(), 1e-12,
+                "classic successive halving");
+        for (int k = 1; k < 3; k++) { // both finalists go on into rung 3 (checked above)
             int rung = k;
             List<Integer> promoted = r.history().stream().filter(h -> h.round() == rung).map(PbtRecord::member).toList();
             List<PbtRecord> before = r.history().stream().filter(h -> h.round() == rung - 1).toList();

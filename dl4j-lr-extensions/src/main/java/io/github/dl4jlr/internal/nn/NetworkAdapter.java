@@ -18,6 +18,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.schedule.ISchedule;
 
@@ -411,6 +412,26 @@ public final class NetworkAdapter {
         BaseMultiLayerUpdater<?> u = mln != null ? (BaseMultiLayerUpdater<?>) mln.getUpdater(true)
                 : graph.getUpdater(true);
         return u == null ? List.of() : u.getUpdaterBlocks();
+    }
+
+    /**
+     * Sets the velocity of every {@code Nesterovs} (momentum) block to zero. Its velocity is built with the rate it
+     * trained at ({@code v = mu v - lr g}), so a run at another rate that inherits it first travels about
+     * {@code v / (1 - mu)} at the old rate, whatever its own. Other updaters' states (moments, squared gradients)
+     * hold no rate and are left alone.
+     *
+     * @return whether any velocity was not zero already
+     */
+    public boolean clearMomentumVelocity() {
+        boolean cleared = false;
+        for (UpdaterBlock block : updaterBlocks()) {
+            INDArray view = block.getUpdaterView();
+            if (block.getGradientUpdater().getConfig() instanceof Nesterovs && view != null && !view.isEmpty()) {
+                cleared |= view.amaxNumber().doubleValue() != 0;
+                view.assign(0);
+            }
+        }
+        return cleared;
     }
 
     /** The flat parameter view of one updater block (not a copy): the parameters its updater changes. */

@@ -5,13 +5,24 @@ import io.github.dl4jlr.testutil.TinyNets;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.schedule.ScheduleType;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,5 +89,28 @@ class NetworkAdapterTest {
         ComputationGraph g = new ComputationGraph(TinyNets.graphConf(new Adam(1e-2)));
         e = assertThrows(IllegalArgumentException.class, () -> NetworkAdapter.of(g));
         assertTrue(e.getMessage().contains("init() was never called on this ComputationGraph"), e.getMessage());
+    }
+
+    @Test
+    void clearingTheMomentumVelocityLeavesOtherUpdatersStateAlone() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3)
+                .dataType(DataType.DOUBLE).list()
+                .layer(new DenseLayer.Builder().nIn(TinyNets.IN).nOut(8).activation(Activation.TANH)
+                        .updater(new Adam(1e-2)).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(8).nOut(TinyNets.CLASSES)
+                        .activation(Activation.SOFTMAX).updater(new Nesterovs(1e-2, 0.9)).build())
+                .build());
+        net.init();
+        net.fit(TinyNets.iterator(4, 16, 1));
+        NetworkAdapter adapter = NetworkAdapter.of(net);
+        List<UpdaterBlock> blocks = adapter.updaterBlocks();
+        assertEquals(2, blocks.size());
+        INDArray adamBefore = blocks.get(0).getUpdaterView().dup();
+        assertTrue(blocks.get(1).getUpdaterView().amaxNumber().doubleValue() > 0);
+
+        assertTrue(adapter.clearMomentumVelocity());
+        assertEquals(0.0, blocks.get(1).getUpdaterView().amaxNumber().doubleValue(), 0.0, "the velocity");
+        assertEquals(adamBefore, blocks.get(0).getUpdaterView(), "Adam's moments hold no rate: kept");
+        assertFalse(adapter.clearMomentumVelocity(), "nothing left to clear");
     }
 }

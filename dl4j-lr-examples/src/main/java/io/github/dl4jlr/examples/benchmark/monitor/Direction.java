@@ -30,7 +30,7 @@ enum Direction {
         return switch (e.kind()) {
             case RATIO_HIGH, DIVERGED -> LOWER;
             case NON_FINITE -> e.message().contains("data problem") ? OTHER : LOWER;
-            case RATIO_LOW -> RAISE;
+            case RATIO_LOW, SLOW_START -> RAISE;
             case NETWORK_DEAD -> DEAD;
             case LOSS_STALLED -> stalls.stream().filter(s -> s.epoch() == e.epoch() && s.replica() == e.replica())
                     .findFirst().map(s -> switch (s.cause()) {

@@ -1,11 +1,13 @@
 package io.github.dl4jlr.examples.benchmark.monitor;
 
+import io.github.dl4jlr.monitor.MonitorEvent;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,5 +40,14 @@ class MonitorScenarioBenchmarkTest {
         assertEquals(Set.of(Direction.RAISE), Kind.TOO_LOW.named());
         assertTrue(Kind.HEALTHY.named().isEmpty());
         assertFalse(Kind.TOO_LOW.right().contains(Direction.LOWER), "lowering a rate that is too low is wrong");
+    }
+
+    @Test
+    void theSlowStartLineAdvisesRaisingTheRate() {
+        MonitorEvent slow = new MonitorEvent(0, 30, 2, MonitorEvent.Kind.SLOW_START, MonitorEvent.Severity.WARN,
+                "network", "epoch=2 after 3 epochs ...");
+        assertEquals(Direction.RAISE, Direction.of(slow, List.of()));
+        assertEquals(null, Direction.of(new MonitorEvent(0, 30, 2, MonitorEvent.Kind.RATIO_LOW,
+                MonitorEvent.Severity.INFO, "0_W", "as expected"), List.of()), "an INFO note is no advice");
     }
 }

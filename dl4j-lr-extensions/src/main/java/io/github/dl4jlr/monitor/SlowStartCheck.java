@@ -1,0 +1,35 @@
+package io.github.dl4jlr.monitor;
+
+import io.github.dl4jlr.updater.Prodigy;
+import org.slf4j.event.Level;
+
+/**
+ * The epoch-level slow-start check (see {@link SlowStartRules}): one WARN line per run when, after a few epochs, the
+ * loss has hardly left its chance level and the steps were small all along. Prodigy is left out: its rate is its own.
+ */
+final class SlowStartCheck {
+
+    private final EventSink sink;
+
+    SlowStartCheck(EventSink sink) {
+        this.sink = sink;
+    }
+
+    void epochEnd(ModelTrack t) {
+        if (t.net == null || t.updaters.stream().anyMatch(u -> u instanceof Prodigy)) {
+            return;
+        }
+        int epoch = t.net.epochCount();
+        double level = t.loss.level();
+        double chance = t.chanceLoss();
+        if (!SlowStartRules.slow(t.slowStart, epoch + 1, level, chance, t.deadReported, t.raiseAdvised)) {
+            return;
+        }
+        t.slowStart = SlowStartRules.said(t.slowStart);
+        t.raiseAdvised = true;
+        int iteration = t.net.iterationCount();
+        sink.event(Level.WARN, new MonitorEvent(t.replica, iteration, epoch, MonitorEvent.Kind.SLOW_START,
+                MonitorEvent.Severity.WARN, "network", MonitorMessages.slowStart(iteration, epoch, epoch + 1, level,
+                chance, t.slowStart.peakRatio(), t.learningRate(iteration, epoch))));
+    }
+}
