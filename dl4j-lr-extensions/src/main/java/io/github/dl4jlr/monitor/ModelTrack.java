@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 import java.util.ArrayDeque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ final class ModelTrack {
 
     DivergenceRules.State loss = DivergenceRules.State.INITIAL;
     final Map<String, RatioRules.Streak> streaks = new HashMap<>();
+    /** The most extreme ratio of the run's last advice line in each direction (see {@link RatioRules#news}). */
+    final Map<RatioVerdict, Double> ratioSaid = new EnumMap<>(RatioVerdict.class);
     /** The loss level at the last few checks, oldest first: the trend a ratio warning waits on. */
     final ArrayDeque<Double> levels = new ArrayDeque<>();
 

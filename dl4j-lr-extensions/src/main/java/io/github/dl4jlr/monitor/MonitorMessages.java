@@ -60,13 +60,37 @@ final class MonitorMessages {
 
     /** {@code iter=40 epoch=0 1_W=3.4e-02 above 1e-02 for 3 checks: learning rate likely too high ...}. */
     static String ratioWarning(RatioCheck c, int index, RatioRules.Streak s, double low, double high, boolean prodigy) {
+        return ratioWarning(c, List.of(index), s, low, high, prodigy);
+    }
+
+    /**
+     * One line for every array due in one direction at one check, e.g. {@code "iter=200 epoch=4 0_W=1.2e-02,
+     * 2_W=1.3e-02 above 1e-02 for 3 checks: learning rate likely too high for these layers (try x0.1)"}.
+     *
+     * @param indices the arrays, in forward order; the first one's streak {@code s} gives the length
+     */
+    static String ratioWarning(RatioCheck c, List<Integer> indices, RatioRules.Streak s, double low, double high,
+                               boolean prodigy) {
         boolean highSide = s.direction() == RatioVerdict.HIGH;
-        double ratio = c.ratios()[index];
-        String advice = prodigy && ratio != 0 ? RatioRules.prodigyAdvice(s.direction())
-                : RatioRules.advice(s.direction(), ratio);
-        return String.format(Locale.ROOT, "iter=%d epoch=%d %s=%.1e %s %.0e for %d checks: %s", c.iteration(), c.epoch(),
-                c.keys().get(index), ratio, highSide ? "above" : "below", highSide ? high : low, s.length(), advice)
-                + stepSizeNote(c, index);
+        StringBuilder arrays = new StringBuilder();
+        double extreme = Double.NaN;
+        for (int i : indices) {
+            double ratio = c.ratios()[i];
+            arrays.append(arrays.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s=%.1e",
+                    c.keys().get(i), ratio));
+            extreme = Double.isNaN(extreme) || (highSide ? ratio > extreme : ratio < extreme) ? ratio : extreme;
+        }
+        String advice = prodigy && extreme != 0 ? RatioRules.prodigyAdvice(s.direction())
+                : RatioRules.advice(s.direction(), extreme);
+        if (indices.size() > 1) {
+            advice = advice.replace("for this layer", "for these layers");
+        }
+        StringBuilder notes = new StringBuilder();
+        for (int i : indices) {
+            notes.append(stepSizeNote(c, i));
+        }
+        return String.format(Locale.ROOT, "iter=%d epoch=%d %s %s %.0e for %d checks: %s", c.iteration(), c.epoch(),
+                arrays, highSide ? "above" : "below", highSide ? high : low, s.length(), advice) + notes;
     }
 
     private static String stepSizeNote(RatioCheck c, int index) {

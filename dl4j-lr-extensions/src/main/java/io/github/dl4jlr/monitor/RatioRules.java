@@ -85,6 +85,25 @@ final class RatioRules {
         return rank >= 2;
     }
 
+    /** How much worse than the ratio of the last line in the same direction a new line's ratio must be. */
+    static final double NEWS = 2;
+
+    /**
+     * Whether a line about {@code ratio}, the most extreme of the arrays due in one direction at one check, says
+     * something the run's last line in that direction did not: the first line always does; after it, only a ratio
+     * {@value #NEWS}x further out of the band (higher for HIGH, lower for LOW). The same advice again adds nothing: a
+     * healthy SGD run whose output layer sat at 1.0e-2 and 1.1e-2, just over the band, in two streaks would
+     * otherwise hear "try x0.1" twice.
+     *
+     * @param lastSaid the ratio of the run's last line in this direction; NaN before the first
+     */
+    static boolean news(RatioVerdict direction, double ratio, double lastSaid) {
+        if (Double.isNaN(lastSaid)) {
+            return true;
+        }
+        return direction == RatioVerdict.HIGH ? ratio >= NEWS * lastSaid : ratio <= lastSaid / NEWS;
+    }
+
     /**
      * Consecutive out-of-band checks of one array in one direction, and whether that streak was already warned
      * about. A warning fires once, when the streak reaches {@code patience}; it can fire again only after the ratio

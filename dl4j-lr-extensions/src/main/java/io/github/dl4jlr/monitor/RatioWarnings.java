@@ -3,10 +3,17 @@ package io.github.dl4jlr.monitor;
 import io.github.dl4jlr.updater.Prodigy;
 import org.slf4j.event.Level;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 /**
- * Turns each weight array's streak of out-of-band checks into at most one line per streak (see {@link RatioRules}):
- * advice at WARN when the streak reaches {@code patience} and the loss is not falling fast; nothing about a low ratio
- * once the loss has halved (the network has learned) or while it shows the signs of a dead one (the dead-network line
+ * Turns each weight array's streak of out-of-band checks into advice (see {@link RatioRules}): at WARN when the
+ * streak reaches {@code patience} and the loss is not falling fast, one line for all the arrays due in one direction
+ * at a check, and only when it is news ({@link RatioRules#news}: the first line of its direction in the run, or a ratio
+ * twice as far out); nothing about a low ratio once the loss has halved (the network has learned) or while it shows the signs of a dead one (the dead-network line
  * says what to do); an INFO note instead of "try x10" when the learning rate's owner lowered it on purpose.
  */
 final class RatioWarnings {
@@ -34,28 +41,43 @@ final class RatioWarnings {
         boolean early = t.levels.size() < levelsKept();
         boolean falling = !t.levels.isEmpty() && RatioRules.fallingFast(t.levels.peekFirst(), t.levels.peekLast());
         boolean learned = RatioRules.learned(t.loss.start(), t.loss.level());
+        Map<RatioVerdict, List<Integer>> due = new EnumMap<>(RatioVerdict.class);
+        Map<RatioVerdict, RatioRules.Streak> first = new EnumMap<>(RatioVerdict.class);
         for (int i = 0; i < c.keys().size(); i++) {
             String key = c.keys().get(i);
             RatioRules.Streak s = t.streaks.getOrDefault(key, RatioRules.Streak.NONE).next(c.verdicts().get(i));
             boolean lowSide = s.direction() == RatioVerdict.LOW;
             if (RatioRules.due(s, patience, early, falling, learned)) {
-                if (lowSide && t.deadReported) {
-                    s = s.markWarned();
-                } else if (lowSide && t.lr.lowered()) {
+                if (lowSide && t.lr.lowered() && !t.deadReported) {
                     sink.event(Level.INFO, new MonitorEvent(c.replica(), c.iteration(), c.epoch(),
                             MonitorEvent.Kind.RATIO_LOW, MonitorEvent.Severity.INFO, key,
                             MonitorMessages.expectedLowRatio(c, i, s, low, t.lrOwner(), t.lr)));
-                    s = s.markWarned();
-                } else {
-                    t.raiseAdvised |= lowSide;
-                    sink.event(Level.WARN, new MonitorEvent(c.replica(), c.iteration(), c.epoch(),
-                            lowSide ? MonitorEvent.Kind.RATIO_LOW : MonitorEvent.Kind.RATIO_HIGH,
-                            MonitorEvent.Severity.WARN, key, MonitorMessages.ratioWarning(c, i, s, low, high,
-                            t.updaters.stream().anyMatch(u -> u instanceof Prodigy))));
-                    s = s.markWarned();
+                } else if (!(lowSide && t.deadReported)) {
+                    due.computeIfAbsent(s.direction(), d -> new ArrayList<>()).add(i);
+                    first.putIfAbsent(s.direction(), s);
                 }
+                s = s.markWarned();
             }
             t.streaks.put(key, s);
+        }
+        // one line per direction and check, and only when it says something the run's last one did not
+        for (Map.Entry<RatioVerdict, List<Integer>> e : due.entrySet()) {
+            RatioVerdict direction = e.getKey();
+            boolean lowSide = direction == RatioVerdict.LOW;
+            double extreme = lowSide ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+            for (int i : e.getValue()) {
+                extreme = lowSide ? Math.min(extreme, c.ratios()[i]) : Math.max(extreme, c.ratios()[i]);
+            }
+            if (!RatioRules.news(direction, extreme, t.ratioSaid.getOrDefault(direction, Double.NaN))) {
+                continue;
+            }
+            t.ratioSaid.put(direction, extreme);
+            t.raiseAdvised |= lowSide;
+            String keys = e.getValue().stream().map(c.keys()::get).collect(Collectors.joining(","));
+            sink.event(Level.WARN, new MonitorEvent(c.replica(), c.iteration(), c.epoch(),
+                    lowSide ? MonitorEvent.Kind.RATIO_LOW : MonitorEvent.Kind.RATIO_HIGH, MonitorEvent.Severity.WARN,
+                    keys, MonitorMessages.ratioWarning(c, e.getValue(), first.get(direction), low, high,
+                    t.updaters.stream().anyMatch(u -> u instanceof Prodigy))));
         }
     }
 }

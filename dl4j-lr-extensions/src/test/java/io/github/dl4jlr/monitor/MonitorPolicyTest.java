@@ -209,4 +209,15 @@ class MonitorPolicyTest {
         assertTrue(RatioRules.learned(2.0, Math.nextDown(1.0)), "t+1");
         assertFalse(RatioRules.learned(Double.NaN, 0.1), "no start: nothing learned");
     }
+
+    @Test
+    void aRatioLineIsNewsOnlyTheFirstTimeOrWhenTwiceAsFarOut() {
+        assertTrue(RatioRules.news(RatioVerdict.HIGH, 1.0e-2, Double.NaN), "the run's first line of its direction");
+        assertFalse(RatioRules.news(RatioVerdict.HIGH, 1.1e-2, 1.0e-2), "a healthy run just over the band, again");
+        assertFalse(RatioRules.news(RatioVerdict.HIGH, 1.99e-2, 1.0e-2));
+        assertTrue(RatioRules.news(RatioVerdict.HIGH, 2.0e-2, 1.0e-2), "twice as high: worse");
+        assertFalse(RatioRules.news(RatioVerdict.LOW, 6e-5, 1e-4));
+        assertTrue(RatioRules.news(RatioVerdict.LOW, 5e-5, 1e-4), "half as low");
+        assertTrue(RatioRules.news(RatioVerdict.LOW, 0, 1e-4), "zero updates: dead units, another story");
+    }
 }
