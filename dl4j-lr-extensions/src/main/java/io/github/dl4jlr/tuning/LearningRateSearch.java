@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * The learning rate that is best for <em>your</em> training, at a stated price: successive halving (Li et al.,
  * 2018-2020) over a bracket of rates, each candidate training with your own configuration, schedule, updater and epochs
- * for a growing part of the budget and judged on held-out data; the better part goes on (see {@link SearchPlan}).
+ * for a growing part of the budget and judged on held-out data; the better part goes on, and the best of the
+ * finalists after the whole budget wins (see {@link SearchPlan}).
  *
  * <pre>
  *   LrFinderResult sweep = LearningRateFinder.builder().build().find(net, train);
@@ -33,15 +34,15 @@ import java.util.Optional;
  *           .evaluator(m -&gt; accuracyOn(validation(), m))     // held-out, higher is better
  *           .epochs(10)                                     // your budget
  *           .bracket(sweep)                                 // half-decades below where the sweep diverged
- *           .build().run();                                 // logs "about 3 trainings of your budget" first
+ *           .build().run();                                 // logs "about 3.0 trainings of your budget" first
  *   double peak = r.bestRate();
  * </pre>
  *
  * <p><b>Your schedule stays yours.</b> A candidate is a multiple of the configured learning rate (fixed or a schedule,
  * which keeps its shape); its <em>rate</em> is the peak the configured rate reaches over the budget times that multiple.
  * A rung trains each remaining candidate for its share of the budget, continuing exactly where the candidate's
- * previous rung stopped (the schedule sees the same iteration and epoch counters as in one uninterrupted run), so the
- * last rung's winner has trained its whole budget.
+ * previous rung stopped (the schedule sees the same iteration and epoch counters as in one uninterrupted run), so
+ * every finalist, the winner included, has trained its whole budget.
  *
  * <p><b>Where it runs</b>: candidates are {@link MemberTask}s for a {@link MemberTrainer}, as PBT's members are:
  * threads here ({@link LocalMemberTrainer}, the default, one thread) or a Spark cluster ({@code SparkMemberTrainer}),
