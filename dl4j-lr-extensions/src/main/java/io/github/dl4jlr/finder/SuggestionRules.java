@@ -49,9 +49,10 @@ final class SuggestionRules {
      * not the effect of the LR, and every rule would suggest a uselessly small rate. This is what a network that is
      * already trained gives (its loss stays level until it blows up). The loss of a fresh network falls until shortly
      * before the rate gets too large: on 30 fresh networks (Iris, a Gaussian mixture and the UCI digits MLP; four
-     * optimizers, three seeds) the lowest point lay at 72-99% of the window (0.4-2.3 decades below its end), while a trained momentum MLP had its lowest point 4.6 decades below where its sweep diverged. How far the
-     * loss fell ({@link #fall}) does not tell the two apart: fresh networks on digits fell by 6-12%, trained ones by
-     * 3-19%. A curve too short to judge is not flat.
+     * optimizers, three seeds) the lowest point lay at 72-99% of the window (0.4-2.3 decades below its end), while a
+     * trained momentum MLP had its lowest point 4.6 decades below where its sweep diverged. How far the loss fell
+     * ({@link #fall}) does not tell the two apart: fresh networks on digits fell by 6-12%, trained ones by 3-19%. A
+     * curve too short to judge is not flat.
      *
      * @param lrs    the rates of the sweep
      * @param losses the (smoothed) losses at those rates

@@ -58,27 +58,20 @@ final class MonitorMessages {
         return b;
     }
 
-    /** {@code iter=40 epoch=0 1_W=3.4e-02 above 1e-02 for 3 checks: learning rate likely too high ...}. */
-    static String ratioWarning(RatioCheck c, int index, RatioRules.Streak s, double low, double high, boolean prodigy) {
-        return ratioWarning(c, List.of(index), s, low, high, prodigy);
-    }
-
     /**
      * One line for every array due in one direction at one check, e.g. {@code "iter=200 epoch=4 0_W=1.2e-02,
      * 2_W=1.3e-02 above 1e-02 for 3 checks: learning rate likely too high for these layers (try x0.1)"}.
      *
      * @param indices the arrays, in forward order; the first one's streak {@code s} gives the length
+     * @param extreme the ratio furthest out of the band among them
      */
-    static String ratioWarning(RatioCheck c, List<Integer> indices, RatioRules.Streak s, double low, double high,
-                               boolean prodigy) {
+    static String ratioWarning(RatioCheck c, List<Integer> indices, RatioRules.Streak s, double extreme, double low,
+                               double high, boolean prodigy) {
         boolean highSide = s.direction() == RatioVerdict.HIGH;
         StringBuilder arrays = new StringBuilder();
-        double extreme = Double.NaN;
         for (int i : indices) {
-            double ratio = c.ratios()[i];
             arrays.append(arrays.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s=%.1e",
-                    c.keys().get(i), ratio));
-            extreme = Double.isNaN(extreme) || (highSide ? ratio > extreme : ratio < extreme) ? ratio : extreme;
+                    c.keys().get(i), c.ratios()[i]));
         }
         String advice = prodigy && extreme != 0 ? RatioRules.prodigyAdvice(s.direction())
                 : RatioRules.advice(s.direction(), extreme);

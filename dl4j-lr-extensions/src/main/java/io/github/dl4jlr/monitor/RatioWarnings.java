@@ -76,7 +76,7 @@ final class RatioWarnings {
             String keys = e.getValue().stream().map(c.keys()::get).collect(Collectors.joining(","));
             sink.event(Level.WARN, new MonitorEvent(c.replica(), c.iteration(), c.epoch(),
                     lowSide ? MonitorEvent.Kind.RATIO_LOW : MonitorEvent.Kind.RATIO_HIGH, MonitorEvent.Severity.WARN,
-                    keys, MonitorMessages.ratioWarning(c, e.getValue(), first.get(direction), low, high,
+                    keys, MonitorMessages.ratioWarning(c, e.getValue(), first.get(direction), extreme, low, high,
                     t.updaters.stream().anyMatch(u -> u instanceof Prodigy))));
         }
     }

@@ -16,7 +16,7 @@ final class SlowStartCheck {
     }
 
     void epochEnd(ModelTrack t) {
-        if (t.net == null || t.updaters.stream().anyMatch(u -> u instanceof Prodigy)) {
+        if (t.updaters.stream().anyMatch(u -> u instanceof Prodigy)) {
             return;
         }
         int epoch = t.net.epochCount();
@@ -25,7 +25,6 @@ final class SlowStartCheck {
         if (!SlowStartRules.slow(t.slowStart, epoch + 1, level, chance, t.deadReported, t.raiseAdvised)) {
             return;
         }
-        t.slowStart = SlowStartRules.said(t.slowStart);
         t.raiseAdvised = true;
         int iteration = t.net.iterationCount();
         sink.event(Level.WARN, new MonitorEvent(t.replica, iteration, epoch, MonitorEvent.Kind.SLOW_START,

@@ -17,7 +17,7 @@ package io.github.dl4jlr.monitor;
  *          and the rate stayed within 2x of its first value (no warm-up under way, nothing lowered)
  *          and the network is not dead, and no line has advised raising the rate yet
  * </pre>
- * It is said once per run. Over the tuning runs the largest ratio at a rate 100x too low was 1.4e-3 in the first three
+ * It is said once per run: once said, it has advised raising the rate. Over the tuning runs the largest ratio at a rate 100x too low was 1.4e-3 in the first three
  * checks and 1.5e-3 over the first three epochs.
  *
  * <p>Worked values: checks with largest ratios 6.8e-4, 5.1e-4, 4.9e-4 at a constant rate 3.2e-3 and a loss of 2.2
@@ -36,10 +36,9 @@ final class SlowStartRules {
      * @param peakRatio   the largest judged ratio of any check so far; NaN before the first
      * @param firstRate   the learning rate at the first check; NaN before it
      * @param rateMoved   whether the rate left {@code [first / 2, first x 2]} at a check
-     * @param said        whether the line was said in this run
      */
-    record State(double peakRatio, double firstRate, boolean rateMoved, boolean said) {
-        static final State INITIAL = new State(Double.NaN, Double.NaN, false, false);
+    record State(double peakRatio, double firstRate, boolean rateMoved) {
+        static final State INITIAL = new State(Double.NaN, Double.NaN, false);
     }
 
     private SlowStartRules() {
@@ -56,7 +55,7 @@ final class SlowStartRules {
         double first = Double.isNaN(s.firstRate()) ? rate : s.firstRate();
         boolean moved = s.rateMoved() || (first > 0 && rate > 0
                 && (rate > RATE_DRIFT * first || rate < first / RATE_DRIFT));
-        return new State(peak, first, moved, s.said());
+        return new State(peak, first, moved);
     }
 
     /**
@@ -66,15 +65,10 @@ final class SlowStartRules {
      * @param level        the loss level now
      * @param chance       the chance-level loss; NaN or 0 when unknown, which never counts as slow
      * @param dead         whether the network was found dead
-     * @param raiseAdvised whether a line already advised raising the rate
+     * @param raiseAdvised whether a line already advised raising the rate, this one included once said
      */
     static boolean slow(State s, int epochsDone, double level, double chance, boolean dead, boolean raiseAdvised) {
-        return !s.said() && epochsDone >= EPOCHS && s.peakRatio() < SMALL_PEAK && !s.rateMoved()
+        return epochsDone >= EPOCHS && s.peakRatio() < SMALL_PEAK && !s.rateMoved()
                 && chance > 0 && level >= DeadNetworkRules.STUCK * chance && !dead && !raiseAdvised;
-    }
-
-    /** The state once the line was said. */
-    static State said(State s) {
-        return new State(s.peakRatio(), s.firstRate(), s.rateMoved(), true);
     }
 }

@@ -125,8 +125,8 @@ final class ProdigyUpdater implements GradientUpdater<Prodigy>, CoordinatedUpdat
         double beta2 = c.beta2();
         double beta3 = c.beta3();
         double decay = c.weightDecay();
-        double bias = c.useBiasCorrection()
-                ? Math.sqrt(1 - Math.pow(beta2, k + 1)) / (1 - Math.pow(beta1, k + 1)) : 1;
+        double adamBias = Math.sqrt(1 - Math.pow(beta2, k + 1)) / (1 - Math.pow(beta1, k + 1));
+        double bias = c.useBiasCorrection() ? adamBias : 1;
         double dlr = d * lr * bias;
         double numeratorBefore = numerator;
         numerator *= beta3;
@@ -175,10 +175,8 @@ final class ProdigyUpdater implements GradientUpdater<Prodigy>, CoordinatedUpdat
         }
         dMax = Math.max(dMax, dHat);
         d = Math.min(dMax, d * c.growthRate());
-        // The op's rate includes Adam's bias correction sqrt(1 - beta2^(k+1)) / (1 - beta1^(k+1)), which Prodigy's dlr
-        // already holds when useBiasCorrection and must not hold otherwise.
-        double adamBias = Math.sqrt(1 - Math.pow(beta2, k + 1)) / (1 - Math.pow(beta1, k + 1));
-        double opRate = c.useBiasCorrection() ? dlr / bias : dlr / adamBias;
+        // The op multiplies its rate by Adam's bias correction, so it gets dlr without it.
+        double opRate = dlr / adamBias;
         for (int i = 0; i < blocks.size(); i++) {
             BlockState st = blocks.get(i).state;
             INDArray g = grads.get(i);

@@ -26,7 +26,8 @@ class SlowStartRulesTest {
         assertFalse(SlowStartRules.slow(s, 2, 2.2, CHANCE, false, false), "epoch 2: not yet");
         assertTrue(SlowStartRules.slow(s, 3, 2.2, CHANCE, false, false), "the end of the third epoch");
         assertTrue(SlowStartRules.slow(s, 4, 2.2, CHANCE, false, false));
-        assertFalse(SlowStartRules.slow(SlowStartRules.said(s), 4, 2.2, CHANCE, false, false), "said once per run");
+        assertFalse(SlowStartRules.slow(s, 4, 2.2, CHANCE, false, true),
+                "said once per run: once said, the line has advised raising the rate");
     }
 
     @Test
