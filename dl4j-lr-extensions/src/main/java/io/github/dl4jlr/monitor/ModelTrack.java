@@ -44,6 +44,8 @@ final class ModelTrack {
     final Map<RatioVerdict, Double> ratioSaid = new EnumMap<>(RatioVerdict.class);
     /** The loss level at the last few checks, oldest first: the trend a ratio warning waits on. */
     final ArrayDeque<Double> levels = new ArrayDeque<>();
+    /** The lowest loss level at the checks that have left {@link #levels}; +Infinity before the first. */
+    double levelFloor = Double.POSITIVE_INFINITY;
 
     DeadNetworkRules.State dead = DeadNetworkRules.State.INITIAL;
     /** Whether this network was found dead and has not learned since (low ratios are then no advice to raise). */
@@ -119,8 +121,25 @@ final class ModelTrack {
     void level(double level, int keep) {
         levels.addLast(level);
         while (levels.size() > keep) {
-            levels.pollFirst();
+            levelFloor = Math.min(levelFloor, levels.pollFirst());
         }
+    }
+
+    /**
+     * The lowest loss level at the checks before the last {@code recent} ones (NaN when there are none): the best the
+     * run did before its current trend window.
+     */
+    double bestLevelBefore(int recent) {
+        double best = levelFloor;
+        int older = levels.size() - recent;
+        int i = 0;
+        for (double l : levels) {
+            if (i++ >= older) {
+                break;
+            }
+            best = Math.min(best, l);
+        }
+        return best == Double.POSITIVE_INFINITY ? Double.NaN : best;
     }
 
     /**
@@ -130,6 +149,7 @@ final class ModelTrack {
     void restored(DivergenceRules.State restoredLoss) {
         loss = restoredLoss;
         levels.clear();
+        levelFloor = Double.POSITIVE_INFINITY;
         dead = DeadNetworkRules.State.INITIAL;
         deadReported = false;
         steps.clear();

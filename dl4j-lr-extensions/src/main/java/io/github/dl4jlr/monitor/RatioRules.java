@@ -32,7 +32,22 @@ final class RatioRules {
      */
     static final double LEARNED = 0.5;
 
+    /**
+     * A high ratio is advice to lower the rate only once the loss level stands more than this factor above its lowest
+     * level before the trend window: the steps are large and no longer pay.
+     */
+    static final double RISEN = 1.2;
+
     private RatioRules() {
+    }
+
+    /**
+     * Whether the loss level {@code now} stands more than {@link #RISEN} times above {@code best}, the lowest level at
+     * the checks before the trend window. Worked values: best 1.0 and now 1.21 has risen, 1.2 has not. NaN or a best
+     * that is not positive never counts as risen.
+     */
+    static boolean risen(double best, double now) {
+        return best > 0 && now > RISEN * best;
     }
 
     /**
@@ -59,10 +74,14 @@ final class RatioRules {
      * @param early   fewer checks than a trend needs ({@code patience + 1})
      * @param falling the loss fell fast over the streak ({@link #fallingFast})
      * @param learned the loss is below half its start ({@link #learned})
+     * @param risen   the loss stands above its best level before the streak's trend window ({@link #risen})
      */
-    static boolean due(Streak s, int patience, boolean early, boolean falling, boolean learned) {
+    static boolean due(Streak s, int patience, boolean early, boolean falling, boolean learned, boolean risen) {
         boolean low = s.direction() == RatioVerdict.LOW;
-        return s.shouldWarn(patience) && !falling && !(early && !low) && !(low && learned);
+        if (!s.shouldWarn(patience) || falling) {
+            return false;
+        }
+        return low ? !learned : !early && risen;
     }
 
     /** {@code norm1(update) / norm1(param)}; NaN when the parameters are all zero. */

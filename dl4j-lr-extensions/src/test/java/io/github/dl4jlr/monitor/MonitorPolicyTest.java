@@ -154,6 +154,16 @@ class MonitorPolicyTest {
     }
 
     @Test
+    void aHighRatioCountsOnlyOnceTheLossStandsAFifthAboveItsBest() {
+        assertTrue(RatioRules.risen(1.0, 1.201), "t+1");
+        assertFalse(RatioRules.risen(1.0, 1.2), "t");
+        assertFalse(RatioRules.risen(1.0, 1.199), "t-1");
+        assertFalse(RatioRules.risen(Double.NaN, 5.0), "no level before the trend window");
+        assertFalse(RatioRules.risen(0.0, 5.0));
+        assertFalse(RatioRules.risen(1.0, Double.NaN));
+    }
+
+    @Test
     void aHighStreakWaitsForATrendWhileALowOneSpeaksAtOnce() {
         RatioRules.Streak high = RatioRules.Streak.NONE;
         RatioRules.Streak low = RatioRules.Streak.NONE;
@@ -162,15 +172,18 @@ class MonitorPolicyTest {
             low = low.next(RatioVerdict.LOW);
         }
         // patience 3 reached at the third check, when only 3 loss levels exist (a trend needs 4)
-        assertFalse(RatioRules.due(high, 3, true, false, false), "early ratios above the band are normal");
-        assertTrue(RatioRules.due(low, 3, true, false, false), "too low is news from the first checks on");
-        assertTrue(RatioRules.due(high, 3, false, false, false));
-        assertFalse(RatioRules.due(high, 3, false, true, false), "the loss falls fast: wait");
-        assertFalse(RatioRules.due(low, 3, false, true, false));
-        assertFalse(RatioRules.due(low, 3, false, false, true), "a network that has learned shows low ratios");
-        assertTrue(RatioRules.due(high, 3, false, false, true), "learning does not excuse a high ratio");
-        assertFalse(RatioRules.due(low.markWarned(), 3, false, false, false), "once per streak");
-        assertFalse(RatioRules.due(low, 4, false, false, false), "patience not reached");
+        assertFalse(RatioRules.due(high, 3, true, false, false, true), "early ratios above the band are normal");
+        assertTrue(RatioRules.due(low, 3, true, false, false, false), "too low is news from the first checks on");
+        assertTrue(RatioRules.due(high, 3, false, false, false, true));
+        assertFalse(RatioRules.due(high, 3, false, false, false, false),
+                "a high ratio while the loss is no worse than its best is the rate doing its job");
+        assertFalse(RatioRules.due(high, 3, false, true, false, true), "the loss falls fast: wait");
+        assertFalse(RatioRules.due(low, 3, false, true, false, false));
+        assertFalse(RatioRules.due(low, 3, false, false, true, false), "a network that has learned shows low ratios");
+        assertTrue(RatioRules.due(low, 3, false, false, false, true), "a risen loss does not excuse a low ratio");
+        assertTrue(RatioRules.due(high, 3, false, false, true, true), "learning does not excuse a high ratio");
+        assertFalse(RatioRules.due(low.markWarned(), 3, false, false, false, false), "once per streak");
+        assertFalse(RatioRules.due(low, 4, false, false, false, false), "patience not reached");
     }
 
     @Test

@@ -42,7 +42,9 @@ import java.util.function.DoubleFunction;
  * <b>regret</b>: best grid accuracy minus accuracy at the suggestion, in accuracy points. Problems (see
  * {@link BenchmarkData}): {@code iris} (MLP, 20 epochs), {@code blobs} (10-class Gaussian mixture, MLP, 3 epochs),
  * {@code digits} (UCI handwritten digits, MLP, 5 epochs), {@code digits-cnn} (the same digits as 8x8 images, a
- * small CNN, 3 epochs) and {@code fashion-cnn} (a Fashion-MNIST subset at 14x14, a small CNN, 3 epochs). The dog-breed
+ * small CNN, 3 epochs), {@code fashion-cnn} (a Fashion-MNIST subset at 14x14, a small CNN, 3 epochs), {@code letter}
+ * (UCI letter recognition, 26 classes, MLP, 5 epochs) and {@code satellite} (UCI Landsat, 6 classes, MLP, 5 epochs).
+ * The dog-breed
  * demo's data is audited by the demo's own {@code DemoFinderBenchmark}.
  *
  * <pre>
@@ -71,7 +73,8 @@ public final class SuggestionRegretBenchmark {
         int seeds = 3;
 
         @Option(names = "--datasets", split = ",",
-                description = "iris, blobs, digits, digits-cnn, fashion-cnn (default: ${DEFAULT-VALUE}).")
+                description = "iris, blobs, digits, digits-cnn, fashion-cnn, letter, satellite "
+                        + "(default: ${DEFAULT-VALUE}).")
         List<String> datasets = List.of("iris", "blobs", "digits");
 
         @Option(names = "--optimizers", split = ",",
@@ -161,11 +164,7 @@ public final class SuggestionRegretBenchmark {
     }
 
     private static int iterationsPerEpoch(String dataset) {
-        Split split = switch (dataset) {
-            case "iris" -> BenchmarkData.iris(0);
-            case "blobs" -> BenchmarkData.blobs(0);
-            default -> BenchmarkData.digits(0);
-        };
+        Split split = ExampleModels.dataFor(dataset, 0);
         return (split.train().numExamples() + split.batchSize() - 1) / split.batchSize();
     }
 
@@ -188,17 +187,13 @@ public final class SuggestionRegretBenchmark {
             case "iris" -> 20;
             case "digits" -> 5;
             case "blobs", "digits-cnn", "fashion-cnn" -> 3;
-            default -> throw new IllegalArgumentException("Expected dataset iris, blobs, digits, digits-cnn or "
-                    + "fashion-cnn, but got " + dataset);
+            case "letter", "satellite" -> 5;
+            default -> throw new IllegalArgumentException("Expected dataset iris, blobs, digits, digits-cnn, "
+                    + "fashion-cnn, letter or satellite, but got " + dataset);
         };
         return new FinderAudit.Problem() {
             private Split split(int seed) {
-                return splits.computeIfAbsent(seed, s -> switch (dataset) {
-                    case "iris" -> BenchmarkData.iris(s);
-                    case "blobs" -> BenchmarkData.blobs(s);
-                    case "fashion-cnn" -> BenchmarkData.fashion(s);
-                    default -> BenchmarkData.digits(s);
-                });
+                return splits.computeIfAbsent(seed, s -> ExampleModels.dataFor(dataset, s));
             }
 
             public Model model(IUpdater updater, int seed) {

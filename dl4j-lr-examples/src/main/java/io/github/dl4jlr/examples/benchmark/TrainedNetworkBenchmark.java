@@ -68,8 +68,8 @@ public final class TrainedNetworkBenchmark {
     @Command(name = "trained-network", mixinStandardHelpOptions = true,
             description = "The finder's suggestion on trained networks against a grid of continuation rates.")
     static final class Options {
-        @Option(names = "--problems", split = ",", description = "blobs, digits, digits-cnn, fashion-cnn "
-                + "(default: ${DEFAULT-VALUE}).")
+        @Option(names = "--problems", split = ",", description = "blobs, digits, digits-cnn, fashion-cnn, "
+                + "breast-cancer, wine, letter, satellite (default: ${DEFAULT-VALUE}).")
         List<String> problems = List.of("blobs", "digits", "digits-cnn");
 
         @Option(names = "--optimizers", split = ",", description = "adam, momentum (default: ${DEFAULT-VALUE}).")

@@ -18,9 +18,10 @@ import java.util.Random;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Small data sets that need no network: Iris (bundled with DL4J), three UCI data sets bundled here (optical
- * handwritten digits, breast cancer Wisconsin diagnostic, wine; all CC BY 4.0, the copies scikit-learn ships), a
- * Fashion-MNIST subset (MIT) and a seeded Gaussian mixture.
+ * Small data sets that need no network: Iris (bundled with DL4J), five UCI data sets bundled here (optical
+ * handwritten digits, breast cancer Wisconsin diagnostic, wine, the copies scikit-learn ships; letter recognition and
+ * Statlog Landsat satellite, the copies R's mlbench ships; all CC BY 4.0), a Fashion-MNIST subset (MIT) and a seeded
+ * Gaussian mixture.
  */
 public final class BenchmarkData {
 
@@ -122,7 +123,7 @@ public final class BenchmarkData {
 
     /**
      * A benchmark data set by name: {@code iris}, {@code blobs}, {@code digits}, {@code breast-cancer}, {@code wine},
-     * {@code fashion}.
+     * {@code fashion}, {@code letter}, {@code satellite}.
      */
     public static Split named(String name, long seed) {
         return switch (name) {
@@ -132,8 +133,10 @@ public final class BenchmarkData {
             case "breast-cancer" -> breastCancer(seed);
             case "wine" -> wine(seed);
             case "fashion" -> fashion(seed);
+            case "letter" -> letter(seed);
+            case "satellite" -> satellite(seed);
             default -> throw new IllegalArgumentException("Expected a data set of iris, blobs, digits, breast-cancer, "
-                    + "wine, fashion, but got " + name);
+                    + "wine, fashion, letter, satellite, but got " + name);
         };
     }
 
@@ -152,6 +155,24 @@ public final class BenchmarkData {
      */
     public static Split wine(long seed) {
         return table("wine", "wine-178.csv.gz", 178, 13, 3, 134, 8, seed);
+    }
+
+    /**
+     * UCI "Letter Recognition" (D. Slate, 1991; CC BY 4.0), the first 5000 of its 20000 rows (made by
+     * {@code src/main/r/uci_tables.R}): 16 integer features of a character image, 26 letters. Standardized, shuffled
+     * with the seed, 4000/1000 split, minibatch 32.
+     */
+    public static Split letter(long seed) {
+        return table("letter", "letter-5000.csv.gz", 5000, 16, 26, 4000, 32, seed);
+    }
+
+    /**
+     * UCI "Statlog (Landsat Satellite)" (A. Srinivasan, 1993; CC BY 4.0), all 6435 rows (made by
+     * {@code src/main/r/uci_tables.R}): the 4 spectral bands of a 3x3 pixel neighbourhood (36 values), 6 soil and crop
+     * classes. Standardized, shuffled with the seed, 4435/2000 split (the sizes of its original split), minibatch 32.
+     */
+    public static Split satellite(long seed) {
+        return table("satellite", "satellite-6435.csv.gz", 6435, 36, 6, 4435, 32, seed);
     }
 
     /** A bundled CSV of {@code features} numbers and a class index per row. */

@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BenchmarkDataTest {
 
@@ -21,6 +22,35 @@ class BenchmarkDataTest {
         assertArrayEquals(new double[]{178, 182, 177, 183, 181, 182, 181, 179, 174, 180}, perClass.toDoubleVector(), 0.0);
         assertEquals(0.0, d.train().getFeatures().minNumber().doubleValue(), 0.0);
         assertEquals(1.0, d.train().getFeatures().maxNumber().doubleValue(), 0.0);   // 16/16
+    }
+
+    @Test
+    void satelliteHasTheStatlogClassCounts() {
+        BenchmarkData.Split d = BenchmarkData.satellite(0);
+        assertEquals(4435, d.train().numExamples());
+        assertEquals(2000, d.test().numExamples());
+        assertEquals(36, d.features());
+        // UCI's documentation of Statlog (Landsat Satellite): training + test examples per class, in mlbench's order
+        // (red soil, cotton crop, grey soil, damp grey soil, vegetation stubble, very damp grey soil)
+        INDArray perClass = d.train().getLabels().sum(0).add(d.test().getLabels().sum(0));
+        assertArrayEquals(new double[]{1072 + 461, 479 + 224, 961 + 397, 415 + 211, 470 + 237, 1038 + 470},
+                perClass.toDoubleVector(), 0.0);
+        assertEquals(0.0, d.train().getFeatures().mean(0).absoluteValue().maxNumber().doubleValue(), 1e-4,
+                "standardized on the training part");
+    }
+
+    @Test
+    void letterHasAllTwentySixLetters() {
+        BenchmarkData.Split d = BenchmarkData.letter(0);
+        assertEquals(4000, d.train().numExamples());
+        assertEquals(1000, d.test().numExamples());
+        assertEquals(16, d.features());
+        assertEquals(26, d.classes());
+        INDArray perClass = d.train().getLabels().sum(0).add(d.test().getLabels().sum(0));
+        assertEquals(5000, perClass.sumNumber().intValue());
+        // the full 20000 rows hold 734 to 813 of each letter; the first quarter about a quarter of that
+        assertTrue(perClass.minNumber().intValue() > 150, perClass.toString());
+        assertTrue(perClass.maxNumber().intValue() < 230, perClass.toString());
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * A data set, a model and an epoch budget of the suite. The tuning problems (Iris, the Gaussian mixture, UCI digits as
  * an MLP) set the rules; the held-out ones (UCI digits as 8x8 images with a CNN, breast cancer, wine) were run only
- * after the rules were fixed, and the Fashion-MNIST subset with its CNN only after the slow-start rule was.
+ * after the rules were fixed, the Fashion-MNIST subset with its CNN only after the slow-start rule was, and UCI letter
+ * recognition and Landsat satellite (MLPs) only after the rising-loss condition of the high-ratio line was.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
@@ -21,7 +22,9 @@ record Problem(String name, int epochs, boolean heldOut) {
             new Problem("digits-cnn", 6, true),
             new Problem("breast-cancer", 15, true),
             new Problem("wine", 30, true),
-            new Problem("fashion-cnn", 4, true));
+            new Problem("fashion-cnn", 4, true),
+            new Problem("letter", 10, true),
+            new Problem("satellite", 8, true));
 
     static Problem named(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst()
@@ -37,6 +40,8 @@ record Problem(String name, int epochs, boolean heldOut) {
             case "breast-cancer" -> BenchmarkData.breastCancer(0);
             case "wine" -> BenchmarkData.wine(0);
             case "fashion-cnn" -> BenchmarkData.fashion(0);
+            case "letter" -> BenchmarkData.letter(0);
+            case "satellite" -> BenchmarkData.satellite(0);
             default -> throw new IllegalStateException(name);
         };
     }
