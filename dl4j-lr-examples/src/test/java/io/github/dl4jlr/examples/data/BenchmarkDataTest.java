@@ -35,7 +35,7 @@ class BenchmarkDataTest {
         INDArray perClass = d.train().getLabels().sum(0).add(d.test().getLabels().sum(0));
         assertArrayEquals(new double[]{1072 + 461, 479 + 224, 961 + 397, 415 + 211, 470 + 237, 1038 + 470},
                 perClass.toDoubleVector(), 0.0);
-        assertEquals(0.0, d.train().getFeatures().mean(0).absoluteValue().maxNumber().doubleValue(), 1e-4,
+        assertEquals(0.0, d.train().getFeatures().mean(0).amaxNumber().doubleValue(), 1e-4,
                 "standardized on the training part");
     }
 
