@@ -61,6 +61,8 @@ final class ModelTrack {
     SlowStartRules.State slowStart = SlowStartRules.State.INITIAL;
     /** Whether a line has advised raising the learning rate (then the slow-start line would repeat it). */
     boolean raiseAdvised;
+    /** Whether a line has advised lowering the learning rate (then a stall's "raise it" would contradict it). */
+    boolean lowerAdvised;
     boolean rolledBack;
     /** Iteration of this track's first non-finite state; -1 while there was none. */
     int nonFiniteAt = -1;

@@ -115,14 +115,23 @@ final class MonitorMessages {
      * rate is likely too low (try x10, or pick one with LearningRateFinder)}.
      *
      * @param plateauAttached whether a ReduceLROnPlateau listens to the model (it owns the answer to a plateau)
+     * @param lowerAdvised    an earlier line found the rate too high: a "too low" or "not got going" reading is then an
+     *                        INFO note instead of advice to raise it ({@code ..., inside the band [1e-04, 1e-02], after
+     *                        an earlier line found the learning rate too high: no advice to raise it; follow that
+     *                        line})
      */
-    static String stall(LossStall s, double low, double high, boolean plateauAttached) {
+    static String stall(LossStall s, double low, double high, boolean plateauAttached, boolean lowerAdvised) {
         String progress = s.threshold() == 0 ? "has not improved on its best"
                 : String.format(Locale.ROOT, "has improved by less than %.2g%% on its best", 100 * s.threshold());
         String head = String.format(Locale.ROOT, "epoch=%d %s loss %.4g %s (%.4g) in %d epochs; ", s.epoch(),
                 s.validation() ? "validation" : "training", s.loss(), progress, s.best(), s.epochs());
         String ratios = String.format(Locale.ROOT, "weight update:parameter ratios median %.1e", s.medianRatio());
         String band = String.format(Locale.ROOT, "[%.0e, %.0e]", low, high);
+        if (lowerAdvised && raises(s.cause())) {
+            return head + ratios + String.format(Locale.ROOT, ", %s the band %s, after an earlier line found the "
+                    + "learning rate too high: no advice to raise it; follow that line",
+                    s.cause() == StallCause.LR_TOO_LOW ? "below" : "inside", band);
+        }
         switch (s.cause()) {
             case NETWORK_DEAD:
                 return head + "the network is dead (its weight gradients vanished at its chance-level loss): the "
@@ -152,6 +161,11 @@ final class MonitorMessages {
                 return head + "no ratio check ran in these epochs (lower the monitor's frequency to get a cause); "
                         + "the learning rate may be too low, or training has reached a plateau";
         }
+    }
+
+    /** Whether a stall of this cause advises raising the learning rate. */
+    static boolean raises(StallCause cause) {
+        return cause == StallCause.LR_TOO_LOW || cause == StallCause.NO_PROGRESS;
     }
 
     /** The WARN line of a slow start (see {@link SlowStartRules}). */

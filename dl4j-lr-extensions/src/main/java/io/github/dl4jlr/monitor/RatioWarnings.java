@@ -77,6 +77,7 @@ final class RatioWarnings {
             }
             t.ratioSaid.put(direction, extreme);
             t.raiseAdvised |= lowSide;
+            t.lowerAdvised |= !lowSide;
             String keys = e.getValue().stream().map(c.keys()::get).collect(Collectors.joining(","));
             sink.event(Level.WARN, new MonitorEvent(c.replica(), c.iteration(), c.epoch(),
                     lowSide ? MonitorEvent.Kind.RATIO_LOW : MonitorEvent.Kind.RATIO_HIGH, MonitorEvent.Severity.WARN,

@@ -51,6 +51,7 @@ final class Recovery {
         RecoveryRules.Step step = policy.onTrouble(t.policy, trouble.cause());
         boolean report = !t.troubleLogged || step.action() != RecoveryRules.Action.LOG;
         t.troubleLogged = true;
+        t.lowerAdvised |= trouble instanceof LossExplosion;
         if (report) {
             sink.event(Level.ERROR, new MonitorEvent(t.replica, trouble.iteration(), trouble.epoch(), kind(trouble),
                     MonitorEvent.Severity.ERROR, trouble.key(), trouble.message()));

@@ -60,10 +60,12 @@ final class StallCheck {
         LossStall stall = new LossStall(context.replica, iteration, ep, useValidation, loss, first, lowest, step.best(),
                 rules.patience(), rules.threshold(), LossTracker.medianIgnoringNaN(medians), cause,
                 context.learningRate(iteration, ep + 1), context.lr.peak(), owner.text());
-        boolean quiet = cause == StallCause.LR_LOWERED || (cause == StallCause.PLATEAU && plateau);
-        context.raiseAdvised |= cause == StallCause.LR_TOO_LOW || cause == StallCause.NO_PROGRESS;
+        // never "raise it" after a line said the rate is too high: the two would send the user opposite ways
+        boolean contradicts = context.lowerAdvised && MonitorMessages.raises(cause);
+        boolean quiet = cause == StallCause.LR_LOWERED || (cause == StallCause.PLATEAU && plateau) || contradicts;
+        context.raiseAdvised |= MonitorMessages.raises(cause) && !contradicts;
         sink.stall(stall, quiet ? Level.INFO : Level.WARN, new MonitorEvent(context.replica, iteration, ep,
                 MonitorEvent.Kind.LOSS_STALLED, quiet ? MonitorEvent.Severity.INFO : MonitorEvent.Severity.WARN, "loss",
-                MonitorMessages.stall(stall, low, high, plateau)));
+                MonitorMessages.stall(stall, low, high, plateau, contradicts)));
     }
 }

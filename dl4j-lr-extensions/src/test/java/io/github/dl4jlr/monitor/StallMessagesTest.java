@@ -1,0 +1,44 @@
+package io.github.dl4jlr.monitor;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A stall never advises raising a rate that an earlier line of the run found too high. */
+class StallMessagesTest {
+
+    private static LossStall stall(StallCause cause, double medianRatio) {
+        return new LossStall(0, 500, 3, false, 2.796, 2.618, 2.618, 2.618, 3, 0.01, medianRatio, cause, 0.03, 0.03,
+                "");
+    }
+
+    @Test
+    void notGotGoingAdvisesRaisingTheRateOnItsOwn() {
+        String line = MonitorMessages.stall(stall(StallCause.NO_PROGRESS, 1.5e-3), 1e-4, 1e-2, false, false);
+        assertTrue(line.contains("training has not got going; the learning rate is likely too low (try x10"), line);
+    }
+
+    @Test
+    void afterATooHighLineItIsANoteThatPointsBackToIt() {
+        assertEquals("epoch=3 training loss 2.796 has improved by less than 1.0% on its best (2.618) in 3 epochs; "
+                        + "weight update:parameter ratios median 1.5e-03, inside the band [1e-04, 1e-02], after an "
+                        + "earlier line found the learning rate too high: no advice to raise it; follow that line",
+                MonitorMessages.stall(stall(StallCause.NO_PROGRESS, 1.5e-3), 1e-4, 1e-2, false, true));
+        assertTrue(MonitorMessages.stall(stall(StallCause.LR_TOO_LOW, 5e-5), 1e-4, 1e-2, false, true)
+                .endsWith("median 5.0e-05, below the band [1e-04, 1e-02], after an earlier line found the learning "
+                        + "rate too high: no advice to raise it; follow that line"));
+        String high = MonitorMessages.stall(stall(StallCause.LR_TOO_HIGH, 2e-2), 1e-4, 1e-2, false, true);
+        assertTrue(high.endsWith("the learning rate is likely too high (try x0.1)"), "agreeing advice stays: " + high);
+    }
+
+    @Test
+    void onlyTooLowAndNotGotGoingRaiseTheRate() {
+        for (StallCause c : StallCause.values()) {
+            assertEquals(EnumSet.of(StallCause.LR_TOO_LOW, StallCause.NO_PROGRESS).contains(c),
+                    MonitorMessages.raises(c), c.name());
+        }
+    }
+}
