@@ -132,15 +132,7 @@ final class ModelTrack {
      * run did before its current trend window.
      */
     double bestLevelBefore(int recent) {
-        double best = levelFloor;
-        int older = levels.size() - recent;
-        int i = 0;
-        for (double l : levels) {
-            if (i++ >= older) {
-                break;
-            }
-            best = Math.min(best, l);
-        }
+        double best = levels.stream().limit(Math.max(0, levels.size() - recent)).reduce(levelFloor, Math::min);
         return best == Double.POSITIVE_INFINITY ? Double.NaN : best;
     }
 

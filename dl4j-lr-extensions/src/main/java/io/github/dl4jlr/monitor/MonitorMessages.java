@@ -127,7 +127,7 @@ final class MonitorMessages {
                 s.validation() ? "validation" : "training", s.loss(), progress, s.best(), s.epochs());
         String ratios = String.format(Locale.ROOT, "weight update:parameter ratios median %.1e", s.medianRatio());
         String band = String.format(Locale.ROOT, "[%.0e, %.0e]", low, high);
-        if (lowerAdvised && raises(s.cause())) {
+        if (lowerAdvised && StallRules.raises(s.cause())) {
             return head + ratios + String.format(Locale.ROOT, ", %s the band %s, after an earlier line found the "
                     + "learning rate too high: no advice to raise it; follow that line",
                     s.cause() == StallCause.LR_TOO_LOW ? "below" : "inside", band);
@@ -161,11 +161,6 @@ final class MonitorMessages {
                 return head + "no ratio check ran in these epochs (lower the monitor's frequency to get a cause); "
                         + "the learning rate may be too low, or training has reached a plateau";
         }
-    }
-
-    /** Whether a stall of this cause advises raising the learning rate. */
-    static boolean raises(StallCause cause) {
-        return cause == StallCause.LR_TOO_LOW || cause == StallCause.NO_PROGRESS;
     }
 
     /** The WARN line of a slow start (see {@link SlowStartRules}). */

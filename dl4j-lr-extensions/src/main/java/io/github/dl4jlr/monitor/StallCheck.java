@@ -61,9 +61,9 @@ final class StallCheck {
                 rules.patience(), rules.threshold(), LossTracker.medianIgnoringNaN(medians), cause,
                 context.learningRate(iteration, ep + 1), context.lr.peak(), owner.text());
         // never "raise it" after a line said the rate is too high: the two would send the user opposite ways
-        boolean contradicts = context.lowerAdvised && MonitorMessages.raises(cause);
+        boolean contradicts = context.lowerAdvised && StallRules.raises(cause);
         boolean quiet = cause == StallCause.LR_LOWERED || (cause == StallCause.PLATEAU && plateau) || contradicts;
-        context.raiseAdvised |= MonitorMessages.raises(cause) && !contradicts;
+        context.raiseAdvised |= StallRules.raises(cause) && !contradicts;
         sink.stall(stall, quiet ? Level.INFO : Level.WARN, new MonitorEvent(context.replica, iteration, ep,
                 MonitorEvent.Kind.LOSS_STALLED, quiet ? MonitorEvent.Severity.INFO : MonitorEvent.Severity.WARN, "loss",
                 MonitorMessages.stall(stall, low, high, plateau, contradicts)));

@@ -113,6 +113,11 @@ final class StallRules {
         return fall(first, lowest) < NO_PROGRESS_FALL ? StallCause.NO_PROGRESS : StallCause.PLATEAU;
     }
 
+    /** Whether a stall of this cause advises raising the learning rate. */
+    static boolean raises(StallCause cause) {
+        return cause == StallCause.LR_TOO_LOW || cause == StallCause.NO_PROGRESS;
+    }
+
     /**
      * {@code 1 - lowest / first}: how far the lowest loss lies below the first epoch's; NaN when either is unknown or
      * the first is not positive, which never counts as "no progress".

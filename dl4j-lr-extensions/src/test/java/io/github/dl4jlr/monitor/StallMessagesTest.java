@@ -38,7 +38,7 @@ class StallMessagesTest {
     void onlyTooLowAndNotGotGoingRaiseTheRate() {
         for (StallCause c : StallCause.values()) {
             assertEquals(EnumSet.of(StallCause.LR_TOO_LOW, StallCause.NO_PROGRESS).contains(c),
-                    MonitorMessages.raises(c), c.name());
+                    StallRules.raises(c), c.name());
         }
     }
 }

@@ -10,6 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BenchmarkDataTest {
 
+    /** Examples per class over the training and test parts together. */
+    private static INDArray perClass(BenchmarkData.Split d) {
+        return d.train().getLabels().sum(0).add(d.test().getLabels().sum(0));
+    }
+
     @Test
     void digitsHasEveryImageOnceWithThePublishedClassCounts() {
         BenchmarkData.Split d = BenchmarkData.digits(0);
@@ -18,7 +23,7 @@ class BenchmarkDataTest {
         assertEquals(64, d.features());
         assertEquals(10, d.classes());
         // Class sizes of the 1797-image UCI set, as scikit-learn documents them (load_digits).
-        INDArray perClass = d.train().getLabels().sum(0).add(d.test().getLabels().sum(0));
+        INDArray perClass = perClass(d);
         assertArrayEquals(new double[]{178, 182, 177, 183, 181, 182, 181, 179, 174, 180}, perClass.toDoubleVector(), 0.0);
         assertEquals(0.0, d.train().getFeatures().minNumber().doubleValue(), 0.0);
         assertEquals(1.0, d.train().getFeatures().maxNumber().doubleValue(), 0.0);   // 16/16
@@ -32,7 +37,7 @@ class BenchmarkDataTest {
         assertEquals(36, d.features());
         // UCI's documentation of Statlog (Landsat Satellite): training + test examples per class, in mlbench's order
         // (red soil, cotton crop, grey soil, damp grey soil, vegetation stubble, very damp grey soil)
-        INDArray perClass = d.train().getLabels().sum(0).add(d.test().getLabels().sum(0));
+        INDArray perClass = perClass(d);
         assertArrayEquals(new double[]{1072 + 461, 479 + 224, 961 + 397, 415 + 211, 470 + 237, 1038 + 470},
                 perClass.toDoubleVector(), 0.0);
         assertEquals(0.0, d.train().getFeatures().mean(0).amaxNumber().doubleValue(), 1e-4,
@@ -46,7 +51,7 @@ class BenchmarkDataTest {
         assertEquals(1000, d.test().numExamples());
         assertEquals(16, d.features());
         assertEquals(26, d.classes());
-        INDArray perClass = d.train().getLabels().sum(0).add(d.test().getLabels().sum(0));
+        INDArray perClass = perClass(d);
         assertEquals(5000, perClass.sumNumber().intValue());
         // the full 20000 rows hold 734 to 813 of each letter; the first quarter about a quarter of that
         assertTrue(perClass.minNumber().intValue() > 150, perClass.toString());
