@@ -1,4 +1,4 @@
-# Writes the two UCI tables the benchmarks bundle next to BenchmarkData, from the copies in the R package mlbench
+# Writes the four UCI tables the benchmarks bundle next to BenchmarkData, from the copies in the R package mlbench
 # (Debian: r-cran-mlbench), which carries them unchanged from the UCI repository (both CC BY 4.0):
 #   letter-5000.csv.gz     the first 5000 of the 20000 rows of "Letter Recognition" (D. Slate, 1991):
 #                          16 integer features 0..15, then the letter as 0..25 (A..Z)
@@ -6,6 +6,11 @@
 #                          36 pixel values 0..255 (3x3 neighbourhood x 4 spectral bands), then the class as 0..5
 #                          in mlbench's level order (red soil, cotton crop, grey soil, damp grey soil,
 #                          vegetation stubble, very damp grey soil)
+#   vehicle-846.csv.gz     all 846 rows of "Statlog (Vehicle Silhouettes)" (P. Mowforth, B. Shepherd, 1987):
+#                          18 shape features of a silhouette, then the vehicle as 0..3 (bus, opel, saab, van)
+#   vowel-990.csv.gz       all 990 rows of "Connectionist Bench (Vowel Recognition - Deterding Data)"
+#                          (T. Robinson, 1989): the 9 numeric features mlbench keeps (its V2..V10; the speaker, V1,
+#                          is left out), then the vowel as 0..10 (hid, hId, hEd, hAd, hYd, had, hOd, hod, hUd, hud, hed)
 #
 #   Rscript uci_tables.R
 library(mlbench)
@@ -24,3 +29,9 @@ write_table(letter[, 2:17], letter$lettr, "letter-5000.csv.gz")
 
 data(Satellite)
 write_table(Satellite[, 1:36], Satellite$classes, "satellite-6435.csv.gz")
+
+data(Vehicle)
+write_table(Vehicle[, 1:18], Vehicle$Class, "vehicle-846.csv.gz")
+
+data(Vowel)
+write_table(Vowel[, 2:10], Vowel$Class, "vowel-990.csv.gz")

@@ -55,8 +55,8 @@ final class StallCheck {
         double lowest = step.state().lowest();
         boolean plateau = context.plateauAttached();
         LrOwnerRules.Owner owner = context.lrOwner();
-        StallCause cause = StallRules.cause(medians, low, high, first, lowest, deadSeen || context.deadReported,
-                context.lr.lowered());
+        StallCause cause = StallRules.cause(medians, low, high, first, lowest, context.chanceLoss(),
+                deadSeen || context.deadReported, context.lr.lowered());
         LossStall stall = new LossStall(context.replica, iteration, ep, useValidation, loss, first, lowest, step.best(),
                 rules.patience(), rules.threshold(), LossTracker.medianIgnoringNaN(medians), cause,
                 context.learningRate(iteration, ep + 1), context.lr.peak(), owner.text());

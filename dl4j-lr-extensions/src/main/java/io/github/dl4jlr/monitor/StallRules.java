@@ -20,10 +20,11 @@ import io.github.dl4jlr.internal.util.LossTracker;
  * {@link LrOwnerRules}), with ratios not above the band, is {@link StallCause#LR_LOWERED}. Otherwise the median of
  * the per-check median weight ratios over the stalled epochs, against the monitor's band: below it the learning rate
  * is too low, unless the lowest loss is below half of the first epoch's (a trained network's steps shrink with its
-  * gradients: a plateau); above it the steps overshoot; inside it the run is on a plateau, unless the lowest loss is
-  * still within
- * {@value #NO_PROGRESS_FALL} (5%) of the first epoch's, in which case training never got going
- * ({@link StallCause#NO_PROGRESS}).
+ * gradients: a plateau); above it the steps overshoot; inside it the run is on a plateau, unless training never got
+ * going ({@link StallCause#NO_PROGRESS}): the lowest loss is still within {@value #NO_PROGRESS_FALL} (5%) of the first
+ * epoch's, and that first epoch itself had not left the chance level ({@link RatioRules#AT_CHANCE} of it). A run whose
+ * first epoch did leave it (Adam at 30x its good rate on the letters: 2.62 against a chance level of 3.26) and then
+ * never did better got going and stalled: a plateau, not a rate too low to start.
  */
 final class StallRules {
 
@@ -89,11 +90,13 @@ final class StallRules {
      * @param checkMedians each stalled check's median over its judged weight arrays; NaN elements are ignored
      * @param first        the first epoch's loss
      * @param lowest       the lowest epoch loss so far
+     * @param chance       the loss of a network that knows nothing (see {@link DeadNetworkRules}); NaN when unknown,
+     *                     which does not rule out {@link StallCause#NO_PROGRESS}
      * @param dead         whether the network was found dead
      * @param lrLowered    whether the learning rate was lowered on purpose since its peak
      */
-    static StallCause cause(double[] checkMedians, double low, double high, double first, double lowest, boolean dead,
-                            boolean lrLowered) {
+    static StallCause cause(double[] checkMedians, double low, double high, double first, double lowest, double chance,
+                            boolean dead, boolean lrLowered) {
         if (dead) {
             return StallCause.NETWORK_DEAD;
         }
@@ -110,7 +113,8 @@ final class StallRules {
         if (m > high) {
             return StallCause.LR_TOO_HIGH;
         }
-        return fall(first, lowest) < NO_PROGRESS_FALL ? StallCause.NO_PROGRESS : StallCause.PLATEAU;
+        boolean firstAtChance = !(chance > 0) || first >= RatioRules.AT_CHANCE * chance;
+        return fall(first, lowest) < NO_PROGRESS_FALL && firstAtChance ? StallCause.NO_PROGRESS : StallCause.PLATEAU;
     }
 
     /** Whether a stall of this cause advises raising the learning rate. */

@@ -78,7 +78,7 @@ class StallRulesTest {
                     }
                 }
                 return StallRules.cause(recent.stream().mapToDouble(Double::doubleValue).toArray(), LOW, HIGH,
-                        s.first(), s.lowest(), false, false);
+                        s.first(), s.lowest(), Double.NaN, false, false);
             }
         }
         throw new AssertionError("no warning");
@@ -117,26 +117,32 @@ class StallRulesTest {
     void theCauseUsesTheMedianAndIsUnknownWithoutChecks() {
         // first epoch 2.0, best 1.0: real progress
         // one wild check does not move the median
-        assertEquals(StallCause.PLATEAU, StallRules.cause(new double[]{1e-3, 2e-3, 5.0}, LOW, HIGH, 2, 1, false, false));
+        assertEquals(StallCause.PLATEAU, StallRules.cause(new double[]{1e-3, 2e-3, 5.0}, LOW, HIGH, 2, 1, Double.NaN, false, false));
         // at the band's edges: equal to an edge is in the band, just past it is not
-        assertEquals(StallCause.PLATEAU, StallRules.cause(new double[]{LOW}, LOW, HIGH, 2, 1, false, false));
-        assertEquals(StallCause.PLATEAU, StallRules.cause(new double[]{HIGH}, LOW, HIGH, 2, 1, false, false));
-        assertEquals(StallCause.LR_TOO_LOW, StallRules.cause(new double[]{Math.nextDown(LOW)}, LOW, HIGH, 2, 1, false, false));
-        assertEquals(StallCause.LR_TOO_HIGH, StallRules.cause(new double[]{Math.nextUp(HIGH)}, LOW, HIGH, 2, 1, false, false));
-        assertEquals(StallCause.UNKNOWN, StallRules.cause(new double[0], LOW, HIGH, 2, 1, false, false));
-        assertEquals(StallCause.UNKNOWN, StallRules.cause(new double[]{Double.NaN}, LOW, HIGH, 2, 1, false, false));
+        assertEquals(StallCause.PLATEAU, StallRules.cause(new double[]{LOW}, LOW, HIGH, 2, 1, Double.NaN, false, false));
+        assertEquals(StallCause.PLATEAU, StallRules.cause(new double[]{HIGH}, LOW, HIGH, 2, 1, Double.NaN, false, false));
+        assertEquals(StallCause.LR_TOO_LOW, StallRules.cause(new double[]{Math.nextDown(LOW)}, LOW, HIGH, 2, 1, Double.NaN, false, false));
+        assertEquals(StallCause.LR_TOO_HIGH, StallRules.cause(new double[]{Math.nextUp(HIGH)}, LOW, HIGH, 2, 1, Double.NaN, false, false));
+        assertEquals(StallCause.UNKNOWN, StallRules.cause(new double[0], LOW, HIGH, 2, 1, Double.NaN, false, false));
+        assertEquals(StallCause.UNKNOWN, StallRules.cause(new double[]{Double.NaN}, LOW, HIGH, 2, 1, Double.NaN, false, false));
     }
 
     @Test
     void noProgressIsAFallOfLessThanFivePercentFromTheFirstEpoch() {
         double[] inBand = {1e-3};
         // t-1, t, t+1 around a 5% fall from 1.0
-        assertEquals(StallCause.NO_PROGRESS, StallRules.cause(inBand, LOW, HIGH, 1.0, 0.951, false, false));
-        assertEquals(StallCause.PLATEAU, StallRules.cause(inBand, LOW, HIGH, 1.0, 0.95, false, false));
-        assertEquals(StallCause.PLATEAU, StallRules.cause(inBand, LOW, HIGH, 1.0, 0.949, false, false));
+        assertEquals(StallCause.NO_PROGRESS, StallRules.cause(inBand, LOW, HIGH, 1.0, 0.951, Double.NaN, false, false));
+        assertEquals(StallCause.PLATEAU, StallRules.cause(inBand, LOW, HIGH, 1.0, 0.95, Double.NaN, false, false));
+        assertEquals(StallCause.PLATEAU, StallRules.cause(inBand, LOW, HIGH, 1.0, 0.949, Double.NaN, false, false));
+        // a first epoch that already left its chance level got going: t-1, t, t+1 around 0.9 x 3.26 = 2.934
+        assertEquals(StallCause.NO_PROGRESS, StallRules.cause(inBand, LOW, HIGH, 2.94, 2.93, 3.26, false, false));
+        assertEquals(StallCause.NO_PROGRESS, StallRules.cause(inBand, LOW, HIGH, 0.9 * 3.26, 2.9, 3.26, false, false));
+        assertEquals(StallCause.PLATEAU, StallRules.cause(inBand, LOW, HIGH, 2.93, 2.93, 3.26, false, false));
+        // Adam at 30x on the letters: 2.62 in its first epoch, never better after it
+        assertEquals(StallCause.PLATEAU, StallRules.cause(inBand, LOW, HIGH, 2.618, 2.618, 3.26, false, false));
         // an unknown first loss is no evidence of "no progress"
         assertTrue(Double.isNaN(StallRules.fall(Double.NaN, 0.5)));
-        assertEquals(StallCause.PLATEAU, StallRules.cause(inBand, LOW, HIGH, Double.NaN, 0.5, false, false));
+        assertEquals(StallCause.PLATEAU, StallRules.cause(inBand, LOW, HIGH, Double.NaN, 0.5, Double.NaN, false, false));
         assertEquals(0.5, StallRules.fall(2.0, 1.0), 1e-15);
         // the first finite loss is remembered, and the lowest moves by any amount while the plateau's best does not
         StallRules rules = new StallRules(3, 1e-2);
@@ -162,22 +168,22 @@ class StallRulesTest {
     @Test
     void aDeadNetworkAndARateLoweredOnPurposeComeFirst() {
         double[] below = {1e-6};
-        assertEquals(StallCause.NETWORK_DEAD, StallRules.cause(below, LOW, HIGH, 2.3, 2.29, true, true),
+        assertEquals(StallCause.NETWORK_DEAD, StallRules.cause(below, LOW, HIGH, 2.3, 2.29, Double.NaN, true, true),
                 "dead whatever the ratios say: never 'try x10'");
-        assertEquals(StallCause.LR_LOWERED, StallRules.cause(below, LOW, HIGH, 2.3, 0.5, false, true));
-        assertEquals(StallCause.LR_LOWERED, StallRules.cause(new double[]{1e-3}, LOW, HIGH, 2.3, 0.5, false, true));
-        assertEquals(StallCause.LR_LOWERED, StallRules.cause(new double[0], LOW, HIGH, 2.3, 0.5, false, true),
+        assertEquals(StallCause.LR_LOWERED, StallRules.cause(below, LOW, HIGH, 2.3, 0.5, Double.NaN, false, true));
+        assertEquals(StallCause.LR_LOWERED, StallRules.cause(new double[]{1e-3}, LOW, HIGH, 2.3, 0.5, Double.NaN, false, true));
+        assertEquals(StallCause.LR_LOWERED, StallRules.cause(new double[0], LOW, HIGH, 2.3, 0.5, Double.NaN, false, true),
                 "no check ran, but the rate was lowered: still expected");
-        assertEquals(StallCause.LR_TOO_HIGH, StallRules.cause(new double[]{Math.nextUp(HIGH)}, LOW, HIGH, 2.3, 0.5,
+        assertEquals(StallCause.LR_TOO_HIGH, StallRules.cause(new double[]{Math.nextUp(HIGH)}, LOW, HIGH, 2.3, 0.5, Double.NaN,
                 false, true), "still above the band after a cut: too high");
-        assertEquals(StallCause.LR_TOO_LOW, StallRules.cause(below, LOW, HIGH, 2.3, 2.0, false, false));
+        assertEquals(StallCause.LR_TOO_LOW, StallRules.cause(below, LOW, HIGH, 2.3, 2.0, Double.NaN, false, false));
     }
 
     @Test
     void lowRatiosAfterTheLossHalvedAreAPlateauNotATooLowRate() {
         double[] below = {1e-6};
-        assertEquals(StallCause.LR_TOO_LOW, StallRules.cause(below, LOW, HIGH, 2.0, 1.0, false, false), "half: (t)");
-        assertEquals(StallCause.PLATEAU, StallRules.cause(below, LOW, HIGH, 2.0, Math.nextDown(1.0), false, false),
+        assertEquals(StallCause.LR_TOO_LOW, StallRules.cause(below, LOW, HIGH, 2.0, 1.0, Double.NaN, false, false), "half: (t)");
+        assertEquals(StallCause.PLATEAU, StallRules.cause(below, LOW, HIGH, 2.0, Math.nextDown(1.0), Double.NaN, false, false),
                 "below half (t+1): the network has learned, its steps shrink with its gradients");
     }
 }

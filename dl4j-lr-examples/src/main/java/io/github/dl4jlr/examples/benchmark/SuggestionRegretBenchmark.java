@@ -43,7 +43,9 @@ import java.util.function.DoubleFunction;
  * {@link BenchmarkData}): {@code iris} (MLP, 20 epochs), {@code blobs} (10-class Gaussian mixture, MLP, 3 epochs),
  * {@code digits} (UCI handwritten digits, MLP, 5 epochs), {@code digits-cnn} (the same digits as 8x8 images, a
  * small CNN, 3 epochs), {@code fashion-cnn} (a Fashion-MNIST subset at 14x14, a small CNN, 3 epochs), {@code letter}
- * (UCI letter recognition, 26 classes, MLP, 5 epochs) and {@code satellite} (UCI Landsat, 6 classes, MLP, 5 epochs).
+ * (UCI letter recognition, 26 classes, MLP, 5 epochs), {@code satellite} (UCI Landsat, 6 classes, MLP, 5 epochs),
+ * {@code vehicle} (UCI vehicle silhouettes, 4 classes, MLP, 20 epochs) and {@code vowel} (UCI vowels, 11 classes, MLP,
+ * 20 epochs).
  * The dog-breed
  * demo's data is audited by the demo's own {@code DemoFinderBenchmark}.
  *
@@ -73,8 +75,8 @@ public final class SuggestionRegretBenchmark {
         int seeds = 3;
 
         @Option(names = "--datasets", split = ",",
-                description = "iris, blobs, digits, digits-cnn, fashion-cnn, letter, satellite "
-                        + "(default: ${DEFAULT-VALUE}).")
+                description = "iris, blobs, digits, digits-cnn, fashion-cnn, letter, satellite, vehicle, "
+                        + "vowel (default: ${DEFAULT-VALUE}).")
         List<String> datasets = List.of("iris", "blobs", "digits");
 
         @Option(names = "--optimizers", split = ",",
@@ -188,8 +190,9 @@ public final class SuggestionRegretBenchmark {
             case "digits" -> 5;
             case "blobs", "digits-cnn", "fashion-cnn" -> 3;
             case "letter", "satellite" -> 5;
+            case "vehicle", "vowel" -> 20;
             default -> throw new IllegalArgumentException("Expected dataset iris, blobs, digits, digits-cnn, "
-                    + "fashion-cnn, letter or satellite, but got " + dataset);
+                    + "fashion-cnn, letter, satellite, vehicle or vowel, but got " + dataset);
         };
         return new FinderAudit.Problem() {
             private Split split(int seed) {

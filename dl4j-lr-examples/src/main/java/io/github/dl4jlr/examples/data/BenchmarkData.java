@@ -18,9 +18,10 @@ import java.util.Random;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Small data sets that need no network: Iris (bundled with DL4J), five UCI data sets bundled here (optical
- * handwritten digits, breast cancer Wisconsin diagnostic, wine, the copies scikit-learn ships; letter recognition and
- * Statlog Landsat satellite, the copies R's mlbench ships; all CC BY 4.0), a Fashion-MNIST subset (MIT) and a seeded
+ * Small data sets that need no network: Iris (bundled with DL4J), seven UCI data sets bundled here (optical
+ * handwritten digits, breast cancer Wisconsin diagnostic, wine, the copies scikit-learn ships; letter recognition,
+ * Statlog Landsat satellite, Statlog vehicle silhouettes and Deterding's vowels, the copies R's mlbench ships; all
+ * CC BY 4.0), a Fashion-MNIST subset (MIT) and a seeded
  * Gaussian mixture.
  */
 public final class BenchmarkData {
@@ -123,7 +124,7 @@ public final class BenchmarkData {
 
     /**
      * A benchmark data set by name: {@code iris}, {@code blobs}, {@code digits}, {@code breast-cancer}, {@code wine},
-     * {@code fashion}, {@code letter}, {@code satellite}.
+     * {@code fashion}, {@code letter}, {@code satellite}, {@code vehicle}, {@code vowel}.
      */
     public static Split named(String name, long seed) {
         return switch (name) {
@@ -135,8 +136,10 @@ public final class BenchmarkData {
             case "fashion" -> fashion(seed);
             case "letter" -> letter(seed);
             case "satellite" -> satellite(seed);
+            case "vehicle" -> vehicle(seed);
+            case "vowel" -> vowel(seed);
             default -> throw new IllegalArgumentException("Expected a data set of iris, blobs, digits, breast-cancer, "
-                    + "wine, fashion, letter, satellite, but got " + name);
+                    + "wine, fashion, letter, satellite, vehicle, vowel, but got " + name);
         };
     }
 
@@ -173,6 +176,24 @@ public final class BenchmarkData {
      */
     public static Split satellite(long seed) {
         return table("satellite", "satellite-6435.csv.gz", 6435, 36, 6, 4435, 32, seed);
+    }
+
+    /**
+     * UCI "Statlog (Vehicle Silhouettes)" (P. Mowforth, B. Shepherd, 1987; CC BY 4.0), all 846 rows (made by
+     * {@code src/main/r/uci_tables.R}): 18 shape features of a vehicle's silhouette, 4 vehicles (bus, Opel, Saab, van).
+     * Standardized, shuffled with the seed, 634/212 split, minibatch 32.
+     */
+    public static Split vehicle(long seed) {
+        return table("vehicle", "vehicle-846.csv.gz", 846, 18, 4, 634, 32, seed);
+    }
+
+    /**
+     * UCI "Connectionist Bench (Vowel Recognition - Deterding Data)" (T. Robinson, 1989; CC BY 4.0), all 990 rows (made
+     * by {@code src/main/r/uci_tables.R}): 9 numeric features of a spoken vowel (the speaker is left out), 11 vowels.
+     * Standardized, shuffled with the seed, 750/240 split, minibatch 32.
+     */
+    public static Split vowel(long seed) {
+        return table("vowel", "vowel-990.csv.gz", 990, 9, 11, 750, 32, seed);
     }
 
     /** A bundled CSV of {@code features} numbers and a class index per row. */

@@ -3,6 +3,8 @@ package io.github.dl4jlr.examples.data;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,6 +58,28 @@ class BenchmarkDataTest {
         // the full 20000 rows hold 734 to 813 of each letter; the first quarter about a quarter of that
         assertTrue(perClass.minNumber().intValue() > 150, perClass.toString());
         assertTrue(perClass.maxNumber().intValue() < 230, perClass.toString());
+    }
+
+    @Test
+    void vehicleHasTheStatlogClassCounts() {
+        BenchmarkData.Split d = BenchmarkData.vehicle(0);
+        assertEquals(634, d.train().numExamples());
+        assertEquals(212, d.test().numExamples());
+        assertEquals(18, d.features());
+        // UCI's documentation of Statlog (Vehicle Silhouettes), in mlbench's order: bus, opel, saab, van
+        assertArrayEquals(new double[]{218, 212, 217, 199}, perClass(d).toDoubleVector(), 0.0);
+    }
+
+    @Test
+    void vowelHasNinetyOfEachVowel() {
+        BenchmarkData.Split d = BenchmarkData.vowel(0);
+        assertEquals(750, d.train().numExamples());
+        assertEquals(240, d.test().numExamples());
+        assertEquals(9, d.features());
+        // 15 speakers said each of the 11 vowels 6 times
+        double[] ninety = new double[11];
+        Arrays.fill(ninety, 90);
+        assertArrayEquals(ninety, perClass(d).toDoubleVector(), 0.0);
     }
 
     @Test

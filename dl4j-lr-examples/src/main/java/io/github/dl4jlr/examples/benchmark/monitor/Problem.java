@@ -11,7 +11,8 @@ import java.util.List;
  * A data set, a model and an epoch budget of the suite. The tuning problems (Iris, the Gaussian mixture, UCI digits as
  * an MLP) set the rules; the held-out ones (UCI digits as 8x8 images with a CNN, breast cancer, wine) were run only
  * after the rules were fixed, the Fashion-MNIST subset with its CNN only after the slow-start rule was, and UCI letter
- * recognition and Landsat satellite (MLPs) only after the rising-loss condition of the high-ratio line was.
+ * recognition and Landsat satellite (MLPs) only after the rising-loss condition of the high-ratio line was, and UCI
+ * vehicle silhouettes and vowels (MLPs) only after the chance-level condition of that line was.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
@@ -24,7 +25,9 @@ record Problem(String name, int epochs, boolean heldOut) {
             new Problem("wine", 30, true),
             new Problem("fashion-cnn", 4, true),
             new Problem("letter", 10, true),
-            new Problem("satellite", 8, true));
+            new Problem("satellite", 8, true),
+            new Problem("vehicle", 20, true),
+            new Problem("vowel", 30, true));
 
     static Problem named(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst()
@@ -42,6 +45,8 @@ record Problem(String name, int epochs, boolean heldOut) {
             case "fashion-cnn" -> BenchmarkData.fashion(0);
             case "letter" -> BenchmarkData.letter(0);
             case "satellite" -> BenchmarkData.satellite(0);
+            case "vehicle" -> BenchmarkData.vehicle(0);
+            case "vowel" -> BenchmarkData.vowel(0);
             default -> throw new IllegalStateException(name);
         };
     }

@@ -10,7 +10,7 @@ import java.util.Set;
 /** The suite's scores per kind: precision of the advice, false alarms on healthy runs, recall within N epochs. */
 final class Scores {
 
-    /** Epochs (0-based, inclusive) within which a problem must be named for recall. */
+    /** A problem must be named in one of its first this many epochs (0-based epochs 0, 1 and 2) for recall. */
     static final int RECALL_EPOCHS = 3;
 
     /** One kind's row. */
