@@ -63,6 +63,8 @@ final class ModelTrack {
     boolean raiseAdvised;
     /** Whether a line has advised lowering the learning rate (then a stall's "raise it" would contradict it). */
     boolean lowerAdvised;
+    /** Epoch of the run's WARN line about a plateau at a workable rate; -1 before it (the advice is said once). */
+    int plateauSaidAt = -1;
     boolean rolledBack;
     /** Iteration of this track's first non-finite state; -1 while there was none. */
     int nonFiniteAt = -1;

@@ -124,7 +124,8 @@ final class MonitorMessages {
      *                        an earlier line found the learning rate too high: no advice to raise it; follow that
      *                        line})
      */
-    static String stall(LossStall s, double low, double high, boolean plateauAttached, boolean lowerAdvised) {
+    static String stall(LossStall s, double low, double high, boolean plateauAttached, boolean lowerAdvised,
+                        int plateauSaidAt) {
         String progress = s.threshold() == 0 ? "has not improved on its best"
                 : String.format(Locale.ROOT, "has improved by less than %.2g%% on its best", 100 * s.threshold());
         String head = String.format(Locale.ROOT, "epoch=%d %s loss %.4g %s (%.4g) in %d epochs; ", s.epoch(),
@@ -154,6 +155,10 @@ final class MonitorMessages {
                         + "likely too low (try x10, or pick one with LearningRateFinder), or check the labels and the "
                         + "loss function", band, 100 * StallRules.fall(s.first(), s.lowest()), s.first());
             case PLATEAU:
+                if (plateauSaidAt >= 0 && !plateauAttached) {
+                    return head + ratios + String.format(Locale.ROOT, ", inside the band %s: a plateau again; the "
+                            + "advice of epoch %d stands (a decaying schedule or ReduceLROnPlateau)", band, plateauSaidAt);
+                }
                 return head + ratios + ", inside the band " + band + ": a plateau at a workable learning rate; "
                         + (plateauAttached ? "ReduceLROnPlateau is attached and lowers it when its own patience runs "
                         + "out; no action" : "ReduceLROnPlateau or a decaying schedule (e.g. CosineDecaySchedule) "

@@ -8,8 +8,8 @@ import org.slf4j.event.Level;
 /**
  * The epoch-level stall check (see {@link StallRules}): at each epoch end, the epoch's loss against the best so far,
  * and when it stalled, one line per streak with the likely cause. Causes that need no action from the user (a rate
- * lowered on purpose; a plateau while a {@code ReduceLROnPlateau} is attached, which will cut the rate itself) are logged
- * at INFO.
+ * lowered on purpose; a plateau while a {@code ReduceLROnPlateau} is attached, which will cut the rate itself; a plateau
+ * after the run's first plateau line, whose advice it would repeat) are logged at INFO.
  */
 final class StallCheck {
 
@@ -62,10 +62,16 @@ final class StallCheck {
                 context.learningRate(iteration, ep + 1), context.lr.peak(), owner.text());
         // never "raise it" after a line said the rate is too high: the two would send the user opposite ways
         boolean contradicts = context.lowerAdvised && StallRules.raises(cause);
-        boolean quiet = cause == StallCause.LR_LOWERED || (cause == StallCause.PLATEAU && plateau) || contradicts;
+        // the advice to decay on a plateau does not change: said once a run, later plateaus are notes
+        int plateauSaidAt = cause == StallCause.PLATEAU ? context.plateauSaidAt : -1;
+        boolean quiet = cause == StallCause.LR_LOWERED || (cause == StallCause.PLATEAU && plateau) || contradicts
+                || plateauSaidAt >= 0;
+        if (cause == StallCause.PLATEAU && !quiet) {
+            context.plateauSaidAt = ep;
+        }
         context.raiseAdvised |= StallRules.raises(cause) && !contradicts;
         sink.stall(stall, quiet ? Level.INFO : Level.WARN, new MonitorEvent(context.replica, iteration, ep,
                 MonitorEvent.Kind.LOSS_STALLED, quiet ? MonitorEvent.Severity.INFO : MonitorEvent.Severity.WARN, "loss",
-                MonitorMessages.stall(stall, low, high, plateau, contradicts)));
+                MonitorMessages.stall(stall, low, high, plateau, contradicts, plateauSaidAt)));
     }
 }

@@ -7,7 +7,7 @@ import java.util.EnumSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A stall never advises raising a rate that an earlier line of the run found too high. */
+/** A stall never advises raising a rate that an earlier line of the run found too high, nor repeats its advice. */
 class StallMessagesTest {
 
     private static LossStall stall(StallCause cause, double medianRatio) {
@@ -17,7 +17,7 @@ class StallMessagesTest {
 
     @Test
     void notGotGoingAdvisesRaisingTheRateOnItsOwn() {
-        String line = MonitorMessages.stall(stall(StallCause.NO_PROGRESS, 1.5e-3), 1e-4, 1e-2, false, false);
+        String line = MonitorMessages.stall(stall(StallCause.NO_PROGRESS, 1.5e-3), 1e-4, 1e-2, false, false, -1);
         assertTrue(line.contains("training has not got going; the learning rate is likely too low (try x10"), line);
     }
 
@@ -26,12 +26,23 @@ class StallMessagesTest {
         assertEquals("epoch=3 training loss 2.796 has improved by less than 1.0% on its best (2.618) in 3 epochs; "
                         + "weight update:parameter ratios median 1.5e-03, inside the band [1e-04, 1e-02], after an "
                         + "earlier line found the learning rate too high: no advice to raise it; follow that line",
-                MonitorMessages.stall(stall(StallCause.NO_PROGRESS, 1.5e-3), 1e-4, 1e-2, false, true));
-        assertTrue(MonitorMessages.stall(stall(StallCause.LR_TOO_LOW, 5e-5), 1e-4, 1e-2, false, true)
+                MonitorMessages.stall(stall(StallCause.NO_PROGRESS, 1.5e-3), 1e-4, 1e-2, false, true, -1));
+        assertTrue(MonitorMessages.stall(stall(StallCause.LR_TOO_LOW, 5e-5), 1e-4, 1e-2, false, true, -1)
                 .endsWith("median 5.0e-05, below the band [1e-04, 1e-02], after an earlier line found the learning "
                         + "rate too high: no advice to raise it; follow that line"));
-        String high = MonitorMessages.stall(stall(StallCause.LR_TOO_HIGH, 2e-2), 1e-4, 1e-2, false, true);
+        String high = MonitorMessages.stall(stall(StallCause.LR_TOO_HIGH, 2e-2), 1e-4, 1e-2, false, true, -1);
         assertTrue(high.endsWith("the learning rate is likely too high (try x0.1)"), "agreeing advice stays: " + high);
+    }
+
+    @Test
+    void aSecondPlateauRepeatsNoAdvice() {
+        String first = MonitorMessages.stall(stall(StallCause.PLATEAU, 3e-3), 1e-4, 1e-2, false, false, -1);
+        assertTrue(first.endsWith("a plateau at a workable learning rate; ReduceLROnPlateau or a decaying schedule "
+                + "(e.g. CosineDecaySchedule) lowers it once progress stalls"), first);
+        assertEquals("epoch=3 training loss 2.796 has improved by less than 1.0% on its best (2.618) in 3 epochs; "
+                        + "weight update:parameter ratios median 3.0e-03, inside the band [1e-04, 1e-02]: a plateau "
+                        + "again; the advice of epoch 1 stands (a decaying schedule or ReduceLROnPlateau)",
+                MonitorMessages.stall(stall(StallCause.PLATEAU, 3e-3), 1e-4, 1e-2, false, false, 1));
     }
 
     @Test
