@@ -3,11 +3,13 @@ package io.github.dl4jlr.examples.benchmark.monitor;
 import io.github.dl4jlr.internal.util.LossTracker;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** The suite's CSVs and markdown tables. */
 final class Report {
@@ -16,7 +18,8 @@ final class Report {
     }
 
     static String markdown(List<Scores.Judged> judged, List<Outcome> rollbacks, Map<String, Double> good) {
-        StringBuilder b = new StringBuilder("Good rates (best test accuracy of the half-decade grid 1e-4 ... 1, seed 0): ");
+        StringBuilder b = new StringBuilder("Good rates (lowest mean test loss over the seeds, half-decade grid 1e-4 ... "
+                + "1): ");
         new TreeMap<>(good).forEach((k, v) -> b.append(String.format(Locale.ROOT, "%s %.2g; ", k, v)));
         b.append("\n\n").append(Scores.HEADER).append('\n');
         int advice = 0;
@@ -30,6 +33,12 @@ final class Report {
         b.append(String.format(Locale.ROOT, "\nAll kinds: %d of %d advice lines point the right way (%.1f%%); %d of %d "
                         + "runs did not turn out as built and are left out.\n", right, advice,
                 advice == 0 ? 100.0 : 100.0 * right / advice, ambiguous, judged.size()));
+        int[] dead = Scores.deadNamedAfterOnset(judged);
+        if (dead[1] > 0) {
+            b.append(String.format(Locale.ROOT, "Dead runs named within %d epochs of settling at their chance level "
+                    + "(every later epoch loss at least %.1fx it): %d of %d.\n", Scores.RECALL_EPOCHS, Truth.DEAD_LOSS,
+                    dead[0], dead[1]));
+        }
         if (!rollbacks.isEmpty()) {
             b.append("\nUnder ROLLBACK (the same high-rate builds; truth from the LOG run; losses and accuracy against "
                     + "the healthy run of the same seed):\n\n| kind (LOG run) | runs | rollbacks per run | stopped | "
@@ -90,16 +99,20 @@ final class Report {
     static String runsCsv(List<Scores.Judged> judged) {
         StringBuilder b = new StringBuilder("problem,optimizer,build,seed,lr,good_lr,epochs,truth,accuracy,test_loss,"
                 + "first_epoch_loss,last_epoch_loss,advice,right,troubles,first_named_epoch,max_ratio_first3,"
-                + "p90_max_ratio_later,median_ratio\n");
+                + "p90_max_ratio_later,median_ratio,chance,death_onset,epoch_losses\n");
         for (Scores.Judged j : judged) {
             Outcome o = j.outcome();
             Scenario s = o.scenario();
             long right = o.advice().stream().filter(a -> j.truth().right().contains(a.direction())).count();
             double[] ratios = o.ratios();
-            b.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%s,%s,%d,%s,%.4f,%.5g,%.5g,%.5g,%d,%d,%d,%d,%.3g,%.3g,%.3g%n",
+            String losses = Arrays.stream(o.epochLoss()).mapToObj(v -> String.format(Locale.ROOT, "%.4g", v))
+                    .collect(Collectors.joining(";"));
+            b.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%s,%s,%d,%s,%.4f,%.5g,%.5g,%.5g,%d,%d,%d,%d,%.3g,%.3g,%.3g,"
+                            + "%.4g,%d,%s%n",
                     s.problem(), s.optimizer(), s.build(), s.seed(), s.lr(), s.good(), s.epochs(), j.truth(),
                     o.accuracy(), o.testLoss(), o.firstEpochLoss(), o.lastEpochLoss(), o.advice().size(), right,
-                    o.troubles(), Scores.firstNamed(j), ratios[0], ratios[1], ratios[2]));
+                    o.troubles(), Scores.firstNamed(j), ratios[0], ratios[1], ratios[2], o.chance(),
+                    Scores.deathOnset(o), losses));
         }
         return b.toString();
     }

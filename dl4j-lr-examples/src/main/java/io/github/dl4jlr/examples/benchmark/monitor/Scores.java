@@ -64,6 +64,37 @@ final class Scores {
         return rows;
     }
 
+    /**
+     * The epoch from which a run's epoch losses all stay at or above {@link Truth#DEAD_LOSS} of its chance level: when
+     * a dead run settled there (a run can learn first and die later); -1 when it never does.
+     */
+    static int deathOnset(Outcome o) {
+        double[] e = o.epochLoss();
+        int onset = -1;
+        for (int i = e.length - 1; i >= 0 && !(e[i] < Truth.DEAD_LOSS * o.chance()); i--) {
+            onset = i;
+        }
+        return onset;
+    }
+
+    /**
+     * The dead runs, and how many of them were named at most {@code RECALL_EPOCHS - 1} epochs after their
+     * {@link #deathOnset}: {named, runs}.
+     */
+    static int[] deadNamedAfterOnset(List<Judged> judged) {
+        int runs = 0;
+        int named = 0;
+        for (Judged j : judged) {
+            if (j.truth() == Kind.DEAD) {
+                runs++;
+                int first = firstNamed(j);
+                int onset = deathOnset(j.outcome());
+                named += first >= 0 && first < Math.max(onset, 0) + RECALL_EPOCHS ? 1 : 0;
+            }
+        }
+        return new int[]{named, runs};
+    }
+
     /** The epoch of the first advice line that names the run's problem; -1 when none. */
     static int firstNamed(Judged j) {
         Set<Direction> d = j.truth().named();

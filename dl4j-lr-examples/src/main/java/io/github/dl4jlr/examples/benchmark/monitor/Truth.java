@@ -10,6 +10,9 @@ final class Truth {
     static final double WORSE = 0.02;
     /** A long run whose training loss fell by this share has converged. */
     static final double CONVERGED_FALL = 0.98;
+    /** A high-rate run that ends with an epoch loss at least this share of the chance level (and no better than
+     * the majority class) is dead. */
+    static final double DEAD_LOSS = 0.8;
     /** A long run whose training loss improved by less than this over its last 3 epochs has plateaued. */
     static final double PLATEAU_GAIN = 0.01;
 
@@ -22,7 +25,7 @@ final class Truth {
             return Kind.BLOWUP;
         }
         if (s.high()) {
-            boolean dead = o.accuracy() <= o.majority() + 0.05 && o.lastEpochLoss() >= 0.8 * o.chance();
+            boolean dead = o.accuracy() <= o.majority() + 0.05 && o.lastEpochLoss() >= DEAD_LOSS * o.chance();
             if (dead) {
                 return Kind.DEAD;
             }

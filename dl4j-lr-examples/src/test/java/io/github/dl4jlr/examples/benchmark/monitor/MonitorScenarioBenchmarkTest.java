@@ -42,6 +42,28 @@ class MonitorScenarioBenchmarkTest {
         assertFalse(Kind.TOO_LOW.right().contains(Direction.LOWER), "lowering a rate that is too low is wrong");
     }
 
+    private static Scores.Judged dead(double[] epochLoss, int namedAt) {
+        Scenario s = new Scenario("vehicle", "momentum", "x30", 0.3, 0.01, epochLoss.length, 0,
+                io.github.dl4jlr.monitor.TroubleMode.LOG);
+        List<MonitorEvent> events = List.of(new MonitorEvent(0, 10 * namedAt, namedAt, MonitorEvent.Kind.NETWORK_DEAD,
+                MonitorEvent.Severity.ERROR, "network", "dead"));
+        return new Scores.Judged(new Outcome(s, 0.25, 1.4, epochLoss, false, 0.26, 1.0, events, List.of(), List.of(),
+                false, new double[3]), Kind.DEAD);
+    }
+
+    @Test
+    void aRunThatLearnsFirstAndDiesLaterIsTimedFromItsDeath() {
+        // chance 1.0: the loss settles at or above 0.8 from epoch 3 on (epoch 1 reached it once, then fell again)
+        double[] loss = {0.9, 0.8, 0.6, 0.8, 0.95, 1.0, 1.0};
+        assertEquals(3, Scores.deathOnset(dead(loss, 5).outcome()));
+        assertEquals(-1, Scores.deathOnset(dead(new double[]{1.0, 0.7}, 0).outcome()), "ends below: never settled");
+        assertEquals(0, Scores.deathOnset(dead(new double[]{1.0, 1.0}, 0).outcome()));
+        // named at epochs 3, 4, 5 of onset 3 is within 3 epochs (t-1, t: 4 and 5), at 6 it is not (t+1)
+        assertEquals(List.of(1, 1, 1, 0), java.util.stream.IntStream.of(3, 4, 5, 6)
+                .mapToObj(at -> Scores.deadNamedAfterOnset(List.of(dead(loss, at)))[0]).toList());
+        assertEquals(1, Scores.deadNamedAfterOnset(List.of(dead(loss, 6)))[1]);
+    }
+
     @Test
     void theSlowStartLineAdvisesRaisingTheRate() {
         MonitorEvent slow = new MonitorEvent(0, 30, 2, MonitorEvent.Kind.SLOW_START, MonitorEvent.Severity.WARN,
