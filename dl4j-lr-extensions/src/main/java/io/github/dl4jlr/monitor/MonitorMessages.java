@@ -61,17 +61,15 @@ final class MonitorMessages {
     /**
      * One line for every array due in one direction at one check, e.g. {@code "iter=30 epoch=1 0_W=3.7e-02,
      * 2_W=2.4e-02 above 1e-02 for 4 checks while the loss rose to 2.05, 2.7x its best 0.752: learning rate likely too
-     * high for these layers (try x0.1)"}; when the loss has not risen but stays at its chance level, the clause reads
-     * {@code "while the loss, 3.22, still sits at its chance level, 3.24"}; a low line has no loss clause.
+     * high for these layers (try x0.1)"}; a low line has no loss clause.
      *
      * @param indices the arrays, in forward order; the first one's streak {@code s} gives the length
      * @param extreme the ratio furthest out of the band among them
      * @param best    the lowest loss level before the trend window (read for a high line only)
      * @param now     the loss level at this check (read for a high line only)
-     * @param chance  the chance-level loss (read for a high line whose loss has not risen)
      */
     static String ratioWarning(RatioCheck c, List<Integer> indices, RatioRules.Streak s, double extreme, double low,
-                               double high, boolean prodigy, double best, double now, double chance) {
+                               double high, boolean prodigy, double best, double now) {
         boolean highSide = s.direction() == RatioVerdict.HIGH;
         StringBuilder arrays = new StringBuilder();
         for (int i : indices) {
@@ -87,10 +85,8 @@ final class MonitorMessages {
         for (int i : indices) {
             notes.append(stepSizeNote(c, i));
         }
-        String trend = !highSide ? ""
-                : RatioRules.risen(best, now)
-                ? String.format(Locale.ROOT, " while the loss rose to %.3g, %.1fx its best %.3g", now, now / best, best)
-                : String.format(Locale.ROOT, " while the loss, %.3g, still sits at its chance level, %.3g", now, chance);
+        String trend = highSide ? String.format(Locale.ROOT, " while the loss rose to %.3g, %.1fx its best %.3g", now,
+                now / best, best) : "";
         return String.format(Locale.ROOT, "iter=%d epoch=%d %s %s %.0e for %d checks%s: %s", c.iteration(), c.epoch(),
                 arrays, highSide ? "above" : "below", highSide ? high : low, s.length(), trend, advice) + notes;
     }

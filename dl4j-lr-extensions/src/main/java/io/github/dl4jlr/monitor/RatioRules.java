@@ -15,9 +15,8 @@ package io.github.dl4jlr.monitor;
  * the divergence rule and in the stall check's reading of the epoch's ratios.
  *
  * <p>A high streak also waits until a trend can be read ({@code patience + 1} checks), and speaks only when the loss
- * has risen above its best level ({@link #risen}) or has not left its chance level after a whole epoch
- * ({@link #stuckAtChance}): while a large step still buys progress, a ratio above the band is the rate doing its job
- * (plain SGD at its best rate sat at 1-3e-2 on three data sets). A low streak after the
+ * has risen above its best level ({@link #risen}): while a large step still buys progress, a ratio above the band is
+ * the rate doing its job (plain SGD at its best rate sat at 1-3e-2 on three data sets). A low streak after the
  * learning rate was lowered on purpose ({@link LrOwnerRules}) is expected, not advice to raise it.
  *
  * <p><b>Which arrays are judged</b>: weight arrays (rank 2 or more). Vectors (biases, batch-norm gamma/beta) are
@@ -44,29 +43,7 @@ final class RatioRules {
      */
     static final double RISEN = 1.2;
 
-    /**
-     * A high ratio is also advice to lower the rate when, after a whole epoch, the loss level is still at least this
-     * fraction of its chance level: the steps are large and buy nothing.
-     */
-    static final double AT_CHANCE = 0.9;
-
     private RatioRules() {
-    }
-
-    /**
-     * Whether the loss level {@code now} has not left the chance level after a whole epoch: {@code epoch >= 1} and
-     * {@code now >= }{@link #AT_CHANCE}{@code  x chance}. Over the suite's runs at a good rate the level during a
-     * streak of high ratios after the first epoch stood at most at 0.70x chance (plain SGD on the digits CNN); plain SGD
-     * at 30x its good rate on the letters sat at 1.00x with ratios above the band, and died later. Worked values:
-     * chance 3.26, epoch 1: a level of 2.94 is stuck, 2.93 is not; at epoch 0 nothing is. An unknown (NaN, zero)
-     * chance never counts.
-     *
-     * @param epoch  the epoch of the check (complete epochs so far)
-     * @param chance the loss of a network that knows nothing (see {@link DeadNetworkRules})
-     * @param now    the loss level at the check
-     */
-    static boolean stuckAtChance(int epoch, double chance, double now) {
-        return epoch >= 1 && chance > 0 && now >= AT_CHANCE * chance;
     }
 
     /**
@@ -103,15 +80,13 @@ final class RatioRules {
      * @param falling the loss fell fast over the streak ({@link #fallingFast})
      * @param learned the loss is below half its start ({@link #learned}): no ratio advice either way
      * @param risen   the loss stands above its best level before the streak's trend window ({@link #risen})
-     * @param stuck   the loss has not left its chance level after a whole epoch ({@link #stuckAtChance})
      */
-    static boolean due(Streak s, int patience, boolean early, boolean falling, boolean learned, boolean risen,
-                       boolean stuck) {
+    static boolean due(Streak s, int patience, boolean early, boolean falling, boolean learned, boolean risen) {
         boolean low = s.direction() == RatioVerdict.LOW;
         if (!s.shouldWarn(patience) || falling) {
             return false;
         }
-        return !learned && (low || !early && (risen || stuck));
+        return !learned && (low || !early && risen);
     }
 
     /** {@code norm1(update) / norm1(param)}; NaN when the parameters are all zero. */

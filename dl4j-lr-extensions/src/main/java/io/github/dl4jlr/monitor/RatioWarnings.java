@@ -12,11 +12,10 @@ import java.util.stream.Collectors;
 /**
  * Turns each weight array's streak of out-of-band checks into advice (see {@link RatioRules}): at WARN when the
  * streak reaches {@code patience} and the loss is not falling fast (for a high streak: once the loss has risen above
- * its best level before the trend window, or has not left its chance level after a whole epoch), one line for all the
- * arrays due in one direction at a check, and only when it is news ({@link RatioRules#news}: the first line of its
- * direction in the run, or a ratio twice as far out); nothing about a low ratio once the loss has halved (the network
- * has learned) or while it shows the signs of a dead one (the dead-network line says what to do); an INFO note instead
- * of "try x10" when the learning rate's owner lowered it on purpose.
+ * its best level before the trend window), one line for all the arrays due in one direction
+ * at a check, and only when it is news ({@link RatioRules#news}: the first line of its direction in the run, or a ratio
+ * twice as far out); nothing about a low ratio once the loss has halved (the network has learned) or while it shows the signs of a dead one (the dead-network line
+ * says what to do); an INFO note instead of "try x10" when the learning rate's owner lowered it on purpose.
  */
 final class RatioWarnings {
 
@@ -46,15 +45,13 @@ final class RatioWarnings {
         double best = t.bestLevelBefore(patience);
         double now = t.levels.isEmpty() ? Double.NaN : t.levels.peekLast();
         boolean risen = RatioRules.risen(best, now);
-        double chance = t.chanceLoss();
-        boolean stuck = RatioRules.stuckAtChance(c.epoch(), chance, now);
         Map<RatioVerdict, List<Integer>> due = new EnumMap<>(RatioVerdict.class);
         Map<RatioVerdict, RatioRules.Streak> first = new EnumMap<>(RatioVerdict.class);
         for (int i = 0; i < c.keys().size(); i++) {
             String key = c.keys().get(i);
             RatioRules.Streak s = t.streaks.getOrDefault(key, RatioRules.Streak.NONE).next(c.verdicts().get(i));
             boolean lowSide = s.direction() == RatioVerdict.LOW;
-            if (RatioRules.due(s, patience, early, falling, learned, risen, stuck)) {
+            if (RatioRules.due(s, patience, early, falling, learned, risen)) {
                 if (lowSide && t.lr.lowered() && !t.deadReported) {
                     sink.event(Level.INFO, new MonitorEvent(c.replica(), c.iteration(), c.epoch(),
                             MonitorEvent.Kind.RATIO_LOW, MonitorEvent.Severity.INFO, key,
@@ -85,7 +82,7 @@ final class RatioWarnings {
             sink.event(Level.WARN, new MonitorEvent(c.replica(), c.iteration(), c.epoch(),
                     lowSide ? MonitorEvent.Kind.RATIO_LOW : MonitorEvent.Kind.RATIO_HIGH, MonitorEvent.Severity.WARN,
                     keys, MonitorMessages.ratioWarning(c, e.getValue(), first.get(direction), extreme, low, high,
-                    t.updaters.stream().anyMatch(u -> u instanceof Prodigy), best, now, chance)));
+                    t.updaters.stream().anyMatch(u -> u instanceof Prodigy), best, now)));
         }
     }
 }

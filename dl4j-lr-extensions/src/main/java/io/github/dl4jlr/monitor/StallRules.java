@@ -22,7 +22,7 @@ import io.github.dl4jlr.internal.util.LossTracker;
  * is too low, unless the lowest loss is below half of the first epoch's (a trained network's steps shrink with its
  * gradients: a plateau); above it the steps overshoot; inside it the run is on a plateau, unless training never got
  * going ({@link StallCause#NO_PROGRESS}): the lowest loss is still within {@value #NO_PROGRESS_FALL} (5%) of the first
- * epoch's, and that first epoch itself had not left the chance level ({@link RatioRules#AT_CHANCE} of it). A run whose
+ * epoch's, and that first epoch itself had not left the chance level ({@link #AT_CHANCE} of it). A run whose
  * first epoch did leave it (Adam at 30x its good rate on the letters: 2.62 against a chance level of 3.26) and then
  * never did better got going and stalled: a plateau, not a rate too low to start.
  */
@@ -30,6 +30,12 @@ final class StallRules {
 
     /** A lowest loss less than this fraction below the first epoch's counts as no progress. */
     static final double NO_PROGRESS_FALL = 0.05;
+
+    /**
+     * A first epoch whose loss is at least this fraction of the chance level had not left it (see
+     * {@link DeadNetworkRules} for the chance level).
+     */
+    static final double AT_CHANCE = 0.9;
 
     /**
      * The memory between epochs.
@@ -113,7 +119,7 @@ final class StallRules {
         if (m > high) {
             return StallCause.LR_TOO_HIGH;
         }
-        boolean firstAtChance = !(chance > 0) || first >= RatioRules.AT_CHANCE * chance;
+        boolean firstAtChance = !(chance > 0) || first >= AT_CHANCE * chance;
         return fall(first, lowest) < NO_PROGRESS_FALL && firstAtChance ? StallCause.NO_PROGRESS : StallCause.PLATEAU;
     }
 

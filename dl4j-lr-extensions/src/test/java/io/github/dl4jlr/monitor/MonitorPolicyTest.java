@@ -172,50 +172,19 @@ class MonitorPolicyTest {
             low = low.next(RatioVerdict.LOW);
         }
         // patience 3 reached at the third check, when only 3 loss levels exist (a trend needs 4)
-        assertFalse(RatioRules.due(high, 3, true, false, false, true, false), "early ratios above the band are normal");
-        assertTrue(RatioRules.due(low, 3, true, false, false, false, false), "too low is news from the first checks on");
-        assertTrue(RatioRules.due(high, 3, false, false, false, true, false));
-        assertFalse(RatioRules.due(high, 3, false, false, false, false, false),
+        assertFalse(RatioRules.due(high, 3, true, false, false, true), "early ratios above the band are normal");
+        assertTrue(RatioRules.due(low, 3, true, false, false, false), "too low is news from the first checks on");
+        assertTrue(RatioRules.due(high, 3, false, false, false, true));
+        assertFalse(RatioRules.due(high, 3, false, false, false, false),
                 "a high ratio while the loss is no worse than its best is the rate doing its job");
-        assertFalse(RatioRules.due(high, 3, false, true, false, true, false), "the loss falls fast: wait");
-        assertFalse(RatioRules.due(low, 3, false, true, false, false, false));
-        assertFalse(RatioRules.due(low, 3, false, false, true, false, false), "a network that has learned shows low ratios");
-        assertTrue(RatioRules.due(low, 3, false, false, false, true, false), "a risen loss does not excuse a low ratio");
-        assertFalse(RatioRules.due(high, 3, false, false, true, true, false),
+        assertFalse(RatioRules.due(high, 3, false, true, false, true), "the loss falls fast: wait");
+        assertFalse(RatioRules.due(low, 3, false, true, false, false));
+        assertFalse(RatioRules.due(low, 3, false, false, true, false), "a network that has learned shows low ratios");
+        assertTrue(RatioRules.due(low, 3, false, false, false, true), "a risen loss does not excuse a low ratio");
+        assertFalse(RatioRules.due(high, 3, false, false, true, true),
                 "once the loss is below half its start, a rise is read by the divergence rule, not the ratios");
-        assertFalse(RatioRules.due(low.markWarned(), 3, false, false, false, false, false), "once per streak");
-        assertFalse(RatioRules.due(low, 4, false, false, false, false, false), "patience not reached");
-        assertTrue(RatioRules.due(high, 3, false, false, false, false, true),
-                "large steps that leave the loss at its chance level after an epoch buy nothing");
-        assertFalse(RatioRules.due(high, 3, true, false, false, false, true), "still early");
-        assertFalse(RatioRules.due(high, 3, false, true, false, false, true), "the loss falls fast: wait");
-    }
-
-    @Test
-    void aHighLineSaysWhichTrendMadeItSpeak() {
-        RatioCheck c = new RatioCheck(0, 130, 1, 3.0, List.of("0_W"), new double[]{3.6e-2}, List.of(RatioVerdict.HIGH),
-                new double[]{Double.NaN});
-        RatioRules.Streak s = RatioRules.Streak.NONE.next(RatioVerdict.HIGH).next(RatioVerdict.HIGH)
-                .next(RatioVerdict.HIGH);
-        assertEquals("iter=130 epoch=1 0_W=3.6e-02 above 1e-02 for 3 checks while the loss rose to 2.05, 2.7x its best "
-                + "0.750: learning rate likely too high for this layer (try x0.1)", MonitorMessages.ratioWarning(c,
-                List.of(0), s, 3.6e-2, 1e-4, 1e-2, false, 0.75, 2.05, 2.3));
-        assertEquals("iter=130 epoch=1 0_W=3.6e-02 above 1e-02 for 3 checks while the loss, 3.22, still sits at its "
-                + "chance level, 3.24: learning rate likely too high for this layer (try x0.1)",
-                MonitorMessages.ratioWarning(c, List.of(0), s, 3.6e-2, 1e-4, 1e-2, false, 3.2, 3.22, 3.24));
-    }
-
-    @Test
-    void aLossStillAtItsChanceLevelAfterAnEpochIsStuck() {
-        // chance 3.26 (26 letters): the line is 0.9 x 3.26 = 2.934
-        assertTrue(RatioRules.stuckAtChance(1, 3.26, 2.94), "t+1");
-        assertTrue(RatioRules.stuckAtChance(1, 3.26, 0.9 * 3.26), "t");
-        assertFalse(RatioRules.stuckAtChance(1, 3.26, 2.93), "t-1");
-        assertFalse(RatioRules.stuckAtChance(0, 3.26, 3.30), "within the first epoch a network may still be leaving it");
-        assertTrue(RatioRules.stuckAtChance(5, 3.26, 3.30));
-        assertFalse(RatioRules.stuckAtChance(2, Double.NaN, 3.30), "chance unknown");
-        assertFalse(RatioRules.stuckAtChance(2, 0, 3.30));
-        assertFalse(RatioRules.stuckAtChance(2, 3.26, Double.NaN));
+        assertFalse(RatioRules.due(low.markWarned(), 3, false, false, false, false), "once per streak");
+        assertFalse(RatioRules.due(low, 4, false, false, false, false), "patience not reached");
     }
 
     @Test

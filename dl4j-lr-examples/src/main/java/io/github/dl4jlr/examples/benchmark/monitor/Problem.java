@@ -12,7 +12,7 @@ import java.util.List;
  * an MLP) set the rules; the held-out ones (UCI digits as 8x8 images with a CNN, breast cancer, wine) were run only
  * after the rules were fixed, the Fashion-MNIST subset with its CNN only after the slow-start rule was, and UCI letter
  * recognition and Landsat satellite (MLPs) only after the rising-loss condition of the high-ratio line was, and UCI
- * vehicle silhouettes and vowels (MLPs) only after the chance-level condition of that line was.
+ * vehicle silhouettes and vowels (MLPs) only after the stall's stricter "not got going" was.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
