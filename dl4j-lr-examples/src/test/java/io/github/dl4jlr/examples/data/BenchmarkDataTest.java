@@ -12,6 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BenchmarkDataTest {
 
+    /** The split's sizes: training and test examples, features. */
+    private static void assertSizes(BenchmarkData.Split d, int train, int test, int features) {
+        assertEquals(train, d.train().numExamples());
+        assertEquals(test, d.test().numExamples());
+        assertEquals(features, d.features());
+    }
+
     /** Examples per class over the training and test parts together. */
     private static INDArray perClass(BenchmarkData.Split d) {
         return d.train().getLabels().sum(0).add(d.test().getLabels().sum(0));
@@ -20,9 +27,7 @@ class BenchmarkDataTest {
     @Test
     void digitsHasEveryImageOnceWithThePublishedClassCounts() {
         BenchmarkData.Split d = BenchmarkData.digits(0);
-        assertEquals(1347, d.train().numExamples());
-        assertEquals(450, d.test().numExamples());
-        assertEquals(64, d.features());
+        assertSizes(d, 1347, 450, 64);
         assertEquals(10, d.classes());
         // Class sizes of the 1797-image UCI set, as scikit-learn documents them (load_digits).
         INDArray perClass = perClass(d);
@@ -34,9 +39,7 @@ class BenchmarkDataTest {
     @Test
     void satelliteHasTheStatlogClassCounts() {
         BenchmarkData.Split d = BenchmarkData.satellite(0);
-        assertEquals(4435, d.train().numExamples());
-        assertEquals(2000, d.test().numExamples());
-        assertEquals(36, d.features());
+        assertSizes(d, 4435, 2000, 36);
         // UCI's documentation of Statlog (Landsat Satellite): training + test examples per class, in mlbench's order
         // (red soil, cotton crop, grey soil, damp grey soil, vegetation stubble, very damp grey soil)
         INDArray perClass = perClass(d);
@@ -49,9 +52,7 @@ class BenchmarkDataTest {
     @Test
     void letterHasAllTwentySixLetters() {
         BenchmarkData.Split d = BenchmarkData.letter(0);
-        assertEquals(4000, d.train().numExamples());
-        assertEquals(1000, d.test().numExamples());
-        assertEquals(16, d.features());
+        assertSizes(d, 4000, 1000, 16);
         assertEquals(26, d.classes());
         INDArray perClass = perClass(d);
         assertEquals(5000, perClass.sumNumber().intValue());
@@ -63,9 +64,7 @@ class BenchmarkDataTest {
     @Test
     void vehicleHasTheStatlogClassCounts() {
         BenchmarkData.Split d = BenchmarkData.vehicle(0);
-        assertEquals(634, d.train().numExamples());
-        assertEquals(212, d.test().numExamples());
-        assertEquals(18, d.features());
+        assertSizes(d, 634, 212, 18);
         // UCI's documentation of Statlog (Vehicle Silhouettes), in mlbench's order: bus, opel, saab, van
         assertArrayEquals(new double[]{218, 212, 217, 199}, perClass(d).toDoubleVector(), 0.0);
     }
@@ -73,9 +72,7 @@ class BenchmarkDataTest {
     @Test
     void vowelHasNinetyOfEachVowel() {
         BenchmarkData.Split d = BenchmarkData.vowel(0);
-        assertEquals(750, d.train().numExamples());
-        assertEquals(240, d.test().numExamples());
-        assertEquals(9, d.features());
+        assertSizes(d, 750, 240, 9);
         // 15 speakers said each of the 11 vowels 6 times
         double[] ninety = new double[11];
         Arrays.fill(ninety, 90);

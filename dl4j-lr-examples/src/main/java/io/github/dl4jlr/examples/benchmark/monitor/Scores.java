@@ -79,7 +79,7 @@ final class Scores {
 
     /**
      * The dead runs, and how many of them were named at most {@code RECALL_EPOCHS - 1} epochs after their
-     * {@link #deathOnset}: {named, runs}.
+     * {@link #deathOnset} (a run that never settled is timed from its start): {named, runs}.
      */
     static int[] deadNamedAfterOnset(List<Judged> judged) {
         int runs = 0;
