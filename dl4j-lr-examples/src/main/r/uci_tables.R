@@ -1,4 +1,4 @@
-# Writes the four UCI tables the benchmarks bundle next to BenchmarkData, from the copies in the R package mlbench
+# Writes the six UCI tables the benchmarks bundle next to BenchmarkData, from the copies in the R package mlbench
 # (Debian: r-cran-mlbench), which carries them unchanged from the UCI repository (both CC BY 4.0):
 #   letter-5000.csv.gz     the first 5000 of the 20000 rows of "Letter Recognition" (D. Slate, 1991):
 #                          16 integer features 0..15, then the letter as 0..25 (A..Z)
@@ -11,6 +11,10 @@
 #   vowel-990.csv.gz       all 990 rows of "Connectionist Bench (Vowel Recognition - Deterding Data)"
 #                          (T. Robinson, 1989): the 9 numeric features mlbench keeps (its V2..V10; the speaker, V1,
 #                          is left out), then the vowel as 0..10 (hid, hId, hEd, hAd, hYd, had, hOd, hod, hUd, hud, hed)
+#   dna-3186.csv.gz        all 3186 rows of "Statlog (DNA)", primate splice-junction sequences (G. Towell, M. Noordewier,
+#                          J. Shavlik): 180 binary indicators (60 bases, 3 bits each), then the class as 0..2 (ei, ie, n)
+#   ionosphere-351.csv.gz  all 351 rows of "Ionosphere" (V. Sigillito, 1989): 33 radar returns (mlbench's V1 as 0/1
+#                          and V3..V34; V2 is 0 in every row and is left out), then the class as 0..1 (bad, good)
 #
 #   Rscript uci_tables.R
 library(mlbench)
@@ -35,3 +39,10 @@ write_table(Vehicle[, 1:18], Vehicle$Class, "vehicle-846.csv.gz")
 
 data(Vowel)
 write_table(Vowel[, 2:10], Vowel$Class, "vowel-990.csv.gz")
+
+data(DNA)
+write_table(sapply(DNA[, 1:180], function(f) as.integer(as.character(f))), DNA$Class, "dna-3186.csv.gz")
+
+data(Ionosphere)
+write_table(cbind(as.integer(as.character(Ionosphere$V1)), Ionosphere[, 3:34]), Ionosphere$Class,
+            "ionosphere-351.csv.gz")

@@ -22,9 +22,21 @@ import java.util.Arrays;
  *   diverged  = while fewer than 25 losses, and only if the first update moved the parameters by more than 10% of
  *               their size: the median of the losses after the first (the last 9 at most) &gt; factor * start
  *             = from 25 losses on: with q = the 40th percentile of the last 25 losses,
- *               risen(q, factor) and q - reference &gt; 3 * noise
+ *               rise = risen(q, factor) and q - reference &gt; 3 * noise
+ *               rise and (undone(q) &gt;= 0.5 or the rise began 50 or more losses ago and has not ended)
+ *   undone(x) = (x - reference) / (start - reference), the share of the progress taken back; 1 when start &lt;= reference
+ *   spike     = a rise that undoes less than half the progress: it begins at the first loss with a rise and ends at
+ *               the first loss with neither a rise nor risen(level, 2)
  *   healthy   = not risen(level, 2)   (fewer than 25 losses: level &lt;= 2 * start)
  * </pre>
+ *
+ * <p><b>Why a spike waits.</b> Near its largest stable rate a run can jump well above its lowest level and come back
+ * by itself (plain SGD at 1.0 on the vowels, its best rate: the loss went from 0.08 to 0.5, 12% of the progress
+ * taken back, and was back below twice its lowest level 13 to 21 losses later; it ended at 95% accuracy). Stopping or
+ * rolling back such a run is wrong, and no size of rise below half the progress separated these spikes from the
+ * rises of runs whose rate was too high (10% to 20% there). So a partial rise is first reported as a spike, and counts
+ * as a divergence only when it lasts {@value #SPIKE_PERSISTENCE} more losses; a rise that takes back half the progress
+ * or more, or goes past the start, counts at once, as does a non-finite loss.
  *
  * <p><b>Why these three scales.</b> A ratio alone reads noise as a blow-up once the loss is near zero: a converged
  * network whose minibatch losses wander between 3.6e-7 and 3.8e-6 is "10x its lowest level" without anything going
@@ -61,6 +73,10 @@ final class DivergenceRules {
     static final double PROGRESS_UNDONE = 0.1;
     /** A divergence must exceed the reference by this many interquartile ranges of the reference window. */
     static final double NOISE_MULTIPLE = 3.0;
+    /** A rise that takes back this share of the progress since the start or more is a divergence at once. */
+    static final double SEVERE_UNDONE = 0.5;
+    /** Losses after its start at which a spike that has not ended counts as a divergence. */
+    static final int SPIKE_PERSISTENCE = 2 * WINDOW;
     /** Default absolute floor: a loss below it is never a divergence. */
     static final double DEFAULT_FLOOR = 1e-3;
 
@@ -70,10 +86,12 @@ final class DivergenceRules {
      * @param firstMove relative size of the first update; NaN until known
      * @param reference lowest level over full windows; +Infinity before the first full window
      * @param noise     interquartile range of the losses of the window that set the reference; 0 before it
+     * @param spikeFrom the count of losses at which the current spike began; -1 when there is none
      */
-    record State(LossTracker.State losses, double start, double firstMove, double reference, double noise) {
+    record State(LossTracker.State losses, double start, double firstMove, double reference, double noise,
+                 int spikeFrom) {
         static final State INITIAL = new State(LossTracker.State.INITIAL, Double.NaN, Double.NaN,
-                Double.POSITIVE_INFINITY, 0);
+                Double.POSITIVE_INFINITY, 0, -1);
 
         /** The median of the last {@link #WINDOW} losses. */
         double level() {
@@ -115,20 +133,31 @@ final class DivergenceRules {
             double[] window = t.recent();
             noise = quantile(window, 0.75) - quantile(window, 0.25);
         }
-        return new State(t, start, s.firstMove(), reference, noise);
+        State n = new State(t, start, s.firstMove(), reference, noise, s.spikeFrom());
+        if (n.count() < WINDOW) {
+            return n;
+        }
+        boolean rise = rise(n);
+        int spikeFrom = s.spikeFrom();
+        if (spikeFrom < 0 && rise) {
+            spikeFrom = n.count();
+        } else if (spikeFrom >= 0 && !rise && !risen(n, n.level(), HEALTHY_FACTOR)) {
+            spikeFrom = -1;
+        }
+        return new State(t, start, s.firstMove(), reference, noise, spikeFrom);
     }
 
     /** Records how far the first update moved the parameters ({@code |update|_1 / |params|_1}). */
     State firstMove(State s, double relativeUpdate) {
-        return new State(s.losses(), s.start(), relativeUpdate, s.reference(), s.noise());
+        return new State(s.losses(), s.start(), relativeUpdate, s.reference(), s.noise(), s.spikeFrom());
     }
 
     /** Whether the loss has diverged (see the class comment). */
     boolean diverged(State s) {
         int n = s.count();
         if (n >= WINDOW) {
-            double q = quantile(s.losses().recent(), 0.4);
-            return risen(s, q, factor) && q - s.reference() > NOISE_MULTIPLE * s.noise();
+            return rise(s) && (undone(s, recentQuantile(s)) >= SEVERE_UNDONE
+                    || s.spikeFrom() >= 0 && n - s.spikeFrom() >= SPIKE_PERSISTENCE);
         }
         if (n < 3 || !(s.firstMove() > START_MOVEMENT) || !(s.start() > 0)) {
             return false;
@@ -136,6 +165,29 @@ final class DivergenceRules {
         double[] recent = s.losses().recent();
         double[] afterFirst = Arrays.copyOfRange(recent, Math.max(1, recent.length - START_WINDOW), recent.length);
         return LossTracker.median(afterFirst) > factor * s.start();
+    }
+
+    /**
+     * Whether a spike (see the class comment) began at the latest loss: a rise that is not yet a divergence. The
+     * caller reports it once; {@link #diverged} says when it has lasted too long.
+     */
+    boolean spikeBegan(State s) {
+        return s.spikeFrom() >= 0 && s.spikeFrom() == s.count() && !diverged(s);
+    }
+
+    /** The share of the progress since the start that a level of {@code x} takes back; 1 without progress. */
+    static double undone(State s, double x) {
+        double progress = s.start() - s.reference();
+        return progress > 0 ? (x - s.reference()) / progress : 1;
+    }
+
+    private boolean rise(State s) {
+        double q = recentQuantile(s);
+        return risen(s, q, factor) && q - s.reference() > NOISE_MULTIPLE * s.noise();
+    }
+
+    private static double recentQuantile(State s) {
+        return quantile(s.losses().recent(), 0.4);
     }
 
     /** Whether the divergence happened in the first iterations, judged against the first loss. */

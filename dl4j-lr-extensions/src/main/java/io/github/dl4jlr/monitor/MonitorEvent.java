@@ -31,6 +31,11 @@ public record MonitorEvent(int replica, int iteration, int epoch, Kind kind, Sev
         NON_FINITE,
         /** The loss stayed finite but exploded. */
         DIVERGED,
+        /**
+         * The loss jumped well above its lowest level but took back less than half the progress: watched, not acted
+         * on, until it lasts long enough to count as {@link #DIVERGED}.
+         */
+        LOSS_SPIKE,
         /** The loss sits at its chance level with the weight gradients gone. */
         NETWORK_DEAD,
         /** A snapshot was restored and the learning rate cut. */

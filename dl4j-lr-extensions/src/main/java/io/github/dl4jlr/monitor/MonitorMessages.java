@@ -169,6 +169,18 @@ final class MonitorMessages {
     }
 
     /** The WARN line of a slow start (see {@link SlowStartRules}). */
+    /** A loss spike: watched, not yet a divergence (see {@link DivergenceRules}). */
+    static String spike(int iteration, int epoch, double lr, double loss, double level, double reference,
+                        double undone) {
+        return String.format(Locale.ROOT, "Loss spike at iter=%d epoch=%d lr=%.1e: the median of the recent minibatch "
+                        + "losses, %.3g, is %.1fx its lowest level, %.3g, taking back %.0f%% of the progress since the "
+                        + "start (last minibatch loss %.3g). Runs near their largest stable rate often come back by "
+                        + "themselves, so nothing is done yet; it counts as diverged if it lasts %d more iterations or "
+                        + "takes back half the progress. Spikes that keep coming back mean the rate is too high.",
+                iteration, epoch, lr, level, level / reference, reference, 100 * undone, loss,
+                DivergenceRules.SPIKE_PERSISTENCE);
+    }
+
     static String slowStart(int iteration, int epoch, int epochsDone, double level, double chance, double peakRatio,
                             double rate) {
         return String.format(Locale.ROOT, "epoch=%d after %d epochs the loss, %.4g, is still %.0f%% of its chance level "

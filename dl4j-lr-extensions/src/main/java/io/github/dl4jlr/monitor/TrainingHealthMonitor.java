@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
+import org.slf4j.event.Level;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -33,9 +34,9 @@ import java.util.Map;
  *       a check iteration: the mean weight gradient and the label frequencies for the dead-network check
  *       ({@link GradientMeter}), and the step-size estimate if it is on ({@link StepSizeTracker}).</li>
   *   <li><b>{@code iterationDone}</b>, every iteration: the score (free) against {@link DivergenceRules}: a finite loss
-  * that
- *       rose far above its lowest level, by more than its noise and by more than a tenth of the progress since the
- *       start, has diverged ({@link LossExplosion}). Every {@code frequency} iterations a check: one L1 reduction per
+ *       that rose far above its lowest level, by more than its noise and by more than a tenth of the progress since
+ *       the start, is a spike (a WARN line, nothing done); it has diverged ({@link LossExplosion}) when it takes back
+ *       half the progress or lasts 50 iterations. Every {@code frequency} iterations a check: one L1 reduction per
  *       parameter array and per applied update ({@link Norms}) gives the ratios and the finiteness check at once; the
  *       dead-network rule ({@link DeadNetworkRules}); the ratio warnings ({@link RatioWarnings}); and a snapshot if the
  *       check was healthy ({@link Recovery}).</li>
@@ -189,6 +190,12 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
                     t.loss.level(), early ? t.loss.start() : t.loss.reference(), lossWatch.factor(), early));
             return;
         }
+        if (lossWatch.spikeBegan(t.loss)) {
+            sink.event(Level.WARN, new MonitorEvent(t.replica, iteration, epoch, MonitorEvent.Kind.LOSS_SPIKE,
+                    MonitorEvent.Severity.WARN, "loss", MonitorMessages.spike(iteration, epoch,
+                    t.learningRate(iteration, epoch), score, t.loss.level(), t.loss.reference(),
+                    DivergenceRules.undone(t.loss, t.loss.level()))));
+        }
         if (iteration % frequency == 0) {
             check(t, model, iteration, epoch);
         }
@@ -277,8 +284,8 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         /**
          * Ratio check every N iterations ({@code >= 1}); the score is checked every iteration regardless.
          *
-          * @param n a ratio check every {@code n} iterations, {@code >= 1}; default 10 (the loss is watched at every
-          *     one)
+         * @param n a ratio check every {@code n} iterations, {@code >= 1}; default 10 (the loss is watched at every
+         *     one)
          * @return this builder
          */
         public Builder frequency(int n) {

@@ -122,12 +122,50 @@ class DivergenceRulesTest {
     void theRiseMustUndoATenthOfTheProgressSinceTheStart() {
         // start 2.0, reference 0.01 (no noise): 4x is 0.04, a tenth of the progress is 0.199
         double[] base = concat(new double[]{2.0}, repeat(30, 0.01));
-        assertEquals(-1, divergesAt(0.01, concat(base, repeat(30, 0.2))), "20x, but 0.19 undone (t-1)");
-        assertEquals(-1, divergesAt(0.01, concat(base, repeat(30, 0.209))), "exactly a tenth is not more (t)");
-        assertEquals(46, divergesAt(0.01, concat(base, repeat(30, 0.21))), "0.2 undone: the 16th high loss (t+1)");
+        assertEquals(-1, spikeAt(concat(base, repeat(30, 0.2))), "20x, but 0.19 undone (t-1)");
+        assertEquals(-1, spikeAt(concat(base, repeat(30, 0.209))), "exactly a tenth is not more (t)");
+        assertEquals(46, spikeAt(concat(base, repeat(30, 0.21))), "0.2 undone: a spike at the 16th high loss (t+1)");
+    }
+
+    /** Index of the loss at which a spike began, or -1. */
+    private static int spikeAt(double... losses) {
+        State s = WATCH.firstMove(State.INITIAL, 0.01);
+        for (int i = 0; i < losses.length; i++) {
+            s = WATCH.next(s, losses[i]);
+            if (WATCH.spikeBegan(s)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void aRiseOfHalfTheProgressDivergesAtOnce() {
+        // start 2.1, reference 0.1: half the progress is 1.0, so a level of 1.1; the 16th high loss sets the 40th
+        // percentile to the high value
+        double[] base = concat(new double[]{2.1}, repeat(30, 0.1));
+        assertEquals(-1, divergesAt(0.01, concat(base, repeat(20, 1.09))), "49.5% undone: only a spike (t-1)");
+        assertEquals(46, divergesAt(0.01, concat(base, repeat(20, 1.1))), "50% undone (t)");
+        assertEquals(46, divergesAt(0.01, concat(base, repeat(20, 1.11))), "50.5% undone (t+1)");
+        assertEquals(45, spikeAt(concat(base, repeat(20, 1.09))), "the 15th high loss: 0.1 + 0.6 x 0.99, 30% undone");
         // a real blow-up in the middle of training, from 0.3 back to 2.0 with start 2.3: caught at the 15th high loss,
-        // where the 40th percentile is 0.3 + 0.6 x 1.7 = 1.32 > 1.2
+        // where the 40th percentile is 0.3 + 0.6 x 1.7 = 1.32, 51% of the progress
         assertEquals(45, divergesAt(0.01, concat(new double[]{2.3}, repeat(30, 0.3), repeat(30, 2.0))));
+    }
+
+    @Test
+    void aSpikeThatLastsFiftyLossesIsADivergence() {
+        // start 2.0, reference 0.01: 0.5 undoes a quarter of the progress; the spike begins at the 15th high loss,
+        // index 45, where the 40th percentile is 0.01 + 0.6 x 0.49 = 0.304
+        double[] base = concat(new double[]{2.0}, repeat(30, 0.01));
+        assertEquals(45, spikeAt(concat(base, repeat(100, 0.5))));
+        assertEquals(-1, divergesAt(0.01, concat(base, repeat(64, 0.5))), "49 losses after it began (t-1)");
+        assertEquals(95, divergesAt(0.01, concat(base, repeat(65, 0.5))), "50 losses after it began (t)");
+        assertEquals(95, divergesAt(0.01, concat(base, repeat(100, 0.5))), "a longer spike diverges at the same loss");
+        assertEquals(-1, divergesAt(0.01, concat(base, repeat(40, 0.5), repeat(25, 0.015), repeat(40, 0.5))),
+                "a spike that came back within twice the reference ends; the next one starts its own count");
+        assertEquals(-1, divergesAt(0.01, concat(base, repeat(40, 0.5), repeat(60, 0.015))),
+                "the vowels' SGD at 1.0: a jump that comes back is never a divergence");
     }
 
     @Test
@@ -165,8 +203,8 @@ class DivergenceRulesTest {
         assertEquals(0.28, iqr, 1e-9, "interquartile range of the window that set the reference");
         assertFalse(WATCH.diverged(fed(concat(new double[]{3.0}, noisy, repeat(30, 0.1 + 3 * 0.28 - 0.01)))),
                 "above 4x the reference and past a tenth of the progress, but within 3 IQRs (t-1)");
-        assertTrue(WATCH.diverged(fed(concat(new double[]{3.0}, noisy, repeat(30, 0.1 + 3 * 0.28 + 0.01)))),
-                "(t+1)");
+        assertTrue(WATCH.diverged(fed(concat(new double[]{3.0}, noisy, repeat(80, 0.1 + 3 * 0.28 + 0.01)))),
+                "(t+1), a spike of 29% of the progress that lasted 50 losses");
     }
 
     @Test

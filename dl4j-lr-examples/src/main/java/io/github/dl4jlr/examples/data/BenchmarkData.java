@@ -18,10 +18,10 @@ import java.util.Random;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Small data sets that need no network: Iris (bundled with DL4J), seven UCI data sets bundled here (optical
+ * Small data sets that need no network: Iris (bundled with DL4J), nine UCI data sets bundled here (optical
  * handwritten digits, breast cancer Wisconsin diagnostic, wine, the copies scikit-learn ships; letter recognition,
- * Statlog Landsat satellite, Statlog vehicle silhouettes and Deterding's vowels, the copies R's mlbench ships; all
- * CC BY 4.0), a Fashion-MNIST subset (MIT) and a seeded
+ * Statlog Landsat satellite, Statlog vehicle silhouettes, Deterding's vowels, Statlog DNA splice junctions and
+ * ionosphere radar returns, the copies R's mlbench ships; all CC BY 4.0), a Fashion-MNIST subset (MIT) and a seeded
  * Gaussian mixture.
  */
 public final class BenchmarkData {
@@ -124,7 +124,8 @@ public final class BenchmarkData {
 
     /**
      * A benchmark data set by name: {@code iris}, {@code blobs}, {@code digits}, {@code breast-cancer}, {@code wine},
-     * {@code fashion}, {@code letter}, {@code satellite}, {@code vehicle}, {@code vowel}.
+     * {@code fashion}, {@code letter}, {@code satellite}, {@code vehicle}, {@code vowel}, {@code dna},
+     * {@code ionosphere}.
      */
     public static Split named(String name, long seed) {
         return switch (name) {
@@ -138,8 +139,10 @@ public final class BenchmarkData {
             case "satellite" -> satellite(seed);
             case "vehicle" -> vehicle(seed);
             case "vowel" -> vowel(seed);
+            case "dna" -> dna(seed);
+            case "ionosphere" -> ionosphere(seed);
             default -> throw new IllegalArgumentException("Expected a data set of iris, blobs, digits, breast-cancer, "
-                    + "wine, fashion, letter, satellite, vehicle, vowel, but got " + name);
+                    + "wine, fashion, letter, satellite, vehicle, vowel, dna, ionosphere, but got " + name);
         };
     }
 
@@ -194,6 +197,25 @@ public final class BenchmarkData {
      */
     public static Split vowel(long seed) {
         return table("vowel", "vowel-990.csv.gz", 990, 9, 11, 750, 32, seed);
+    }
+
+    /**
+     * UCI "Statlog (DNA)", primate splice-junction sequences (G. Towell, M. Noordewier, J. Shavlik; CC BY 4.0), all
+     * 3186 rows (made by {@code src/main/r/uci_tables.R}): 60 bases as 180 binary indicators, 3 classes (exon/intron
+     * boundary, intron/exon boundary, neither). Standardized, shuffled with the seed, 2000/1186 split (the sizes of
+     * its original split), minibatch 32.
+     */
+    public static Split dna(long seed) {
+        return table("dna", "dna-3186.csv.gz", 3186, 180, 3, 2000, 32, seed);
+    }
+
+    /**
+     * UCI "Ionosphere" (V. Sigillito, 1989; CC BY 4.0), all 351 rows (made by {@code src/main/r/uci_tables.R}): 33
+     * radar returns (a column that is 0 in every row is left out), 2 classes (bad, good). Standardized, shuffled with
+     * the seed, 263/88 split, minibatch 16.
+     */
+    public static Split ionosphere(long seed) {
+        return table("ionosphere", "ionosphere-351.csv.gz", 351, 33, 2, 263, 16, seed);
     }
 
     /** A bundled CSV of {@code features} numbers and a class index per row. */

@@ -80,6 +80,22 @@ class BenchmarkDataTest {
     }
 
     @Test
+    void dnaHasTheStatlogClassCounts() {
+        BenchmarkData.Split d = BenchmarkData.dna(0);
+        assertSizes(d, 2000, 1186, 180);
+        // UCI's documentation of Statlog (DNA): 767 exon/intron, 765 intron/exon, 1654 neither
+        assertArrayEquals(new double[]{767, 765, 1654}, perClass(d).toDoubleVector(), 0.0);
+    }
+
+    @Test
+    void ionosphereHasTheUciClassCounts() {
+        BenchmarkData.Split d = BenchmarkData.ionosphere(0);
+        assertSizes(d, 263, 88, 33);
+        // UCI's documentation of Ionosphere: 126 bad, 225 good
+        assertArrayEquals(new double[]{126, 225}, perClass(d).toDoubleVector(), 0.0);
+    }
+
+    @Test
     void theSeedShufflesTheSplitReproducibly() {
         INDArray a = BenchmarkData.digits(1).test().getFeatures();
         assertEquals(a, BenchmarkData.digits(1).test().getFeatures());

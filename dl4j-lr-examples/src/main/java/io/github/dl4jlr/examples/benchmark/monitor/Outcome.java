@@ -67,6 +67,11 @@ record Outcome(Scenario scenario, double accuracy, double testLoss, double[] epo
                 || e.kind() == MonitorEvent.Kind.NON_FINITE || e.kind() == MonitorEvent.Kind.NETWORK_DEAD).count();
     }
 
+    /** Loss-spike lines: a WARN that advises nothing until the spike lasts (then a DIVERGED line follows). */
+    long spikes() {
+        return events.stream().filter(e -> e.kind() == MonitorEvent.Kind.LOSS_SPIKE).count();
+    }
+
     /** One advice line. */
     record Advice(MonitorEvent event, Direction direction) {
     }

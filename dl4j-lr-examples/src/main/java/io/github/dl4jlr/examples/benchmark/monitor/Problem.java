@@ -11,8 +11,9 @@ import java.util.List;
  * A data set, a model and an epoch budget of the suite. The tuning problems (Iris, the Gaussian mixture, UCI digits as
  * an MLP) set the rules; the held-out ones (UCI digits as 8x8 images with a CNN, breast cancer, wine) were run only
  * after the rules were fixed, the Fashion-MNIST subset with its CNN only after the slow-start rule was, and UCI letter
- * recognition and Landsat satellite (MLPs) only after the rising-loss condition of the high-ratio line was, and UCI
- * vehicle silhouettes and vowels (MLPs) only after the stall's stricter "not got going" was.
+ * recognition and Landsat satellite (MLPs) only after the rising-loss condition of the high-ratio line was, UCI
+ * vehicle silhouettes and vowels (MLPs) only after the stall's stricter "not got going" was, and UCI DNA splice
+ * junctions and ionosphere returns (MLPs) only after the loss-spike rule was.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
@@ -27,7 +28,9 @@ record Problem(String name, int epochs, boolean heldOut) {
             new Problem("letter", 10, true),
             new Problem("satellite", 8, true),
             new Problem("vehicle", 20, true),
-            new Problem("vowel", 30, true));
+            new Problem("vowel", 30, true),
+            new Problem("dna", 10, true),
+            new Problem("ionosphere", 30, true));
 
     static Problem named(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst()
@@ -47,6 +50,8 @@ record Problem(String name, int epochs, boolean heldOut) {
             case "satellite" -> BenchmarkData.satellite(0);
             case "vehicle" -> BenchmarkData.vehicle(0);
             case "vowel" -> BenchmarkData.vowel(0);
+            case "dna" -> BenchmarkData.dna(0);
+            case "ionosphere" -> BenchmarkData.ionosphere(0);
             default -> throw new IllegalStateException(name);
         };
     }

@@ -39,6 +39,11 @@ final class Report {
                     + "(every later epoch loss at least %.1fx it): %d of %d.\n", Scores.RECALL_EPOCHS, Truth.DEAD_LOSS,
                     dead[0], dead[1]));
         }
+        Map<Kind, Long> spikes = new TreeMap<>();
+        judged.stream().filter(j -> j.truth() != Kind.AMBIGUOUS && j.outcome().spikes() > 0)
+                .forEach(j -> spikes.merge(j.truth(), j.outcome().spikes(), Long::sum));
+        b.append("Loss-spike lines (a WARN that advises nothing yet; not counted above): ")
+                .append(spikes.isEmpty() ? "none" : spikes.toString()).append(".\n");
         if (!rollbacks.isEmpty()) {
             b.append("\nUnder ROLLBACK (the same high-rate builds; truth from the LOG run; losses and accuracy against "
                     + "the healthy run of the same seed):\n\n| kind (LOG run) | runs | rollbacks per run | stopped | "

@@ -28,6 +28,8 @@ class MonitorScenarioBenchmarkTest {
         assertTrue(r.good().containsKey("iris/sgd"));
         assertTrue(r.rollbacks().isEmpty(), "--no-rollback");
         assertTrue(r.markdown().contains("| kind | runs | advice lines | direction right |"), r.markdown());
+        assertTrue(r.markdown().contains("Loss-spike lines (a WARN that advises nothing yet; not counted above): "),
+                r.markdown());
         for (String f : new String[]{"monitor-scenarios-iris.csv", "monitor-advice-iris.csv", "monitor-scenarios-iris.md"}) {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
