@@ -31,8 +31,8 @@ import java.util.Arrays;
  * </pre>
  *
  * <p><b>Why a spike waits.</b> Near its largest stable rate a run can jump well above its lowest level and come back
- * by itself (plain SGD at 1.0 on the vowels, its best rate: the loss went from 0.08 to 0.5, 12% of the progress
- * taken back, and was back below twice its lowest level 13 to 21 losses later; it ended at 95% accuracy). Stopping or
+ * by itself (plain SGD at 1.0 on the vowels, its best rate: the loss went from 0.08 to 0.5, about 13% of the
+ * progress taken back, and the spike had ended 13 to 21 losses later; the run ended at 95% accuracy). Stopping or
  * rolling back such a run is wrong, and no size of rise below half the progress separated these spikes from the
  * rises of runs whose rate was too high (10% to 20% there). So a partial rise is first reported as a spike, and counts
  * as a divergence only when it lasts {@value #SPIKE_PERSISTENCE} more losses; a rise that takes back half the progress
