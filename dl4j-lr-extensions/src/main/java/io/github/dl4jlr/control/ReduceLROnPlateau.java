@@ -114,8 +114,8 @@ public final class ReduceLROnPlateau extends BaseTrainingListener {
     /**
      * An {@link EpochTerminationCondition} for DL4J's EarlyStoppingTrainer that fires once {@link #isExhausted()}.
      *
-      * @return an {@link EpochTerminationCondition} for DL4J's EarlyStoppingTrainer that fires once {@link
-      *     #isExhausted()}
+     * @return an {@link EpochTerminationCondition} for DL4J's EarlyStoppingTrainer that fires once {@link
+     *     #isExhausted()}
      */
     public EpochTerminationCondition terminationCondition() {
         return new PlateauTerminationCondition(this);

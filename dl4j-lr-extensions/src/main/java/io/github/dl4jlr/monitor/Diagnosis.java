@@ -34,17 +34,17 @@ public record Diagnosis(int iteration, int epoch, double learningRate, double sc
      * @param epoch epoch of that step
      * @param learningRate learning rate of the first trained layer at that step
      * @param score minibatch loss of that step
-      * @param dataInspected whether the minibatch's inputs and labels were inspected (they are when the loss itself is
-      *     non-finite; not when only parameters went bad at a periodic check)
+     * @param dataInspected whether the minibatch's inputs and labels were inspected (they are when the loss itself is
+     *     non-finite; not when only parameters went bad at a periodic check)
      * @param nonFiniteInputs names of the inputs holding NaN/Inf ("features" on a MultiLayerNetwork)
      * @param nonFiniteLabels names of the outputs whose labels hold NaN/Inf ("labels" on a MultiLayerNetwork)
      * @param paramsBeforeStep arrays already non-finite before the update, forward order (empty if not inspected)
      * @param gradientsBeforeStep raw gradients that were non-finite, forward order
      * @param paramsAfterStep arrays non-finite after the update, forward order
      * @param updates applied updates that were non-finite, forward order
-      * @param spreadFrom another replica of the same ParallelWrapper that went non-finite before this one, or -1:
-      *     parameter averaging then copies its NaN into every replica, so this replica's "parameters already bad" is that
-      *     replica's trouble, not a new one
+     * @param spreadFrom another replica of the same ParallelWrapper that went non-finite before this one, or -1:
+     *     parameter averaging then copies its NaN into every replica, so this replica's "parameters already bad" is that
+     *     replica's trouble, not a new one
      */
     public Diagnosis {
         nonFiniteInputs = List.copyOf(nonFiniteInputs);

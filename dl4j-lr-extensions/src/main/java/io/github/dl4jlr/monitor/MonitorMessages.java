@@ -98,9 +98,8 @@ final class MonitorMessages {
 
     /**
      * The INFO line of a low-ratio streak after the learning rate was lowered on purpose, e.g. {@code iter=900
-      * epoch=8 1_W=3.1e-05 below 1e-04 for 3 checks, as expected: ReduceLROnPlateau lowered the learning rate from
-      * 1.0e-02
-     * to 1.0e-05; no action}.
+     * epoch=8 1_W=3.1e-05 below 1e-04 for 3 checks, as expected: ReduceLROnPlateau lowered the learning rate from
+     * 1.0e-02 to 1.0e-05; no action}.
      */
     static String expectedLowRatio(RatioCheck c, int index, RatioRules.Streak s, double low, LrOwnerRules.Owner owner,
                                    LrOwnerRules.State lr) {

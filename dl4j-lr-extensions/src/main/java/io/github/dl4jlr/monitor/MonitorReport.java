@@ -85,8 +85,8 @@ public final class MonitorReport {
      * Every "the loss has not improved for several epochs" finding, in order, with its likely cause (the ones whose
      * cause needs no action were logged at INFO).
      *
-      * @return every "the loss has not improved for several epochs" finding, in order, with its likely cause (the ones
-      *     whose cause needs no action were logged at INFO)
+     * @return every "the loss has not improved for several epochs" finding, in order, with its likely cause (the ones
+     *     whose cause needs no action were logged at INFO)
      */
     public List<LossStall> stalls() {
         return stalls;

@@ -32,8 +32,8 @@ public record RatioCheck(int replica, int iteration, int epoch, double learningR
      * @param keys the parameter arrays, in forward order ("0_W", "conv1_b", ...)
      * @param ratios mean|update| / mean|param| per array; NaN where the parameters are all zero
      * @param verdicts per array: OK, HIGH, LOW, or UNDEFINED for arrays that are not judged (vectors)
-      * @param stepSizes the step-size estimate per array; NaN where none was made (not enabled, not a weight array, or
-      *     no earlier check to compare with)
+     * @param stepSizes the step-size estimate per array; NaN where none was made (not enabled, not a weight array, or
+     *     no earlier check to compare with)
      */
     public RatioCheck {
         keys = List.copyOf(keys);
@@ -53,8 +53,8 @@ public record RatioCheck(int replica, int iteration, int epoch, double learningR
     }
 
     /**
-      * @return the step-size estimate per array; NaN where none was made (not enabled, not a weight array, or no
-      *     earlier check to compare with)
+     * @return the step-size estimate per array; NaN where none was made (not enabled, not a weight array, or no
+     *     earlier check to compare with)
      */
     @Override
     public double[] stepSizes() {

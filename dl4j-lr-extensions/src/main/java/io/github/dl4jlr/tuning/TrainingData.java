@@ -53,8 +53,8 @@ public interface TrainingData extends Serializable {
      * Minibatches saved as {@code dataset-0.bin, dataset-1.bin, ...} in {@code dir}, which every worker can read.
      *
      * @param dir a folder every worker can read, holding {@code dataset-0.bin, dataset-1.bin, ...}
-      * @return minibatches saved as {@code dataset-0.bin, dataset-1.bin, ...} in {@code dir}, which every worker can
-      *     read
+     * @return minibatches saved as {@code dataset-0.bin, dataset-1.bin, ...} in {@code dir}, which every worker can
+     *     read
      */
     static TrainingData savedMiniBatches(String dir) {
         Args.notNull("dir", dir);
