@@ -44,8 +44,8 @@ import java.util.function.DoubleFunction;
  * {@code digits} (UCI handwritten digits, MLP, 5 epochs), {@code digits-cnn} (the same digits as 8x8 images, a
  * small CNN, 3 epochs), {@code fashion-cnn} (a Fashion-MNIST subset at 14x14, a small CNN, 3 epochs), {@code letter}
  * (UCI letter recognition, 26 classes, MLP, 5 epochs), {@code satellite} (UCI Landsat, 6 classes, MLP, 5 epochs),
- * {@code vehicle} (UCI vehicle silhouettes, 4 classes, MLP, 20 epochs) and {@code vowel} (UCI vowels, 11 classes, MLP,
- * 20 epochs).
+ * {@code vehicle} (UCI vehicle silhouettes, 4 classes, MLP, 20 epochs), {@code vowel} (UCI vowels, 11 classes, MLP,
+ * 20 epochs) and {@code dna} (UCI Statlog DNA splice junctions, 3 classes, 180 binary inputs, MLP, 10 epochs).
  * The dog-breed
  * demo's data is audited by the demo's own {@code DemoFinderBenchmark}.
  *
@@ -76,7 +76,7 @@ public final class SuggestionRegretBenchmark {
 
         @Option(names = "--datasets", split = ",",
                 description = "iris, blobs, digits, digits-cnn, fashion-cnn, letter, satellite, vehicle, "
-                        + "vowel (default: ${DEFAULT-VALUE}).")
+                        + "vowel, dna (default: ${DEFAULT-VALUE}).")
         List<String> datasets = List.of("iris", "blobs", "digits");
 
         @Option(names = "--optimizers", split = ",",
@@ -191,8 +191,9 @@ public final class SuggestionRegretBenchmark {
             case "blobs", "digits-cnn", "fashion-cnn" -> 3;
             case "letter", "satellite" -> 5;
             case "vehicle", "vowel" -> 20;
+            case "dna" -> 10;
             default -> throw new IllegalArgumentException("Expected dataset iris, blobs, digits, digits-cnn, "
-                    + "fashion-cnn, letter, satellite, vehicle or vowel, but got " + dataset);
+                    + "fashion-cnn, letter, satellite, vehicle, vowel or dna, but got " + dataset);
         };
         return new FinderAudit.Problem() {
             private Split split(int seed) {
