@@ -76,7 +76,8 @@ final class ConfirmationTrials {
                 return Confirmation.skipped("the training iterator has a single minibatch, so none can be held back "
                         + "(set a validation iterator)");
             }
-            heldOutText = k + " held-back training minibatch" + (k == 1 ? "" : "es");
+            heldOutText = k + " held-back training minibatch" + (k == 1 ? "" : "es")
+                    + (swept.trained() ? " (a network that has learned has likely trained on them)" : "");
             heldOut = batches::heldOutLoss;
         }
         List<TrialOutcome> trials = new ArrayList<>();

@@ -1,8 +1,10 @@
 package io.github.dl4jlr.finder;
 
+import ch.qos.logback.classic.Level;
 import io.github.dl4jlr.control.ReduceLROnPlateau;
 import io.github.dl4jlr.internal.nn.LearningRateConfig;
 import io.github.dl4jlr.internal.nn.NetworkAdapter;
+import io.github.dl4jlr.testutil.CapturedLog;
 import io.github.dl4jlr.testutil.ClassificationNets;
 import io.github.dl4jlr.testutil.TinyNets;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -238,7 +240,20 @@ class FinderConfirmationTest {
         for (int e = 0; e < 2; e++) {
             net.fit(ClassificationNets.mixture(40, 1));
         }
-        LrFinderResult r = LearningRateFinder.builder().build().find(net, ClassificationNets.mixture(40, 2));
+        LrFinderResult r;
+        try (CapturedLog log = CapturedLog.of(LearningRateFinder.class)) {
+            r = LearningRateFinder.builder().build().find(net, ClassificationNets.mixture(40, 2));
+            assertEquals(List.of(LearningRateFinder.SEEN_HELD_OUT), log.messages(Level.WARN).stream()
+                    .filter(m -> m.startsWith("LR finder: the network has already learned")).toList());
+        }
+        assertTrue(r.confirmation().orElseThrow().heldOut().endsWith("held-back training minibatches (a network that "
+                + "has learned has likely trained on them)"), r.confirmation().orElseThrow().heldOut());
+        try (CapturedLog log = CapturedLog.of(LearningRateFinder.class)) {
+            LearningRateFinder.builder().validation(ClassificationNets.mixture(40, 3)).build()
+                    .find(net, ClassificationNets.mixture(40, 2));
+            assertTrue(log.messages(Level.WARN).stream().noneMatch(m -> m.equals(LearningRateFinder.SEEN_HELD_OUT)),
+                    "with a validation iterator the trials are judged on it");
+        }
         assertEquals(Math.log(ClassificationNets.CLASSES), r.chanceLoss(), 0.05,
                 "about ln(classes) on balanced classes: " + r.chanceLoss());
         assertTrue(r.trained(), "loss " + r.startLoss() + " against a chance level of " + r.chanceLoss());

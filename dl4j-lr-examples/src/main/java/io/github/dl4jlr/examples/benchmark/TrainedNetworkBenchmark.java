@@ -34,6 +34,10 @@ import java.util.Locale;
  *   java -Dlogback.configurationFile=config/logback-quiet.xml -cp dl4j-lr-examples/target/dl4j-lr-examples.jar \
  *        io.github.dl4jlr.examples.benchmark.TrainedNetworkBenchmark --problems blobs,digits,digits-cnn
  * </pre>
+ * With {@code --validation} the last fifth of each training split is held out from every training of the cell (before
+ * the finder, the finder's own steps and trials, the continuations) and given to the finder as its validation
+ * iterator, as a user with a validation set would; without it the finder holds back training minibatches that the
+ * network has trained on.
  * Writes {@code trained-network.csv} under {@code --out}.
  */
 public final class TrainedNetworkBenchmark {
@@ -82,6 +86,10 @@ public final class TrainedNetworkBenchmark {
                 + "e.g. 1e-3,1e-2 for a quick run.")
         double[] grid;
 
+        @Option(names = "--validation", description = "Hold out the last fifth of the training rows and give them to "
+                + "the finder as its validation iterator.")
+        boolean validation;
+
         @Option(names = "--out", description = "Output folder (default: ${DEFAULT-VALUE}).")
         Path out = Paths.get("results", "benchmarks");
     }
@@ -122,12 +130,22 @@ public final class TrainedNetworkBenchmark {
                 int broken = 0;
                 for (int s = 0; s < o.seeds; s++) {
                     BenchmarkData.Split data = ExampleModels.dataFor(problem, s);
+                    BenchmarkData.Split validation = null;
+                    if (o.validation) {
+                        BenchmarkData.Split[] parts = data.holdOutFifth();
+                        data = parts[0];
+                        validation = parts[1];
+                    }
                     MultiLayerNetwork net = ExampleModels.forProblem(problem, data, LadderBenchmark.updater(optimizer,
                             usualRate(optimizer)), s);
                     NetworkAdapter adapter = NetworkAdapter.of(net);
                     net.fit(data.trainIterator(), budget(problem)[0]);
                     TrainingSnapshot trained = TrainingSnapshot.capture(adapter);
-                    LrFinderResult r = LearningRateFinder.builder().build().find(net, data.trainIterator());
+                    LearningRateFinder.Builder finder = LearningRateFinder.builder();
+                    if (validation != null) {
+                        finder.validation(validation.trainIterator());
+                    }
+                    LrFinderResult r = finder.build().find(net, data.trainIterator());
                     log.info("{}/{} seed {}: {}", problem, optimizer, s, r.summary());
                     if (r.startLoss() > r.chanceLoss()) {
                         broken++;                       // training failed before the finder ran: not a trained network

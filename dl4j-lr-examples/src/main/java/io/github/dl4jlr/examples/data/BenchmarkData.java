@@ -37,6 +37,20 @@ public final class BenchmarkData {
             return new ListDataSetIterator<>(test.asList(), 256);
         }
 
+        /**
+         * This split with the last fifth of its training rows taken out, and those rows as the training rows of a
+         * second split (same test rows, same minibatch size).
+         *
+         * @return {the smaller split, the held-out fifth}
+         */
+        public Split[] holdOutFifth() {
+            int n = train.numExamples();
+            List<DataSet> rows = train.asList();
+            int kept = n - n / 5;
+            return new Split[]{new Split(name, DataSet.merge(rows.subList(0, kept)), test, batchSize, classes),
+                    new Split(name + "-validation", DataSet.merge(rows.subList(kept, n)), test, batchSize, classes)};
+        }
+
         public int features() {
             return (int) train.getFeatures().size(1);
         }

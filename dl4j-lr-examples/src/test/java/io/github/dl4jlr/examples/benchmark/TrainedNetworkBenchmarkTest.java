@@ -26,4 +26,12 @@ class TrainedNetworkBenchmarkTest {
         assertEquals(TrainedNetworkBenchmark.HEADER, csv.get(0));
         assertTrue(csv.get(1).startsWith("blobs,adam,"), csv.get(1));
     }
+
+    @Test
+    void withValidationTheCellTrainsOnFourFifthsOfTheRows(@TempDir Path dir) throws Exception {
+        List<TrainedNetworkBenchmark.Cell> cells = TrainedNetworkBenchmark.run("--problems", "wine", "--optimizers",
+                "adam", "--seeds", "1", "--grid", "1e-3,1e-2", "--validation", "--out", dir.toString());
+        assertEquals(1, cells.size());
+        assertEquals(1, cells.get(0).perSeed().length + cells.get(0).broken());
+    }
 }

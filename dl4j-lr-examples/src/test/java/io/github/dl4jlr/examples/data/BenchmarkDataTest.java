@@ -2,6 +2,7 @@ package io.github.dl4jlr.examples.data;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Arrays;
 
@@ -93,6 +94,20 @@ class BenchmarkDataTest {
         assertSizes(d, 263, 88, 33);
         // UCI's documentation of Ionosphere: 126 bad, 225 good
         assertArrayEquals(new double[]{126, 225}, perClass(d).toDoubleVector(), 0.0);
+    }
+
+    @Test
+    void holdingOutAFifthSplitsTheTrainingRowsAndKeepsTheTestRows() {
+        BenchmarkData.Split d = BenchmarkData.vehicle(0);
+        BenchmarkData.Split[] parts = d.holdOutFifth();
+        assertEquals(508, parts[0].train().numExamples(), "634 - 634 / 5");
+        assertEquals(126, parts[1].train().numExamples());
+        assertEquals(d.train().getFeatures().get(NDArrayIndex.interval(0, 508), NDArrayIndex.all()),
+                parts[0].train().getFeatures());
+        assertEquals(d.train().getFeatures().get(NDArrayIndex.interval(508, 634), NDArrayIndex.all()),
+                parts[1].train().getFeatures());
+        assertEquals(d.test(), parts[0].test());
+        assertEquals(32, parts[1].batchSize());
     }
 
     @Test
