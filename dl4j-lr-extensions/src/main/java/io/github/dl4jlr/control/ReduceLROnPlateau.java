@@ -255,8 +255,8 @@ public final class ReduceLROnPlateau extends BaseTrainingListener {
         /**
          * Watch the mean loss over this iterator instead of the training score.
          *
-          * @param validation held-out data whose mean loss is watched instead of the training loss, reset before each
-          *     pass
+         * @param validation held-out data whose mean loss is watched instead of the training loss, reset before each
+         *     pass
          * @return this builder
          */
         public Builder validation(DataSetIterator validation) {

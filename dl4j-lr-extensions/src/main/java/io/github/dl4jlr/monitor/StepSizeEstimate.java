@@ -18,9 +18,8 @@ import io.github.dl4jlr.internal.util.Args;
  *   S = beta * S + (1 - beta) * |s|^2          Y = beta * Y + (1 - beta) * |y|^2
  *   estimate = sqrt(S / Y)                     NaN before the first pair, or when Y = 0
  * </pre>
-  * The bias correction of both averages is the same factor, so it cancels in the ratio. Worked values (beta 0.9): the
-  * pairs
- * {@code (|s|^2, |y|^2) = (4, 1)} then {@code (1, 1)} give {@code sqrt(0.4 / 0.1) = 2.0}, then
+ * The bias correction of both averages is the same factor, so it cancels in the ratio. Worked values (beta 0.9): the
+ * pairs {@code (|s|^2, |y|^2) = (4, 1)} then {@code (1, 1)} give {@code sqrt(0.4 / 0.1) = 2.0}, then
  * {@code sqrt(0.46 / 0.19) = 1.556}.
  *
  * <p><b>Caveat</b>: minibatch noise adds to {@code |y|} and not to {@code |s|}, so on noisy gradients the estimate is

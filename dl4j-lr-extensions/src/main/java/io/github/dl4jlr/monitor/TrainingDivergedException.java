@@ -11,8 +11,9 @@ import java.util.Optional;
  * find it with {@link #unwrap}:
  * <pre>
  *   try { wrapper.fit(train); }
-  *   catch (RuntimeException e) { TrainingDivergedException.unwrap(e).ifPresentOrElse(stop -&gt; ..., () -&gt; { throw
-  * e; }); }
+ *   catch (RuntimeException e) {
+ *       TrainingDivergedException.unwrap(e).ifPresentOrElse(stop -&gt; ..., () -&gt; { throw e; });
+ *   }
  * </pre>
  */
 public final class TrainingDivergedException extends RuntimeException {

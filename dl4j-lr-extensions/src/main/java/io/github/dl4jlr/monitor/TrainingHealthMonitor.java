@@ -33,7 +33,7 @@ import java.util.Map;
  *       gradients before the update spreads the NaN ({@link NonFiniteInspector}; the cause is a {@link Diagnosis}). On
  *       a check iteration: the mean weight gradient and the label frequencies for the dead-network check
  *       ({@link GradientMeter}), and the step-size estimate if it is on ({@link StepSizeTracker}).</li>
-  *   <li><b>{@code iterationDone}</b>, every iteration: the score (free) against {@link DivergenceRules}: a finite loss
+ *   <li><b>{@code iterationDone}</b>, every iteration: the score (free) against {@link DivergenceRules}: a finite loss
  *       that rose far above its lowest level, by more than its noise and by more than a tenth of the progress since
  *       the start, is a spike (a WARN line, nothing done); it has diverged ({@link LossExplosion}) when it takes back
  *       half the progress or lasts 50 iterations. Every {@code frequency} iterations a check: one L1 reduction per
@@ -329,12 +329,13 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         }
 
         /**
-         * A finite loss has diverged when most of the recent minibatch losses exceed this multiple of their lowest
-         * level, and the rise also undoes a tenth of the progress since the start and exceeds the noise; finite,
-         * {@code > 1}. Default 4.
+         * A finite loss has risen when most of the recent minibatch losses exceed this multiple of their lowest
+         * level, and the rise also undoes a tenth of the progress since the start and exceeds the noise. Such a rise
+         * has diverged when it takes back half the progress or more; a smaller one is a loss spike (a WARN line,
+         * nothing done) that diverges when it lasts 50 more iterations. Finite, {@code > 1}. Default 4.
          *
-          * @param factor how many times its reference level the loss must reach to count as diverged, {@code > 1};
-          *     default 4
+         * @param factor how many times its reference level the loss must reach to count as diverged, {@code > 1};
+         *     default 4
          * @return this builder
          */
         public Builder divergenceFactor(double factor) {
@@ -394,7 +395,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
          * is NaN unless {@link #stepSizeEstimate} is on).
          *
          * @param file the CSV to write, replaced at the first check
-          * @return this builder
+         * @return this builder
          */
         public Builder csv(Path file) {
             this.csv = file;
@@ -434,7 +435,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
          * the epoch's mean training loss.
          *
          * @param data held-out data whose mean loss the stall check watches, reset before each pass
-          * @return this builder
+         * @return this builder
          */
         public Builder validation(DataSetIterator data) {
             this.validation = ValidationData.of(data);
@@ -457,7 +458,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
          * the ratio. Off by default: see the README for how well it matched the best learning rate.
          *
          * @param on false to turn it off
-          * @return this builder
+         * @return this builder
          */
         public Builder stepSizeEstimate(boolean on) {
             this.stepSizeEstimate = on;

@@ -8,8 +8,8 @@ import io.github.dl4jlr.internal.util.Args;
  * <pre>
  *   two phases:   e1 = pctStart * total - 1,  e2 = total - 1                       start -&gt; peak -&gt; end
  *   three phases: e1 = pctStart * total - 1,  e2 = 2 * pctStart * total - 2,  e3 = total - 1
-  *                                                                                  start -&gt; peak -&gt; start -&gt;
-  * end
+ *                                                                                  start -&gt; peak -&gt; start
+ *                                                                                  -&gt; end
  * </pre>
  * Inside a phase from {@code s} to {@code e}: {@code pct = (t - s) / (e - s)}. From {@code t = total - 1}
  * on the value is exactly {@code end}.

@@ -14,8 +14,8 @@ import java.util.Objects;
  *   initial = maxValue / divFactor,   min = initial / finalDivFactor
  *   e1 = pctStart * totalSteps - 1,   e2 = 2 * pctStart * totalSteps - 2,   last = totalSteps - 1
  *   two phases (default):  t in [0, e1]: initial -&gt; max,  t in (e1, last]: max -&gt; min
-  *   threePhase:            t in [0, e1]: initial -&gt; max,  (e1, e2]: max -&gt; initial,  (e2, last]: initial -&gt;
-  * min
+ *   threePhase:            t in [0, e1]: initial -&gt; max,  (e1, e2]: max -&gt; initial,
+ *                          (e2, last]: initial -&gt; min
  *   within a phase from s to e, pct = (t - s) / (e - s) and
  *     COS:    value = end + (start - end) * (1 + cos(pi * pct)) / 2
  *     LINEAR: value = start + (end - start) * pct

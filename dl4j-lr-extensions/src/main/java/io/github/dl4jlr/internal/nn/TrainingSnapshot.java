@@ -12,9 +12,8 @@ import java.util.List;
  * An in-memory copy of everything training changes: parameters (batch-norm running statistics included),
  * updater state (e.g. Adam's moments), iteration and epoch counters, and the learning-rate setting of every
  * trained updater. Restoring it puts the same network back bit for bit; the next step is then identical to a
-  * step from the original state (pinned by the finder's restore tests). Not restored: the global RNG (dropout) and
-  * listener
- * state.
+ * step from the original state (pinned by the finder's restore tests). Not restored: the global RNG (dropout) and
+ * listener state.
  *
  * <p>Memory: one copy of the parameters plus one of the updater state (Adam: 2x the parameters).
  */

@@ -5,8 +5,8 @@ import io.github.dl4jlr.control.ThresholdMode;
 import io.github.dl4jlr.internal.util.Args;
 
 /**
-  * The pure rule behind {@link io.github.dl4jlr.control.ReduceLROnPlateau}: given the loss of each epoch, when to cut
-  * the learning rate.
+ * The pure rule behind {@link io.github.dl4jlr.control.ReduceLROnPlateau}: given the loss of each epoch, when to cut
+ * the learning rate.
  *
  * <pre>
  *   improved  = loss &lt; best * (1 - threshold)   (RELATIVE)   or   loss &lt; best - threshold   (ABSOLUTE)
