@@ -12,8 +12,8 @@ import java.util.Optional;
  *                               rate; a stable bracket ascending, then its extensions)
  * @param chosen                 index of the winner in {@code trials}, or -1 (skipped, or every trial diverged)
  * @param bracket                where the candidates came from, and why, e.g. "the curve's rules" or "half-decades
- *                               below 4.2e-01, where the sweep diverged: 4.2e-02 ... 1.3e-03; extended up to 1.3e-01, since
- *                               the largest won"
+ *                               below 4.2e-01, where the sweep diverged: 4.2e-02 ... 1.3e-03; extended up to
+ *                               1.3e-01, since the largest won"
  * @param heldOut                what the held-out loss was measured on, e.g. "5 held-back training minibatches"
  * @param iterationsPerCandidate trial length
  * @param tolerance              the winner rule's tolerance

@@ -60,6 +60,12 @@ public final class LearningRateFinder {
 
     private static final Logger log = LoggerFactory.getLogger(LearningRateFinder.class);
 
+    /** Why trials on a trained network want a validation iterator. */
+    static final String SEEN_HELD_OUT = "LR finder: the network has already learned and no validation iterator is set, "
+            + "so the trials are judged on held-back minibatches of the training iterator, which it has likely trained "
+            + "on: they then measure how little a rate disturbs what it learned, not how well it goes on learning. Set "
+            + "validation(...) with data the network has not trained on.";
+
     private final double startLr;
     private final double endLr;
     private final int numIterations;
@@ -68,12 +74,6 @@ public final class LearningRateFinder {
     private final double divergenceFactor;
     private final SuggestionMethod suggestionMethod;
     private final double valleyFraction;
-    /** Why trials on a trained network want a validation iterator. */
-    static final String SEEN_HELD_OUT = "LR finder: the network has already learned and no validation iterator is set, "
-            + "so the trials are judged on held-back minibatches of the training iterator, which it has likely trained "
-            + "on: they then measure how little a rate disturbs what it learned, not how well it goes on learning. Set "
-            + "validation(...) with data the network has not trained on.";
-
     private final ValidationData validation;
     private final ConfirmMode confirmMode;
     private final int trialIterations;
@@ -162,10 +162,10 @@ public final class LearningRateFinder {
             boolean trials = confirmMode == ConfirmMode.ALWAYS
                     || (confirmMode == ConfirmMode.WHEN_FLAT && swept.unreadable());
             Confirmation c = null;
-            if (trials && !hasValidation() && swept.trained()) {
-                log.warn(SEEN_HELD_OUT);
-            }
             if (trials) {
+                if (!hasValidation() && swept.trained()) {
+                    log.warn(SEEN_HELD_OUT);
+                }
                 int length = trialIterations > 0 ? trialIterations : ConfirmationRules.trialIterations(swept.iterations());
                 c = new ConfirmationTrials(net, batches, before, hasValidation() ? this::validationLoss : null, length)
                         .run(swept, startLr, valleyFraction);

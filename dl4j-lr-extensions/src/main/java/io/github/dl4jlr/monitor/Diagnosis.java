@@ -43,8 +43,8 @@ public record Diagnosis(int iteration, int epoch, double learningRate, double sc
      * @param paramsAfterStep arrays non-finite after the update, forward order
      * @param updates applied updates that were non-finite, forward order
      * @param spreadFrom another replica of the same ParallelWrapper that went non-finite before this one, or -1:
-     *     parameter averaging then copies its NaN into every replica, so this replica's "parameters already bad" is that
-     *     replica's trouble, not a new one
+     *     parameter averaging then copies its NaN into every replica, so this replica's "parameters already bad" is
+     *     that replica's trouble, not a new one
      */
     public Diagnosis {
         nonFiniteInputs = List.copyOf(nonFiniteInputs);

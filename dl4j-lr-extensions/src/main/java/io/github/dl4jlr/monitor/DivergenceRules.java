@@ -24,7 +24,8 @@ import java.util.Arrays;
  *             = from 25 losses on: with q = the 40th percentile of the last 25 losses,
  *               rise = risen(q, factor) and q - reference &gt; 3 * noise
  *               rise and (undone(q) &gt;= 0.5 or the rise began 50 or more losses ago and has not ended)
- *   undone(x) = (x - reference) / (start - reference), the share of the progress taken back; 1 when start &lt;= reference
+ *   undone(x) = (x - reference) / (start - reference), the share of the progress taken back;
+ *               1 when start &lt;= reference
  *   spike     = a rise that undoes less than half the progress: it begins at the first loss with a rise and ends at
  *               the first loss with neither a rise nor risen(level, 2)
  *   healthy   = not risen(level, 2)   (fewer than 25 losses: level &lt;= 2 * start)
@@ -86,12 +87,14 @@ final class DivergenceRules {
      * @param firstMove relative size of the first update; NaN until known
      * @param reference lowest level over full windows; +Infinity before the first full window
      * @param noise     interquartile range of the losses of the window that set the reference; 0 before it
+     * @param quantile  the 40th percentile of the last {@link #WINDOW} losses (computed once per loss); NaN while
+     *                  fewer
      * @param spikeFrom the count of losses at which the current spike began; -1 when there is none
      */
     record State(LossTracker.State losses, double start, double firstMove, double reference, double noise,
-                 int spikeFrom) {
+                 double quantile, int spikeFrom) {
         static final State INITIAL = new State(LossTracker.State.INITIAL, Double.NaN, Double.NaN,
-                Double.POSITIVE_INFINITY, 0, -1);
+                Double.POSITIVE_INFINITY, 0, Double.NaN, -1);
 
         /** The median of the last {@link #WINDOW} losses. */
         double level() {
@@ -128,35 +131,40 @@ final class DivergenceRules {
         double start = Double.isNaN(s.start()) ? loss : s.start();
         double reference = s.reference();
         double noise = s.noise();
-        if (t.count() >= WINDOW && t.recentMedian() < reference) {
+        if (t.count() < WINDOW) {
+            return new State(t, start, s.firstMove(), reference, noise, Double.NaN, -1);
+        }
+        double[] window = t.recent();
+        if (t.recentMedian() < reference) {
             reference = t.recentMedian();
-            double[] window = t.recent();
             noise = quantile(window, 0.75) - quantile(window, 0.25);
         }
-        State n = new State(t, start, s.firstMove(), reference, noise, s.spikeFrom());
-        if (n.count() < WINDOW) {
-            return n;
-        }
+        State n = new State(t, start, s.firstMove(), reference, noise, quantile(window, 0.4), s.spikeFrom());
         boolean rise = rise(n);
-        int spikeFrom = s.spikeFrom();
-        if (spikeFrom < 0 && rise) {
-            spikeFrom = n.count();
-        } else if (spikeFrom >= 0 && !rise && !risen(n, n.level(), HEALTHY_FACTOR)) {
-            spikeFrom = -1;
+        if (n.spikeFrom() < 0 && rise) {
+            return withSpikeFrom(n, n.count());
         }
-        return new State(t, start, s.firstMove(), reference, noise, spikeFrom);
+        if (n.spikeFrom() >= 0 && !rise && !risen(n, n.level(), HEALTHY_FACTOR)) {
+            return withSpikeFrom(n, -1);
+        }
+        return n;
+    }
+
+    private static State withSpikeFrom(State s, int spikeFrom) {
+        return new State(s.losses(), s.start(), s.firstMove(), s.reference(), s.noise(), s.quantile(), spikeFrom);
     }
 
     /** Records how far the first update moved the parameters ({@code |update|_1 / |params|_1}). */
     State firstMove(State s, double relativeUpdate) {
-        return new State(s.losses(), s.start(), relativeUpdate, s.reference(), s.noise(), s.spikeFrom());
+        return new State(s.losses(), s.start(), relativeUpdate, s.reference(), s.noise(), s.quantile(),
+                s.spikeFrom());
     }
 
     /** Whether the loss has diverged (see the class comment). */
     boolean diverged(State s) {
         int n = s.count();
         if (n >= WINDOW) {
-            return rise(s) && (undone(s, recentQuantile(s)) >= SEVERE_UNDONE
+            return rise(s) && (undone(s, s.quantile()) >= SEVERE_UNDONE
                     || s.spikeFrom() >= 0 && n - s.spikeFrom() >= SPIKE_PERSISTENCE);
         }
         if (n < 3 || !(s.firstMove() > START_MOVEMENT) || !(s.start() > 0)) {
@@ -182,12 +190,8 @@ final class DivergenceRules {
     }
 
     private boolean rise(State s) {
-        double q = recentQuantile(s);
+        double q = s.quantile();
         return risen(s, q, factor) && q - s.reference() > NOISE_MULTIPLE * s.noise();
-    }
-
-    private static double recentQuantile(State s) {
-        return quantile(s.losses().recent(), 0.4);
     }
 
     /** Whether the divergence happened in the first iterations, judged against the first loss. */

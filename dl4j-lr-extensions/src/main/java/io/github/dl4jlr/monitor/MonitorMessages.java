@@ -167,7 +167,6 @@ final class MonitorMessages {
         }
     }
 
-    /** The WARN line of a slow start (see {@link SlowStartRules}). */
     /** A loss spike: watched, not yet a divergence (see {@link DivergenceRules}). */
     static String spike(int iteration, int epoch, double lr, double loss, double level, double reference,
                         double undone) {
@@ -180,6 +179,7 @@ final class MonitorMessages {
                 DivergenceRules.SPIKE_PERSISTENCE);
     }
 
+    /** The WARN line of a slow start (see {@link SlowStartRules}). */
     static String slowStart(int iteration, int epoch, int epochsDone, double level, double chance, double peakRatio,
                             double rate) {
         return String.format(Locale.ROOT, "epoch=%d after %d epochs the loss, %.4g, is still %.0f%% of its chance level "

@@ -36,7 +36,8 @@ public record MemberSpec(String networkJson, boolean graph, TrainingData data, E
      * @param readyUnit {@code EPOCH} or {@code ITERATION}
      * @param iterationsPerEpoch minibatches per epoch of the data, or 0 when unknown. With ITERATION rounds and a
      *     known epoch length a member continues exactly where its last round stopped: the minibatches of the epoch it
-     *     already trained on are skipped, and the epoch counter advances at every epoch's end, as in {@code fit(iterator)}
+     *     already trained on are skipped, and the epoch counter advances at every epoch's end, as in
+     *     {@code fit(iterator)}
      */
     public MemberSpec {
         Args.notNull("networkJson", networkJson);

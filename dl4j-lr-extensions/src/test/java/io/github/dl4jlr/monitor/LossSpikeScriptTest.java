@@ -51,10 +51,10 @@ class LossSpikeScriptTest {
         assertEquals(MonitorEvent.Severity.WARN, e.severity());
         assertEquals(45, e.iteration(), "the 15th high loss, where the 40th percentile of the last 25 is 0.304");
         assertEquals("Loss spike at iter=45 epoch=0 lr=1.0e-03: the median of the recent minibatch losses, 0.500, is "
-                + "50.0x its lowest level, 0.0100, taking back 25% of the progress since the start (last minibatch loss "
-                + "0.500). Runs near their largest stable rate often come back by themselves, so nothing is done yet; "
-                + "it counts as diverged if it lasts 50 more iterations or takes back half the progress. Spikes that "
-                + "keep coming back mean the rate is too high.", e.message());
+                + "50.0x its lowest level, 0.0100, taking back 25% of the progress since the start (last minibatch "
+                + "loss 0.500). Runs near their largest stable rate often come back by themselves, so nothing is done "
+                + "yet; it counts as diverged if it lasts 50 more iterations or takes back half the progress. Spikes "
+                + "that keep coming back mean the rate is too high.", e.message());
     }
 
     @Test
