@@ -1,5 +1,6 @@
-# Writes the six UCI tables the benchmarks bundle next to BenchmarkData, from the copies in the R package mlbench
-# (Debian: r-cran-mlbench), which carries them unchanged from the UCI repository (both CC BY 4.0):
+# Writes the seven UCI tables the benchmarks bundle next to BenchmarkData, from the copies in the R packages mlbench
+# (Debian: r-cran-mlbench) and kernlab (r-cran-kernlab, for spambase), which carry them unchanged from the UCI
+# repository (CC BY 4.0):
 #   letter-5000.csv.gz     the first 5000 of the 20000 rows of "Letter Recognition" (D. Slate, 1991):
 #                          16 integer features 0..15, then the letter as 0..25 (A..Z)
 #   satellite-6435.csv.gz  all 6435 rows of "Statlog (Landsat Satellite)" (A. Srinivasan, 1993):
@@ -15,6 +16,9 @@
 #                          J. Shavlik): 180 binary indicators (60 bases, 3 bits each), then the class as 0..2 (ei, ie, n)
 #   ionosphere-351.csv.gz  all 351 rows of "Ionosphere" (V. Sigillito, 1989): 33 radar returns (mlbench's V1 as 0/1
 #                          and V3..V34; V2 is 0 in every row and is left out), then the class as 0..1 (bad, good)
+#   spam-4601.csv.gz       all 4601 rows of "Spambase" (M. Hopkins, E. Reeber, G. Forman, J. Suermondt, 1999): 57
+#                          word, character and capital-run frequencies of an e-mail, then the class as 0..1
+#                          (nonspam, spam)
 #
 #   Rscript uci_tables.R
 library(mlbench)
@@ -46,3 +50,7 @@ write_table(sapply(DNA[, 1:180], function(f) as.integer(as.character(f))), DNA$C
 data(Ionosphere)
 write_table(cbind(as.integer(as.character(Ionosphere$V1)), Ionosphere[, 3:34]), Ionosphere$Class,
             "ionosphere-351.csv.gz")
+
+library(kernlab)
+data(spam)
+write_table(spam[, 1:57], spam$type, "spam-4601.csv.gz")

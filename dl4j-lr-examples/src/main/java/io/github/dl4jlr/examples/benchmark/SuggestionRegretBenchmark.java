@@ -45,7 +45,8 @@ import java.util.function.DoubleFunction;
  * small CNN, 3 epochs), {@code fashion-cnn} (a Fashion-MNIST subset at 14x14, a small CNN, 3 epochs), {@code letter}
  * (UCI letter recognition, 26 classes, MLP, 5 epochs), {@code satellite} (UCI Landsat, 6 classes, MLP, 5 epochs),
  * {@code vehicle} (UCI vehicle silhouettes, 4 classes, MLP, 20 epochs), {@code vowel} (UCI vowels, 11 classes, MLP,
- * 20 epochs) and {@code dna} (UCI Statlog DNA splice junctions, 3 classes, 180 binary inputs, MLP, 10 epochs).
+ * 20 epochs), {@code dna} (UCI Statlog DNA splice junctions, 3 classes, 180 binary inputs, MLP, 10 epochs) and
+ * {@code spam} (UCI Spambase, 2 classes, 57 heavy-tailed inputs, MLP, 5 epochs).
  * The dog-breed
  * demo's data is audited by the demo's own {@code DemoFinderBenchmark}.
  *
@@ -76,7 +77,7 @@ public final class SuggestionRegretBenchmark {
 
         @Option(names = "--datasets", split = ",",
                 description = "iris, blobs, digits, digits-cnn, fashion-cnn, letter, satellite, vehicle, "
-                        + "vowel, dna (default: ${DEFAULT-VALUE}).")
+                        + "vowel, dna, spam (default: ${DEFAULT-VALUE}).")
         List<String> datasets = List.of("iris", "blobs", "digits");
 
         @Option(names = "--optimizers", split = ",",
@@ -189,11 +190,11 @@ public final class SuggestionRegretBenchmark {
             case "iris" -> 20;
             case "digits" -> 5;
             case "blobs", "digits-cnn", "fashion-cnn" -> 3;
-            case "letter", "satellite" -> 5;
+            case "letter", "satellite", "spam" -> 5;
             case "vehicle", "vowel" -> 20;
             case "dna" -> 10;
             default -> throw new IllegalArgumentException("Expected dataset iris, blobs, digits, digits-cnn, "
-                    + "fashion-cnn, letter, satellite, vehicle, vowel or dna, but got " + dataset);
+                    + "fashion-cnn, letter, satellite, vehicle, vowel, dna or spam, but got " + dataset);
         };
         return new FinderAudit.Problem() {
             private Split split(int seed) {
@@ -241,14 +242,35 @@ public final class SuggestionRegretBenchmark {
     }
 
     static String summary(Cell c) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s: best grid lr %.1e acc %.4f;", c.label(),
-                c.result().bestLearningRate(), c.result().bestScore()));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s: best grid lr %.1e acc %.4f "
+                        + "(its grid neighbours lose %s);", c.label(), c.result().bestLearningRate(),
+                c.result().bestScore(), neighbourRegrets(c.result().grid(), c.result().gridScores())));
         for (SuggestionMethod m : SuggestionMethod.values()) {
             FinderAudit.RuleOutcome r = c.result().rules().get(m);
             b.append(String.format(Locale.ROOT, " %s %.1e -> regret %.2f;", m.label(), r.meanLearningRate(),
                     100 * c.result().regret(m)));
         }
         return b.toString();
+    }
+
+    /**
+     * The regret, in points, of the grid rates on either side of the best one: where both exceed a point, only a rate
+     * within about 1.8x of the best is sure to be within a point.
+     */
+    static String neighbourRegrets(double[] grid, double[] scores) {
+        int best = 0;
+        for (int i = 1; i < scores.length; i++) {
+            if (scores[i] > scores[best]) {
+                best = i;
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i : new int[]{best - 1, best + 1}) {
+            if (i >= 0 && i < grid.length) {
+                parts.add(String.format(Locale.ROOT, "%.2f at %.1e", 100 * (scores[best] - scores[i]), grid[i]));
+            }
+        }
+        return String.join(", ", parts);
     }
 
     interface Rows {

@@ -139,7 +139,7 @@ public final class BenchmarkData {
     /**
      * A benchmark data set by name: {@code iris}, {@code blobs}, {@code digits}, {@code breast-cancer}, {@code wine},
      * {@code fashion}, {@code letter}, {@code satellite}, {@code vehicle}, {@code vowel}, {@code dna},
-     * {@code ionosphere}.
+     * {@code ionosphere}, {@code spam}.
      */
     public static Split named(String name, long seed) {
         return switch (name) {
@@ -155,8 +155,9 @@ public final class BenchmarkData {
             case "vowel" -> vowel(seed);
             case "dna" -> dna(seed);
             case "ionosphere" -> ionosphere(seed);
+            case "spam" -> spam(seed);
             default -> throw new IllegalArgumentException("Expected a data set of iris, blobs, digits, breast-cancer, "
-                    + "wine, fashion, letter, satellite, vehicle, vowel, dna, ionosphere, but got " + name);
+                    + "wine, fashion, letter, satellite, vehicle, vowel, dna, ionosphere, spam, but got " + name);
         };
     }
 
@@ -230,6 +231,16 @@ public final class BenchmarkData {
      */
     public static Split ionosphere(long seed) {
         return table("ionosphere", "ionosphere-351.csv.gz", 351, 33, 2, 263, 16, seed);
+    }
+
+    /**
+     * UCI "Spambase" (M. Hopkins, E. Reeber, G. Forman, J. Suermondt, 1999; CC BY 4.0), all 4601 e-mails (made by
+     * {@code src/main/r/uci_tables.R}): 54 word and character frequencies and 3 statistics of capital-letter runs
+     * (heavy-tailed: up to 15841), 2 classes (not spam, spam). Standardized as they are, shuffled with the seed,
+     * 3601/1000 split, minibatch 32.
+     */
+    public static Split spam(long seed) {
+        return table("spam", "spam-4601.csv.gz", 4601, 57, 2, 3601, 32, seed);
     }
 
     /** A bundled CSV of {@code features} numbers and a class index per row. */

@@ -97,6 +97,14 @@ class BenchmarkDataTest {
     }
 
     @Test
+    void spamHasTheUciClassCounts() {
+        BenchmarkData.Split d = BenchmarkData.spam(0);
+        assertSizes(d, 3601, 1000, 57);
+        // UCI's documentation of Spambase: 2788 e-mails that are not spam, 1813 spam
+        assertArrayEquals(new double[]{2788, 1813}, perClass(d).toDoubleVector(), 0.0);
+    }
+
+    @Test
     void holdingOutAFifthSplitsTheTrainingRowsAndKeepsTheTestRows() {
         BenchmarkData.Split d = BenchmarkData.vehicle(0);
         BenchmarkData.Split[] parts = d.holdOutFifth();

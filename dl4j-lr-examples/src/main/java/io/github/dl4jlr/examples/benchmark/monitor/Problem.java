@@ -30,7 +30,8 @@ record Problem(String name, int epochs, boolean heldOut) {
             new Problem("vehicle", 20, true),
             new Problem("vowel", 30, true),
             new Problem("dna", 10, true),
-            new Problem("ionosphere", 30, true));
+            new Problem("ionosphere", 30, true),
+            new Problem("spam", 10, true));
 
     static Problem named(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst()
@@ -52,6 +53,7 @@ record Problem(String name, int epochs, boolean heldOut) {
             case "vowel" -> BenchmarkData.vowel(0);
             case "dna" -> BenchmarkData.dna(0);
             case "ionosphere" -> BenchmarkData.ionosphere(0);
+            case "spam" -> BenchmarkData.spam(0);
             default -> throw new IllegalStateException(name);
         };
     }
