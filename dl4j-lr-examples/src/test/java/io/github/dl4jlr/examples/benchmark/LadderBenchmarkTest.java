@@ -21,6 +21,9 @@ class LadderBenchmarkTest {
         assertEquals(LadderBenchmark.METHODS, rows.stream().map(LadderBenchmark.Row::method).toList());
         LadderBenchmark.Row grid = rows.get(0);
         assertEquals(0, grid.regretPoints(), 1e-9, "the grid is the reference");
+        LadderBenchmark.Row picked = rows.get(1);
+        assertEquals("grid on validation", picked.method());
+        assertTrue(picked.regretPoints() >= 0, "a rate picked on validation data is at best the test's best: " + picked);
         for (LadderBenchmark.Row r : rows.subList(1, rows.size())) {
             assertTrue(r.cost() > 0, "every method costs something: " + r);
         }
