@@ -117,7 +117,7 @@ final class MonitorMessages {
      * @param lowerAdvised    an earlier line found the rate too high: a "too low" or "not got going" reading is then an
      *                        INFO note instead of advice to raise it ({@code ..., inside the band [1e-04, 1e-02], after
      *                        an earlier line found the learning rate too high: no advice to raise it; follow that
-     *                        line})
+     *                        line}), and a plateau reading one that does not call the rate workable
      */
     static String stall(LossStall s, double low, double high, boolean plateauAttached, boolean lowerAdvised,
                         int plateauSaidAt) {
@@ -127,10 +127,11 @@ final class MonitorMessages {
                 s.validation() ? "validation" : "training", s.loss(), progress, s.best(), s.epochs());
         String ratios = String.format(Locale.ROOT, "weight update:parameter ratios median %.1e", s.medianRatio());
         String band = String.format(Locale.ROOT, "[%.0e, %.0e]", low, high);
-        if (lowerAdvised && StallRules.raises(s.cause())) {
+        if (lowerAdvised && StallRules.contradictsTooHigh(s.cause())) {
             return head + ratios + String.format(Locale.ROOT, ", %s the band %s, after an earlier line found the "
-                    + "learning rate too high: no advice to raise it; follow that line",
-                    s.cause() == StallCause.LR_TOO_LOW ? "below" : "inside", band);
+                    + "learning rate too high: %s; follow that line", s.cause() == StallCause.LR_TOO_LOW ? "below"
+                    : "inside", band, StallRules.raises(s.cause()) ? "no advice to raise it"
+                    : "not a plateau at a workable rate");
         }
         switch (s.cause()) {
             case NETWORK_DEAD:

@@ -9,7 +9,8 @@ import org.slf4j.event.Level;
  * The epoch-level stall check (see {@link StallRules}): at each epoch end, the epoch's loss against the best so far,
  * and when it stalled, one line per streak with the likely cause. Causes that need no action from the user (a rate
  * lowered on purpose; a plateau while a {@code ReduceLROnPlateau} is attached, which will cut the rate itself; a plateau
- * after the run's first plateau line, whose advice it would repeat) are logged at INFO.
+ * after the run's first plateau line, whose advice it would repeat) are logged at INFO, and so are readings that would
+ * contradict an earlier line that found the rate too high (raise it; a plateau at a workable rate).
  */
 final class StallCheck {
 
@@ -60,8 +61,8 @@ final class StallCheck {
         LossStall stall = new LossStall(context.replica, iteration, ep, useValidation, loss, first, lowest, step.best(),
                 rules.patience(), rules.threshold(), LossTracker.medianIgnoringNaN(medians), cause,
                 context.learningRate(iteration, ep + 1), context.lr.peak(), owner.text());
-        // never "raise it" after a line said the rate is too high: the two would send the user opposite ways
-        boolean contradicts = context.lowerAdvised && StallRules.raises(cause);
+        // never "raise it" or "a workable rate" after a line said the rate is too high: the user would hear two voices
+        boolean contradicts = context.lowerAdvised && StallRules.contradictsTooHigh(cause);
         // the advice to decay on a plateau does not change: said once a run, later plateaus are notes
         int plateauSaidAt = cause == StallCause.PLATEAU ? context.plateauSaidAt : -1;
         boolean quiet = cause == StallCause.LR_LOWERED || (cause == StallCause.PLATEAU && plateau) || contradicts

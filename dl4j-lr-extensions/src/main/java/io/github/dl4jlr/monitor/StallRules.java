@@ -129,6 +129,15 @@ final class StallRules {
     }
 
     /**
+     * Whether a reading of this cause would contradict an earlier line that found the rate too high: advice to raise
+     * it, or "a plateau at a workable learning rate" (on a loss that rose past its best after a divergence, the
+     * epochs without progress are the divergence's, not a plateau's).
+     */
+    static boolean contradictsTooHigh(StallCause cause) {
+        return raises(cause) || cause == StallCause.PLATEAU;
+    }
+
+    /**
      * {@code 1 - lowest / first}: how far the lowest loss lies below the first epoch's; NaN when either is unknown or
      * the first is not positive, which never counts as "no progress".
      */

@@ -16,12 +16,21 @@ class StallCheckScriptTest {
 
     /** Runs the check over one loss and one median ratio per epoch; returns the stall events. */
     private static List<MonitorEvent> script(double[] epochLosses, double[] ratios) {
+        return script(epochLosses, ratios, -1);
+    }
+
+    /**
+     * As above; from epoch {@code tooHighFrom} on (if not -1), an earlier line has found the rate too high, as the
+     * ratio warnings and the divergence check record it.
+     */
+    private static List<MonitorEvent> script(double[] epochLosses, double[] ratios, int tooHighFrom) {
         MultiLayerNetwork net = TinyNets.mln(new Adam(1e-3));
         ModelTrack t = new ModelTrack(0, new EpochTrack());
         t.bind(net, 3);
         EventSink sink = new EventSink(null);
         StallCheck check = new StallCheck(new StallRules(3, 1e-2), null, 1e-4, 1e-2, sink);
         for (int e = 0; e < epochLosses.length; e++) {
+            t.lowerAdvised = tooHighFrom >= 0 && e >= tooHighFrom;
             net.setEpochCount(e);
             t.epoch.add(epochLosses[e]);
             t.epoch.check(e, ratios[e]);
@@ -53,6 +62,31 @@ class StallCheckScriptTest {
         assertEquals(2, stalls.size(), stalls.toString());
         assertEquals(MonitorEvent.Severity.WARN, stalls.get(1).severity());
         assertTrue(stalls.get(1).message().contains("the steps overshoot"), stalls.get(1).message());
+    }
+
+    @Test
+    void aPlateauAfterADivergenceLineIsANoteThatPointsBackToIt() {
+        // learned to 0.36, then rose for three epochs while a divergence line said the rate is too high (Spambase,
+        // momentum SGD at 30x its good rate): those epochs without progress are the divergence's, not a plateau's
+        double[] losses = {0.7, 0.3601, 0.4785, 0.6291, 1.290};
+        List<MonitorEvent> stalls = script(losses, inBand(5), 4);
+        assertEquals(1, stalls.size(), stalls.toString());
+        assertEquals(MonitorEvent.Severity.INFO, stalls.get(0).severity());
+        assertTrue(stalls.get(0).message().endsWith("inside the band [1e-04, 1e-02], after an earlier line found the "
+                + "learning rate too high: not a plateau at a workable rate; follow that line"), stalls.get(0).message());
+        List<MonitorEvent> alone = script(losses, inBand(5), -1);
+        assertEquals(MonitorEvent.Severity.WARN, alone.get(0).severity(), "without that line it is advice");
+        assertTrue(alone.get(0).message().contains("a plateau at a workable learning rate"), alone.get(0).message());
+    }
+
+    @Test
+    void overshootAfterATooHighLineIsStillAdvice() {
+        // the same direction as the earlier line: no contradiction, so it stays a warning
+        double[] high = {3e-2, 3e-2, 3e-2, 3e-2, 3e-2};
+        List<MonitorEvent> stalls = script(new double[]{0.7, 0.3601, 0.4785, 0.6291, 1.290}, high, 2);
+        assertEquals(MonitorEvent.Severity.WARN, stalls.get(0).severity());
+        assertTrue(stalls.get(0).message().endsWith("the learning rate is likely too high (try x0.1)"),
+                stalls.get(0).message());
     }
 
     private static double[] inBand(int epochs) {

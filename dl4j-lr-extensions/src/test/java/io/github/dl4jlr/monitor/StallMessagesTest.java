@@ -30,6 +30,9 @@ class StallMessagesTest {
         assertTrue(MonitorMessages.stall(stall(StallCause.LR_TOO_LOW, 5e-5), 1e-4, 1e-2, false, true, -1)
                 .endsWith("median 5.0e-05, below the band [1e-04, 1e-02], after an earlier line found the learning "
                         + "rate too high: no advice to raise it; follow that line"));
+        assertTrue(MonitorMessages.stall(stall(StallCause.PLATEAU, 3e-3), 1e-4, 1e-2, false, true, -1)
+                .endsWith("median 3.0e-03, inside the band [1e-04, 1e-02], after an earlier line found the learning "
+                        + "rate too high: not a plateau at a workable rate; follow that line"));
         String high = MonitorMessages.stall(stall(StallCause.LR_TOO_HIGH, 2e-2), 1e-4, 1e-2, false, true, -1);
         assertTrue(high.endsWith("the learning rate is likely too high (try x0.1)"), "agreeing advice stays: " + high);
     }
