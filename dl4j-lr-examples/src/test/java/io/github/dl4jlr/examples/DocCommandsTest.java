@@ -21,10 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Every command of an example or benchmark that the README and the docs show names a program that exists, and its
- * options parse: a renamed option or class fails here, not in a newcomer's shell. It parses, it does not run them.
+ * Every command of an example or benchmark that the shell blocks of the README and the docs show names a program that
+ * exists, and its options parse: a renamed option or class fails here, not in a newcomer's shell. It parses, it does
+ * not run them.
  */
 class DocCommandsTest {
+
+    /** Code blocks that hold commands (a Java block's imports name classes too, but are no command). */
+    private static final List<String> SHELL_FENCES = List.of("", "bash", "sh", "shell", "console");
 
     private static final Pattern PROGRAM = Pattern.compile("(io\\.github\\.dl4jlr\\.examples\\.[\\w.]+)((?: [^#]*)?)");
 
@@ -86,13 +90,15 @@ class DocCommandsTest {
         List<Command> commands = new ArrayList<>();
         for (Path page : pages) {
             boolean inBlock = false;
+            boolean shell = false;
             StringBuilder line = new StringBuilder();
             for (String l : Files.readAllLines(page)) {
                 if (l.startsWith("```")) {
                     inBlock = !inBlock;
+                    shell = inBlock && SHELL_FENCES.contains(l.substring(3).trim());
                     continue;
                 }
-                if (!inBlock) {
+                if (!shell) {
                     continue;
                 }
                 if (l.endsWith("\\")) {
