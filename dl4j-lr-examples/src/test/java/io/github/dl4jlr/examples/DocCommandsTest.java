@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -62,8 +63,7 @@ class DocCommandsTest {
     void anOptionThatDoesNotExistIsCaught() throws Exception {
         Object options = options(Class.forName("io.github.dl4jlr.examples.benchmark.LadderBenchmark"));
         assertTrue(options != null, "LadderBenchmark has a picocli options class");
-        CommandLine.ParameterException e = org.junit.jupiter.api.Assertions.assertThrows(
-                CommandLine.ParameterException.class,
+        CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class,
                 () -> new CommandLine(options).parseArgs("--problem", "digits"));
         assertTrue(e.getMessage().contains("--problem"), e.getMessage());
     }

@@ -132,6 +132,15 @@ public final class LadderBenchmark {
         return problem.endsWith("-cnn") ? 3 : 5;
     }
 
+    /** The index of the largest value, the first of equal ones. */
+    static int argMax(double[] a) {
+        int best = 0;
+        for (int i = 1; i < a.length; i++) {
+            best = a[i] > a[best] ? i : best;
+        }
+        return best;
+    }
+
     /** The updater of an optimizer at a rate or a schedule. */
     static IUpdater updater(String optimizer, double lr) {
         return optimizer.equals("adam") ? new Adam(lr) : new Nesterovs(lr, 0.9);
@@ -230,15 +239,14 @@ public final class LadderBenchmark {
 
         /** Test accuracy (second half) after the full budget at {@code peak}. */
         double train(double peak, long seed) {
-            return trained(peak, seed)[0];
+            return score(trained(peak, seed), seed, false);
         }
 
-        /** Accuracy on the test (second) half and on the validation (first) half after the full budget. */
-        double[] trained(double peak, long seed) {
-            BenchmarkData.Split data = ExampleModels.dataFor(problem, seed);
+        /** A fresh network trained for the full budget at {@code peak}. */
+        MultiLayerNetwork trained(double peak, long seed) {
             MultiLayerNetwork net = fresh(peak, seed);
-            net.fit(data.trainIterator(), epochs);
-            return new double[]{score(net, seed, false), score(net, seed, true)};
+            net.fit(ExampleModels.dataFor(problem, seed).trainIterator(), epochs);
+            return net;
         }
 
         List<Row> measure(JavaSparkContext sc, List<String> sparkChecks) {
@@ -248,9 +256,9 @@ public final class LadderBenchmark {
             double[] gridVal = new double[grid.length];
             for (int g = 0; g < grid.length; g++) {
                 for (int s = 0; s < seeds; s++) {
-                    double[] a = trained(grid[g], s);
-                    gridAcc[g] += a[0] / seeds;
-                    gridVal[g] += a[1] / seeds;
+                    MultiLayerNetwork net = trained(grid[g], s);
+                    gridAcc[g] += score(net, s, false) / seeds;
+                    gridVal[g] += score(net, s, true) / seeds;
                 }
             }
             int best = argMax(gridAcc);
@@ -312,14 +320,6 @@ public final class LadderBenchmark {
                         + "trainings", label(), m, r.meanLr(), r.accuracy(), r.regretPoints(), r.cost()));
             }
             return rows;
-        }
-
-        private static int argMax(double[] a) {
-            int best = 0;
-            for (int i = 1; i < a.length; i++) {
-                best = a[i] > a[best] ? i : best;
-            }
-            return best;
         }
 
         private SearchResult search(LrFinderResult sweep, long seed, MemberTrainer trainer) {

@@ -258,12 +258,7 @@ public final class SuggestionRegretBenchmark {
      * within about 1.8x of the best is sure to be within a point.
      */
     static String neighbourRegrets(double[] grid, double[] scores) {
-        int best = 0;
-        for (int i = 1; i < scores.length; i++) {
-            if (scores[i] > scores[best]) {
-                best = i;
-            }
-        }
+        int best = LadderBenchmark.argMax(scores);
         List<String> parts = new ArrayList<>();
         for (int i : new int[]{best - 1, best + 1}) {
             if (i >= 0 && i < grid.length) {
