@@ -7,14 +7,11 @@ import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -80,27 +77,15 @@ class DocCommandsTest {
         return null;
     }
 
-    /** The commands in the fenced code blocks of the README and docs, continued lines joined. */
+    /** The commands in the fenced shell blocks of the README and docs, continued lines joined. */
     static List<Command> commands() throws IOException {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        List<Path> pages = new ArrayList<>(List.of(root.resolve("README.md")));
-        try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
-            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
-        }
         List<Command> commands = new ArrayList<>();
-        for (Path page : pages) {
-            boolean inBlock = false;
-            boolean shell = false;
+        for (DocBlocks.Block block : DocBlocks.all()) {
+            if (!SHELL_FENCES.contains(block.language())) {
+                continue;
+            }
             StringBuilder line = new StringBuilder();
-            for (String l : Files.readAllLines(page)) {
-                if (l.startsWith("```")) {
-                    inBlock = !inBlock;
-                    shell = inBlock && SHELL_FENCES.contains(l.substring(3).trim());
-                    continue;
-                }
-                if (!shell) {
-                    continue;
-                }
+            for (String l : block.lines()) {
                 if (l.endsWith("\\")) {
                     line.append(l, 0, l.length() - 1).append(' ');
                     continue;
@@ -109,7 +94,7 @@ class DocCommandsTest {
                 Matcher m = PROGRAM.matcher(line);
                 if (m.find()) {
                     String args = m.group(2).trim();
-                    commands.add(new Command(root.relativize(page).toString(), m.group(1),
+                    commands.add(new Command(block.page(), m.group(1),
                             args.isEmpty() ? List.of() : Arrays.asList(args.split("\\s+"))));
                 }
                 line.setLength(0);
