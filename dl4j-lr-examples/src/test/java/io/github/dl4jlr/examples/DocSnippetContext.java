@@ -1,5 +1,6 @@
 package io.github.dl4jlr.examples;
 
+import io.github.dl4jlr.finder.FinderAudit;
 import io.github.dl4jlr.finder.LrFinderResult;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -26,6 +27,7 @@ abstract class DocSnippetContext {
     DataSetIterator test;
     ParallelWrapper wrapper;
     LrFinderResult r;
+    FinderAudit.Problem problem;
     int epochs;
     int batchesPerEpoch;
     double accuracy;

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,10 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Every Java snippet of the README and the docs compiles against the library, as a reader would paste it into a method
- * of their own code: a renamed class, builder method or argument type fails here with its page and line, not in a
- * newcomer's IDE. The snippets use what {@link DocSnippetContext} supplies; a line that is only {@code ...} stands for
- * the reader's own code. They are compiled, not run.
+ * Every Java snippet of the README, the docs and the library's javadoc compiles against the library, as a reader would
+ * paste it into a method of their own code: a renamed class, builder method or argument type fails here with its page
+ * and line, not in a newcomer's IDE. The snippets use what {@link DocSnippetContext} supplies; a line that is only {@code ...} (and perhaps a
+ * comment) stands for the reader's own code. They are compiled, not run.
  */
 class DocSnippetsTest {
 
@@ -38,11 +39,22 @@ class DocSnippetsTest {
             "org.nd4j.linalg.learning.config.*", "org.nd4j.linalg.schedule.*", "org.apache.spark.*",
             "org.apache.spark.api.java.*", "java.nio.file.Path");
 
+    /** A line that is only {@code ...}, perhaps with a comment: the reader's own code. */
+    private static final Pattern READERS_CODE = Pattern.compile("\\s*\\.\\.\\.\\s*(//.*)?");
+
     @Test
     void everyJavaSnippetOfTheDocsCompiles(@TempDir Path out) throws Exception {
         List<DocBlocks.Block> snippets = DocBlocks.all().stream()
                 .filter(b -> b.language().equals("java")).collect(Collectors.toList());
         assertTrue(snippets.size() >= 15, "the pages show about 16 Java snippets, found " + snippets.size());
+        List<String> errors = compile(snippets, out);
+        assertTrue(errors.isEmpty(), String.join("\n", errors));
+    }
+
+    @Test
+    void everyUsageExampleOfTheJavadocCompiles(@TempDir Path out) throws Exception {
+        List<DocBlocks.Block> snippets = DocBlocks.javadoc();
+        assertTrue(snippets.size() >= 15, "the javadoc shows about 18 usage examples, found " + snippets.size());
         List<String> errors = compile(snippets, out);
         assertTrue(errors.isEmpty(), String.join("\n", errors));
     }
@@ -103,7 +115,7 @@ class DocSnippetsTest {
             c.append("class ").append(name).append(" extends DocSnippetContext {\n");
             c.append("void snippet() throws Exception {\n");
             for (String line : block.lines()) {
-                c.append(line.trim().equals("...") ? "" : line).append('\n');
+                c.append(READERS_CODE.matcher(line).matches() ? "" : line).append('\n');
             }
             c.append("}\n}\n");
             this.code = c.toString();

@@ -23,10 +23,10 @@ import java.util.Locale;
 /**
  * Cuts the learning rate when the loss stops improving, evaluated at each epoch end (see {@link PlateauRules}).
  *
- * <pre>
+ * <pre>{@code
  *   ReduceLROnPlateau plateau = ReduceLROnPlateau.builder().validation(valIterator).build();
  *   plateau.attachTo(net);      // validates the updaters now, then adds the listener
- * </pre>
+ * }</pre>
  *
  * <p><b>It composes with schedules.</b> A cut never replaces a layer's schedule with a constant: it multiplies the
  * whole schedule through {@code ScaledSchedule}, so warm-up + cosine keeps its shape at the lower scale, and the

@@ -23,15 +23,15 @@ import java.util.function.IntFunction;
  * at every learning rate of a grid and at each rule's suggestion, averaged over seeds, and reports the <b>regret</b>
  * of each rule: the best grid score minus the score at the suggestion.
  *
- * <pre>
+ * <pre>{@code
  *   FinderAudit.Result r = FinderAudit.builder()
- *           .problem(myProblem)                       // builds, trains and scores your network
- *           .updater(lr -&gt; new Adam(lr))
+ *           .problem(problem)                         // your Problem: builds, trains and scores your network
+ *           .updater(lr -> new Adam(lr))
  *           .grid(FinderAudit.halfDecades(1e-5, 10)).seeds(3)
  *           .finder(LearningRateFinder.builder().confirm(ConfirmMode.ALWAYS).build())   // the default
  *           .build().run();
  *   r.regret(SuggestionMethod.AUTO);                 // in score units, e.g. accuracy; every rule has one
- * </pre>
+ * }</pre>
  *
  * <p>For each seed the finder runs once on a fresh network (seeded like the trained ones) and the first epoch's
  * data; each rule's suggestion is then trained from scratch. A run that diverges scores what {@link Problem#score}

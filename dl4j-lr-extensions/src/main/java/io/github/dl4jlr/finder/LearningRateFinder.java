@@ -20,10 +20,10 @@ import java.util.List;
 /**
  * LR range test (Smith 2017; fastai's {@code lr_find}) for any MultiLayerNetwork or ComputationGraph.
  *
- * <pre>
+ * <pre>{@code
  *   LrFinderResult r = LearningRateFinder.builder().build().find(net, trainIterator);
  *   double lr = r.suggestion().orElse(1e-3);
- * </pre>
+ * }</pre>
  *
  * <p>{@link #find} trains for up to {@code numIterations} minibatches while the learning rate rises from
  * {@code startLr} to {@code endLr} (see {@link LrRangeTestListener}), then <b>puts the model back exactly as it

@@ -19,12 +19,12 @@ import java.util.Map;
  * <p>Use it through {@link LearningRateFinder#find}, which also restores the model afterwards. To run it in
  * your own loop, get one from {@link LearningRateFinder#listener()}, add it to the network, fit until
  * {@link #isDone()}, then read {@link #result()}:
- * <pre>
- *   LrRangeTestListener test = finder.listener();
+ * <pre>{@code
+ *   LrRangeTestListener test = LearningRateFinder.builder().build().listener();
  *   net.addListeners(test);
- *   while (!test.isDone()) { if (!it.hasNext()) it.reset(); net.fit(it.next()); }
+ *   while (!test.isDone()) { if (!train.hasNext()) train.reset(); net.fit(train.next()); }
  *   LrFinderResult result = test.result();
- * </pre>
+ * }</pre>
  * On its own the listener changes only learning rates: it installs a {@link RangeTestSchedule} in place
  * (no updater rebuild) before the first step it sees and puts every layer's original LR or schedule back when
  * the test ends. The parameters it trained are kept; {@link LearningRateFinder#find} restores those too.

@@ -3,11 +3,11 @@
  * stops when the loss diverges, suggests a rate (with short trials when the curve cannot be read), and leaves the
  * network exactly as it was.
  *
- * <pre>
+ * <pre>{@code
  *   LrFinderResult r = LearningRateFinder.builder().build().find(net, trainIterator);
  *   double lr = r.suggestion().orElse(1e-3);
  *   r.savePlot(Path.of("lr-finder.png"));
- * </pre>
+ * }</pre>
  *
  * @serial exclude
  */

@@ -9,12 +9,14 @@ import java.util.Optional;
  *
  * <p>Thrown from a ParallelWrapper worker, it reaches the caller wrapped in DL4J's own {@code RuntimeException}s;
  * find it with {@link #unwrap}:
- * <pre>
- *   try { wrapper.fit(train); }
- *   catch (RuntimeException e) {
- *       TrainingDivergedException.unwrap(e).ifPresentOrElse(stop -&gt; ..., () -&gt; { throw e; });
+ * <pre>{@code
+ *   try {
+ *       wrapper.fit(train);
+ *   } catch (RuntimeException e) {
+ *       TrainingDivergedException stop = TrainingDivergedException.unwrap(e).orElseThrow(() -> e);
+ *       ...                                  // stop.getMessage() says what happened and what to try
  *   }
- * </pre>
+ * }</pre>
  */
 public final class TrainingDivergedException extends RuntimeException {
 

@@ -18,14 +18,14 @@ import java.util.Map;
  * the healthy band and for a loss that stalls, cheaply; on trouble it logs, stops, or rolls back to a healthy state and
  * goes on at a lower learning rate.
  *
- * <pre>
+ * <pre>{@code
  *   try (TrainingHealthMonitor monitor = TrainingHealthMonitor.builder()
  *           .frequency(10).ratioBand(1e-4, 1e-2).ratioPatience(3)
  *           .onTrouble(TroubleMode.ROLLBACK).csv(Path.of("monitor.csv")).build()) {
  *       net.addListeners(monitor);
  *       net.fit(train, epochs);
  *   }
- * </pre>
+ * }</pre>
  *
  * <p>What it does on each callback, and which class decides:
  * <ul>

@@ -4,13 +4,13 @@
  * their band, says in its log what to do, and can stop training or roll back to a healthy state at a lower learning
  * rate.
  *
- * <pre>
+ * <pre>{@code
  *   try (TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().onTrouble(TroubleMode.ROLLBACK).build()) {
  *       net.addListeners(monitor);
  *       net.fit(train, epochs);
  *       MonitorReport report = monitor.report();
  *   }
- * </pre>
+ * }</pre>
  *
  * @serial exclude
  */

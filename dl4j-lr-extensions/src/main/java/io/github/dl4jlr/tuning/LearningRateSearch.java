@@ -26,17 +26,17 @@ import java.util.Optional;
  * for a growing part of the budget and judged on held-out data; the better part goes on, and the best of the
  * finalists after the whole budget wins (see {@link SearchPlan}).
  *
- * <pre>
+ * <pre>{@code
  *   LrFinderResult sweep = LearningRateFinder.builder().build().find(net, train);
  *   SearchResult r = LearningRateSearch.builder()
  *           .network(conf)                                  // your configuration, schedule included
- *           .trainData(TrainingData.of(() -&gt; trainIterator()))
- *           .evaluator(m -&gt; accuracyOn(validation(), m))     // held-out, higher is better
+ *           .trainData(TrainingData.of(() -> trainIterator()))
+ *           .evaluator(m -> accuracy(m, validation()))       // held-out, higher is better
  *           .epochs(10)                                     // your budget
  *           .bracket(sweep)                                 // half-decades below where the sweep diverged
  *           .build().run();                                 // logs "about 3.0 trainings of your budget" first
  *   double peak = r.bestRate();
- * </pre>
+ * }</pre>
  *
  * <p><b>Your schedule stays yours.</b> A candidate is a multiple of the configured learning rate (fixed or a schedule,
  * which keeps its shape); its <em>rate</em> is the peak the configured rate reaches over the budget times that multiple.

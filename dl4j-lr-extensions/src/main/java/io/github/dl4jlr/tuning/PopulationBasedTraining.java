@@ -21,16 +21,16 @@ import java.util.Random;
  * Population based training (Jaderberg et al., 2017) for DL4J networks, on this JVM or, through a
  * {@link MemberTrainer}, on a cluster.
  *
- * <pre>
+ * <pre>{@code
  *   PbtResult r = PopulationBasedTraining.builder()
  *           .populationSize(8)
  *           .network(conf)                                      // a MultiLayer- or ComputationGraphConfiguration
  *           .searchSpace(SearchSpace.learningRate(1e-5, 1e-1).build())
- *           .trainData(TrainingData.of(() -&gt; trainIterator()))  // serializable: it runs where the member trains
- *           .evaluator(net -&gt; accuracyOn(validation(), net))     // serializable too
+ *           .trainData(TrainingData.of(() -> trainIterator()))  // serializable: it runs where the member trains
+ *           .evaluator(m -> accuracy(m, validation()))            // serializable too
  *           .readyEvery(1, ScheduleType.EPOCH).rounds(10).seed(42)
  *           .build().run();
- * </pre>
+ * }</pre>
  *
  * <p>Each round every member trains {@code readyEvery} epochs (or iterations) as a {@link MemberTask} and is scored.
  * A task is data that travels (hyperparameters, parameters and updater state as bytes, counters), and

@@ -6,13 +6,14 @@
  * ({@link io.github.dl4jlr.tuning.LocalMemberTrainer}, the default) or a Spark cluster
  * ({@code io.github.dl4jlr.tuning.spark.SparkMemberTrainer}), with the same result.
  *
- * <pre>
+ * <pre>{@code
+ *   LrFinderResult sweep = LearningRateFinder.builder().build().find(net, train);
  *   SearchResult r = LearningRateSearch.builder()
- *           .network(conf).trainData(TrainingData.of(() -&gt; train())).evaluator(m -&gt; accuracy(m, validation()))
- *           .epochs(10).bracket(finderResult)
+ *           .network(conf).trainData(TrainingData.of(() -> train())).evaluator(m -> accuracy(m, validation()))
+ *           .epochs(10).bracket(sweep)
  *           .build().run();              // logs its price first: "about 3.0 trainings of your budget"
  *   double rate = r.bestRate();
- * </pre>
+ * }</pre>
  *
  * @serial exclude
  */

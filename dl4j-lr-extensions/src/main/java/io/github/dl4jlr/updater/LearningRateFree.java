@@ -22,16 +22,16 @@ import java.util.WeakHashMap;
  * The listener that {@link Prodigy}, {@link ScheduleFreeAdamW} and {@link ScheduleFreeSgd} need, and the switch between
  * Schedule-Free's training and evaluation points.
  *
- * <pre>
+ * <pre>{@code
  *   net.init();
  *   LearningRateFree.attach(net);             // once; it goes first among the listeners
  *   net.fit(train, epochs);                   // Schedule-Free: ends holding x, the model to evaluate and save
  *
- *   for (DataSet batch : batches) net.fit(batch);          // a loop of your own fires no epoch events:
+ *   while (train.hasNext()) net.fit(train.next());       // a loop of your own fires no epoch events:
  *   try (LearningRateFree.Evaluation x = LearningRateFree.evaluating(net)) {
  *       net.evaluate(test);                                 // x here, y again afterwards
  *   }
- * </pre>
+ * }</pre>
  *
  * <p><b>Why a listener.</b> DL4J hands an updater one block of parameters' gradient and nothing else. Prodigy's step
  * size is a sum over every parameter it trains, and Schedule-Free's step reads the parameters themselves. At

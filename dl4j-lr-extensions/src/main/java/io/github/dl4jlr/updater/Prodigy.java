@@ -15,13 +15,15 @@ import java.util.Objects;
  * far the weights have travelled from where they started. Its learning rate is a multiplier of that estimate and
  * defaults to 1; leave it there.
  *
- * <pre>
+ * <pre>{@code
  *   MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
  *           .updater(new Prodigy())               // or Prodigy.builder().weightDecay(0.01).build()
- *           .list() ... .build());
+ *           .list()
+ *           // ... your layers
+ *           .build());
  *   net.init();
  *   LearningRateFree.attach(net);                  // required: d is global over all the network's Prodigy blocks
- * </pre>
+ * }</pre>
  *
  * <p><b>Algorithm</b>, per step k (the authors' {@code prodigyopt.Prodigy}, one parameter group), with {@code g} the
  * gradient DL4J hands the updater (averaged over the minibatch, after clipping and L1/L2), {@code p} the parameters and

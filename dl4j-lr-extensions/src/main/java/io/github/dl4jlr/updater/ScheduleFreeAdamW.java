@@ -15,14 +15,16 @@ import java.util.Objects;
  * an AdamW iterate, and {@code x}, a weighted average of the {@code z}s; the gradient is taken at their interpolation
  * {@code y}, and {@code x} is the model to evaluate and save. The averaging does what a decay schedule would.
  *
- * <pre>
+ * <pre>{@code
  *   net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
  *           .updater(ScheduleFreeAdamW.builder().warmupSteps(200).build())
- *           .list() ... .build());
+ *           .list()
+ *           // ... your layers
+ *           .build());
  *   net.init();
  *   LearningRateFree.attach(net);     // required: hands each block its parameters; x after every fit(iterator) epoch
  *   net.fit(train, epochs);           // ends holding x: evaluate and save as usual
- * </pre>
+ * }</pre>
  *
  * <p><b>Algorithm</b>, per step k (the authors' {@code schedulefree.AdamWScheduleFree}, default settings of which are
  * this class's), with {@code g} DL4J's gradient at the parameters {@code y}:

@@ -3,13 +3,16 @@
  * {@link io.github.dl4jlr.updater.ScheduleFreeAdamW} (and {@link io.github.dl4jlr.updater.ScheduleFreeSgd}) need no
  * schedule. Both need the {@link io.github.dl4jlr.updater.LearningRateFree} listener.
  *
- * <pre>
- *   builder.updater(new Prodigy());          // or new ScheduleFreeAdamW()
- *   MultiLayerNetwork net = new MultiLayerNetwork(builder.build());
+ * <pre>{@code
+ *   MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+ *           .updater(new Prodigy())          // or new ScheduleFreeAdamW()
+ *           .list()
+ *           // ... your layers
+ *           .build());
  *   net.init();
  *   LearningRateFree.attach(net);
  *   net.fit(train, epochs);
- * </pre>
+ * }</pre>
  *
  * @serial exclude
  */
