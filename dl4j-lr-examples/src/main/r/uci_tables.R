@@ -1,4 +1,4 @@
-# Writes the seven UCI tables the benchmarks bundle next to BenchmarkData, from the copies in the R packages mlbench
+# Writes the nine UCI tables the benchmarks bundle next to BenchmarkData, from the copies in the R packages mlbench
 # (Debian: r-cran-mlbench) and kernlab (r-cran-kernlab, for spambase), which carry them unchanged from the UCI
 # repository (CC BY 4.0):
 #   letter-5000.csv.gz     the first 5000 of the 20000 rows of "Letter Recognition" (D. Slate, 1991):
@@ -19,6 +19,13 @@
 #   spam-4601.csv.gz       all 4601 rows of "Spambase" (M. Hopkins, E. Reeber, G. Forman, J. Suermondt, 1999): 57
 #                          word, character and capital-run frequencies of an e-mail, then the class as 0..1
 #                          (nonspam, spam)
+#   glass-214.csv.gz       all 214 rows of "Glass Identification" (B. German, 1987): refractive index and 8 oxide
+#                          weight percents, then the type as 0..5 in mlbench's level order (building windows float
+#                          processed, building windows non-float processed, vehicle windows float processed,
+#                          containers, tableware, headlamps); the seventh type has no rows
+#   shuttle-6000.csv.gz    6000 of the 58000 rows of "Statlog (Shuttle)" (J. Catlett, NASA), drawn at random with
+#                          R's seed 2026: 9 numeric features, then the class as 0..6 in mlbench's level order
+#                          (Rad.Flow, Fpv.Close, Fpv.Open, High, Bypass, Bpv.Close, Bpv.Open); about 78% Rad.Flow
 #
 #   Rscript uci_tables.R
 library(mlbench)
@@ -54,3 +61,11 @@ write_table(cbind(as.integer(as.character(Ionosphere$V1)), Ionosphere[, 3:34]), 
 library(kernlab)
 data(spam)
 write_table(spam[, 1:57], spam$type, "spam-4601.csv.gz")
+
+data(Glass)
+write_table(Glass[, 1:9], droplevels(Glass$Type), "glass-214.csv.gz")
+
+data(Shuttle)
+set.seed(2026, kind = "Mersenne-Twister", normal.kind = "Inversion", sample.kind = "Rejection")
+shuttle <- Shuttle[sample(nrow(Shuttle), 6000), ]
+write_table(shuttle[, 1:9], shuttle$Class, "shuttle-6000.csv.gz")

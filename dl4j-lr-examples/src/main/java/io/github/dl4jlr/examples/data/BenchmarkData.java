@@ -18,10 +18,11 @@ import java.util.Random;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Small data sets that need no network: Iris (bundled with DL4J), nine UCI data sets bundled here (optical
+ * Small data sets that need no network: Iris (bundled with DL4J), thirteen UCI data sets bundled here (optical
  * handwritten digits, breast cancer Wisconsin diagnostic, wine, the copies scikit-learn ships; letter recognition,
- * Statlog Landsat satellite, Statlog vehicle silhouettes, Deterding's vowels, Statlog DNA splice junctions and
- * ionosphere radar returns, the copies R's mlbench ships; all CC BY 4.0), a Fashion-MNIST subset (MIT) and a seeded
+ * Statlog Landsat satellite, Statlog vehicle silhouettes, Deterding's vowels, Statlog DNA splice junctions, ionosphere
+ * radar returns, glass identification and Statlog shuttle, the copies R's mlbench ships; Spambase, R's kernlab's copy;
+ * all CC BY 4.0), a Fashion-MNIST subset (MIT) and a seeded
  * Gaussian mixture.
  */
 public final class BenchmarkData {
@@ -139,7 +140,7 @@ public final class BenchmarkData {
     /**
      * A benchmark data set by name: {@code iris}, {@code blobs}, {@code digits}, {@code breast-cancer}, {@code wine},
      * {@code fashion}, {@code letter}, {@code satellite}, {@code vehicle}, {@code vowel}, {@code dna},
-     * {@code ionosphere}, {@code spam}.
+     * {@code ionosphere}, {@code spam}, {@code glass}, {@code shuttle}.
      */
     public static Split named(String name, long seed) {
         return switch (name) {
@@ -156,8 +157,10 @@ public final class BenchmarkData {
             case "dna" -> dna(seed);
             case "ionosphere" -> ionosphere(seed);
             case "spam" -> spam(seed);
+            case "glass" -> glass(seed);
+            case "shuttle" -> shuttle(seed);
             default -> throw new IllegalArgumentException("Expected a data set of iris, blobs, digits, breast-cancer, "
-                    + "wine, fashion, letter, satellite, vehicle, vowel, dna, ionosphere, spam, but got " + name);
+                    + "wine, fashion, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle, but got " + name);
         };
     }
 
@@ -241,6 +244,25 @@ public final class BenchmarkData {
      */
     public static Split spam(long seed) {
         return table("spam", "spam-4601.csv.gz", 4601, 57, 2, 3601, 32, seed);
+    }
+
+    /**
+     * UCI "Glass Identification" (B. German, 1987; CC BY 4.0), all 214 rows (made by {@code src/main/r/uci_tables.R}):
+     * the refractive index and 8 oxide weight percents of a glass fragment, 6 types (building windows float and
+     * non-float processed, vehicle windows float processed, containers, tableware, headlamps; from 70 down to 9
+     * rows). Standardized, shuffled with the seed, 164/50 split, minibatch 16.
+     */
+    public static Split glass(long seed) {
+        return table("glass", "glass-214.csv.gz", 214, 9, 6, 164, 16, seed);
+    }
+
+    /**
+     * UCI "Statlog (Shuttle)" (J. Catlett, NASA; CC BY 4.0), 6000 of its 58000 rows drawn at random (made by
+     * {@code src/main/r/uci_tables.R}): 9 numeric sensor features, 7 classes of which one holds about 79% of the rows
+     * and one none in this draw. Standardized, shuffled with the seed, 4500/1500 split, minibatch 32.
+     */
+    public static Split shuttle(long seed) {
+        return table("shuttle", "shuttle-6000.csv.gz", 6000, 9, 7, 4500, 32, seed);
     }
 
     /** A bundled CSV of {@code features} numbers and a class index per row. */

@@ -13,7 +13,9 @@ import java.util.List;
  * after the rules were fixed, the Fashion-MNIST subset with its CNN only after the slow-start rule was, and UCI letter
  * recognition and Landsat satellite (MLPs) only after the rising-loss condition of the high-ratio line was, UCI
  * vehicle silhouettes and vowels (MLPs) only after the stall's stricter "not got going" was, and UCI DNA splice
- * junctions and ionosphere returns (MLPs) only after the loss-spike rule was.
+ * junctions and ionosphere returns (MLPs) only after the loss-spike rule was, UCI Spambase (MLP) with the same
+ * rules, and UCI glass identification and a draw of Statlog shuttle (MLPs) only after the plateau note that follows a
+ * too-high line was.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
@@ -31,7 +33,9 @@ record Problem(String name, int epochs, boolean heldOut) {
             new Problem("vowel", 30, true),
             new Problem("dna", 10, true),
             new Problem("ionosphere", 30, true),
-            new Problem("spam", 10, true));
+            new Problem("spam", 10, true),
+            new Problem("glass", 30, true),
+            new Problem("shuttle", 10, true));
 
     static Problem named(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst()
@@ -54,6 +58,8 @@ record Problem(String name, int epochs, boolean heldOut) {
             case "dna" -> BenchmarkData.dna(0);
             case "ionosphere" -> BenchmarkData.ionosphere(0);
             case "spam" -> BenchmarkData.spam(0);
+            case "glass" -> BenchmarkData.glass(0);
+            case "shuttle" -> BenchmarkData.shuttle(0);
             default -> throw new IllegalStateException(name);
         };
     }
