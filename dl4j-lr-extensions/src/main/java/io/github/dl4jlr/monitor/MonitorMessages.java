@@ -109,6 +109,20 @@ final class MonitorMessages {
     }
 
     /**
+     * The INFO line of a low-ratio streak after an earlier line found the learning rate too high, e.g. {@code iter=70
+     * epoch=6 1_W=4.2e-05 below 1e-04 for 3 checks, after an earlier line found the learning rate too high: updates
+     * this small after too high a rate are gradients that vanished (saturated or dead units), not a rate too low; no
+     * advice to raise it; follow that line}.
+     */
+    static String lowRatioAfterTooHigh(RatioCheck c, int index, RatioRules.Streak s, double low) {
+        return String.format(Locale.ROOT, "iter=%d epoch=%d %s=%.1e below %.0e for %d checks, after an earlier line "
+                        + "found the learning rate too high: updates this small after too high a rate are gradients "
+                        + "that vanished (saturated or dead units), not a rate too low; no advice to raise it; follow "
+                        + "that line", c.iteration(), c.epoch(), c.keys().get(index), c.ratios()[index], low,
+                s.length());
+    }
+
+    /**
      * The line of a stalled loss, e.g. {@code epoch=3 training loss 3.269 has improved by less than 1.0% on its best
      * (3.274) in 3 epochs; weight update:parameter ratios median 2.1e-07, below the band [1e-04, 1e-02]: the learning
      * rate is likely too low (try x10, or pick one with LearningRateFinder)}.

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * when it is news ({@link RatioRules#news}: the first line of its direction in the run, or a ratio twice as far out);
  * nothing about a low ratio once the loss has halved (the network has learned) or while it shows the signs of a dead
  * one (the dead-network line says what to do); an INFO note instead of "try x10" when the learning rate's owner
- * lowered it on purpose.
+ * lowered it on purpose, or when an earlier line found the rate too high (the updates are then small because the
+ * gradients vanished, not because the rate is).
  */
 final class RatioWarnings {
 
@@ -57,6 +58,11 @@ final class RatioWarnings {
                     sink.event(Level.INFO, new MonitorEvent(c.replica(), c.iteration(), c.epoch(),
                             MonitorEvent.Kind.RATIO_LOW, MonitorEvent.Severity.INFO, key,
                             MonitorMessages.expectedLowRatio(c, i, s, low, t.lrOwner(), t.lr)));
+                } else if (lowSide && t.lowerAdvised && !t.deadReported) {
+                    // one voice: after "too high", small updates are gradients the high rate made vanish
+                    sink.event(Level.INFO, new MonitorEvent(c.replica(), c.iteration(), c.epoch(),
+                            MonitorEvent.Kind.RATIO_LOW, MonitorEvent.Severity.INFO, key,
+                            MonitorMessages.lowRatioAfterTooHigh(c, i, s, low)));
                 } else if (!(lowSide && t.deadReported)) {
                     due.computeIfAbsent(s.direction(), d -> new ArrayList<>()).add(i);
                     first.putIfAbsent(s.direction(), s);

@@ -30,7 +30,9 @@ enum Direction {
         return switch (e.kind()) {
             case RATIO_HIGH, DIVERGED -> LOWER;
             case NON_FINITE -> e.message().contains("data problem") ? OTHER : LOWER;
-            case RATIO_LOW, SLOW_START -> RAISE;
+            // "its updates are exactly zero: ... a higher learning rate will not help, a restart ... might"
+            case RATIO_LOW -> e.message().contains("exactly zero") ? DEAD : RAISE;
+            case SLOW_START -> RAISE;
             case NETWORK_DEAD -> DEAD;
             case LOSS_STALLED -> stalls.stream().filter(s -> s.epoch() == e.epoch() && s.replica() == e.replica())
                     .findFirst().map(s -> switch (s.cause()) {

@@ -74,4 +74,15 @@ class MonitorScenarioBenchmarkTest {
         assertEquals(null, Direction.of(new MonitorEvent(0, 30, 2, MonitorEvent.Kind.RATIO_LOW,
                 MonitorEvent.Severity.INFO, "0_W", "as expected"), List.of()), "an INFO note is no advice");
     }
+
+    @Test
+    void aLowRatioLineAboutUpdatesOfExactlyZeroPointsAtADeadNetworkNotAtRaisingTheRate() {
+        assertEquals(Direction.DEAD, Direction.of(new MonitorEvent(0, 100, 9, MonitorEvent.Kind.RATIO_LOW,
+                MonitorEvent.Severity.WARN, "0_W", "iter=100 epoch=9 0_W=0.0e+00 below 1e-04 for 3 checks: its updates "
+                + "are exactly zero: dead units (e.g. ReLUs killed by an earlier, too high learning rate) or a vanished "
+                + "gradient; a higher learning rate will not help, a restart from a healthy state might"), List.of()));
+        assertEquals(Direction.RAISE, Direction.of(new MonitorEvent(0, 30, 3, MonitorEvent.Kind.RATIO_LOW,
+                MonitorEvent.Severity.WARN, "0_W", "iter=30 epoch=3 0_W=4.2e-05 below 1e-04 for 3 checks: learning rate "
+                + "likely too low for this layer (try x10)"), List.of()));
+    }
 }
