@@ -10,6 +10,8 @@ import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -85,8 +87,8 @@ class DocSnippetsTest {
             List<String> options = List.of("-classpath", System.getProperty("java.class.path"),
                     "-d", out.toString(), "-proc:none", "-Xlint:none");
             javac.getTask(null, files, diagnostics, options, null, sources).call();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         List<String> errors = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
