@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -45,19 +47,8 @@ final class DocBlocks {
         }
         List<Block> blocks = new ArrayList<>();
         for (Path page : pages) {
-            List<String> lines = Files.readAllLines(page);
-            for (int i = 0; i < lines.size(); i++) {
-                if (!lines.get(i).startsWith("```")) {
-                    continue;
-                }
-                int open = i;
-                List<String> body = new ArrayList<>();
-                for (i++; i < lines.size() && !lines.get(i).startsWith("```"); i++) {
-                    body.add(lines.get(i));
-                }
-                blocks.add(new Block(root.relativize(page).toString(), open + 1,
-                        lines.get(open).substring(3).trim(), List.copyOf(body)));
-            }
+            blocks.addAll(blocks(root.relativize(page).toString(), Files.readAllLines(page),
+                    l -> l.startsWith("```"), l -> l.startsWith("```"), open -> open.substring(3).trim(), l -> l));
         }
         return blocks;
     }
@@ -71,18 +62,31 @@ final class DocBlocks {
         }
         List<Block> blocks = new ArrayList<>();
         for (Path source : sources) {
-            List<String> lines = Files.readAllLines(source);
-            for (int i = 0; i < lines.size(); i++) {
-                if (!lines.get(i).trim().equals("* <pre>{@code")) {
-                    continue;
-                }
-                int open = i;
-                List<String> body = new ArrayList<>();
-                for (i++; i < lines.size() && !lines.get(i).contains("}</pre>"); i++) {
-                    body.add(JAVADOC_PREFIX.matcher(lines.get(i)).replaceFirst(""));
-                }
-                blocks.add(new Block(root.relativize(source).toString(), open + 1, "java", List.copyOf(body)));
+            blocks.addAll(blocks(root.relativize(source).toString(), Files.readAllLines(source),
+                    l -> l.trim().equals("* <pre>{@code"), l -> l.contains("}</pre>"), open -> "java",
+                    l -> JAVADOC_PREFIX.matcher(l).replaceFirst("")));
+        }
+        return blocks;
+    }
+
+    /**
+     * The blocks of one page: from a line that {@code opens} to the next that {@code closes}, both excluded, each body
+     * line passed through {@code body}.
+     */
+    private static List<Block> blocks(String page, List<String> lines, Predicate<String> opens,
+                                      Predicate<String> closes, UnaryOperator<String> language,
+                                      UnaryOperator<String> body) {
+        List<Block> blocks = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!opens.test(lines.get(i))) {
+                continue;
             }
+            int open = i;
+            List<String> text = new ArrayList<>();
+            for (i++; i < lines.size() && !closes.test(lines.get(i)); i++) {
+                text.add(body.apply(lines.get(i)));
+            }
+            blocks.add(new Block(page, open + 1, language.apply(lines.get(open)), List.copyOf(text)));
         }
         return blocks;
     }

@@ -38,6 +38,18 @@ final class RatioWarnings {
         return patience + 1;
     }
 
+    /**
+     * The INFO note that replaces "try x10" for a low streak, or null when the streak is advice: the rate's owner
+     * lowered it on purpose, or (one voice) an earlier line found it too high, so the gradients, not the steps, are
+     * small.
+     */
+    private String lowRatioNote(ModelTrack t, RatioCheck c, int index, RatioRules.Streak s) {
+        if (t.lr.lowered()) {
+            return MonitorMessages.expectedLowRatio(c, index, s, low, t.lrOwner(), t.lr);
+        }
+        return t.lowerAdvised ? MonitorMessages.lowRatioAfterTooHigh(c, index, s, low) : null;
+    }
+
     void after(ModelTrack t, RatioCheck c) {
         // a ratio above the band is normal early in training (before a trend can be read) and while the loss falls
         // fast: wait; a low one early is already news
@@ -54,15 +66,10 @@ final class RatioWarnings {
             RatioRules.Streak s = t.streaks.getOrDefault(key, RatioRules.Streak.NONE).next(c.verdicts().get(i));
             boolean lowSide = s.direction() == RatioVerdict.LOW;
             if (RatioRules.due(s, patience, early, falling, learned, risen)) {
-                if (lowSide && t.lr.lowered() && !t.deadReported) {
+                String note = lowSide && !t.deadReported ? lowRatioNote(t, c, i, s) : null;
+                if (note != null) {
                     sink.event(Level.INFO, new MonitorEvent(c.replica(), c.iteration(), c.epoch(),
-                            MonitorEvent.Kind.RATIO_LOW, MonitorEvent.Severity.INFO, key,
-                            MonitorMessages.expectedLowRatio(c, i, s, low, t.lrOwner(), t.lr)));
-                } else if (lowSide && t.lowerAdvised && !t.deadReported) {
-                    // one voice: after "too high", small updates are gradients the high rate made vanish
-                    sink.event(Level.INFO, new MonitorEvent(c.replica(), c.iteration(), c.epoch(),
-                            MonitorEvent.Kind.RATIO_LOW, MonitorEvent.Severity.INFO, key,
-                            MonitorMessages.lowRatioAfterTooHigh(c, i, s, low)));
+                            MonitorEvent.Kind.RATIO_LOW, MonitorEvent.Severity.INFO, key, note));
                 } else if (!(lowSide && t.deadReported)) {
                     due.computeIfAbsent(s.direction(), d -> new ArrayList<>()).add(i);
                     first.putIfAbsent(s.direction(), s);
