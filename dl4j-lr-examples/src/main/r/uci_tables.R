@@ -1,4 +1,4 @@
-# Writes the nine UCI tables the benchmarks bundle next to BenchmarkData, from the copies in the R packages mlbench
+# Writes the ten UCI tables the benchmarks bundle next to BenchmarkData, from the copies in the R packages mlbench
 # (Debian: r-cran-mlbench) and kernlab (r-cran-kernlab, for spambase), which carry them unchanged from the UCI
 # repository (CC BY 4.0):
 #   letter-5000.csv.gz     the first 5000 of the 20000 rows of "Letter Recognition" (D. Slate, 1991):
@@ -26,6 +26,10 @@
 #   shuttle-6000.csv.gz    6000 of the 58000 rows of "Statlog (Shuttle)" (J. Catlett, NASA), drawn at random with
 #                          R's seed 2026: 9 numeric features, then the class as 0..6 in mlbench's level order
 #                          (Rad.Flow, Fpv.Close, Fpv.Open, High, Bypass, Bpv.Close, Bpv.Open); about 78% Rad.Flow
+#   soybean-683.csv.gz     all 683 rows of "Soybean (Large)" (R. Michalski, R. Chilausky, 1980): its 35 categorical
+#                          attributes one-hot encoded in mlbench's level order (99 indicators; a missing value, 2337
+#                          of them, leaves its attribute's indicators all 0), then the disease as 0..18 in mlbench's
+#                          level order
 #
 #   Rscript uci_tables.R
 library(mlbench)
@@ -69,3 +73,10 @@ data(Shuttle)
 set.seed(2026, kind = "Mersenne-Twister", normal.kind = "Inversion", sample.kind = "Rejection")
 shuttle <- Shuttle[sample(nrow(Shuttle), 6000), ]
 write_table(shuttle[, 1:9], shuttle$Class, "shuttle-6000.csv.gz")
+
+data(Soybean)
+one_hot <- do.call(cbind, lapply(Soybean[, 2:36], function(f) {
+  m <- sapply(levels(f), function(l) as.integer(!is.na(f) & f == l))
+  matrix(m, nrow = length(f))
+}))
+write_table(one_hot, Soybean$Class, "soybean-683.csv.gz")

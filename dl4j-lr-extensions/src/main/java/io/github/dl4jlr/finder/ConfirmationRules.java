@@ -24,21 +24,27 @@ import java.util.OptionalInt;
  * <p><b>Stable bracket</b> (a flat curve, where no rule can be read): the sweep has shown which rates the network
  * takes without diverging, up to {@code top}, the rate where it diverged (or the last rate, when it did not). The
  * candidates are half-decades below it, {@code top / 10, top / 31.6, top / 100, top / 316} (none below the sweep's
- * start), so the trials try the rates a grid would. When the largest or the smallest wins, the bracket is extended by a
- * half-decade that way ({@link #extension}), at most {@value #MAX_EXTENSIONS} times, never above {@code top / 3.16} nor
+ * start), so the trials try the rates a grid would. When the largest or the smallest has the lowest held-out loss, the
+ * bracket is extended by a half-decade that way ({@link #extension}), at most {@value #MAX_EXTENSIONS} times, never above {@code top / 3.16} nor
  * below the start; a network trained at 1e-2 whose sweep diverged at 0.42 gets 4.2e-2 ... 1.3e-3, then 1.3e-1 if
- * 4.2e-2 won.
+ * 4.2e-2 had the lowest loss.
  *
  * <p><b>Winner</b>: among candidates whose trial stayed finite, let {@code best} be the lowest held-out loss at the end
  * of the trial; the winner is the <em>lowest</em> learning rate whose loss is within {@code tolerance} of it
  * ({@code loss <= best * (1 + tolerance)} for a positive best). Short trials favour the largest rate that is still
- * stable; the tolerance leans towards the safer one when the difference is small. With tolerance 0 it is the plain
- * minimum (a tie goes to the lower rate).
+ * stable, and a full training does not always reward it (a lopsided table's network collapsed to its majority class at
+ * the largest stable rate of a short trial); the tolerance ({@link #DEFAULT_TOLERANCE}) leans towards the safer one
+ * when the difference is small. With tolerance 0 it is the plain minimum (a tie goes to the lower rate).
  */
 final class ConfirmationRules {
 
-    /** The winner rule's default tolerance. */
-    static final double DEFAULT_TOLERANCE = 0.0;
+    /**
+     * The winner rule's default tolerance: the lowest rate within 5% of the best held-out loss wins. Replayed on the
+     * recorded trials of 13 tables (52 cells of data and updater, 3 seeds each), it lowered the mean regret of the
+     * trials against a grid from 1.00 to 0.76 points (11 cells better, 3 worse) and its worst from 7.60 to 5.60; 0.02
+     * and 0.2 did less.
+     */
+    static final double DEFAULT_TOLERANCE = 0.05;
 
     /** Suggestions closer than this factor are trained once. */
     static final double DEFAULT_MERGE_FACTOR = 1.5;
@@ -101,6 +107,19 @@ final class ConfirmationRules {
             out.add(Math.max(floor, top / 10));
         }
         return out;
+    }
+
+    /**
+     * The next candidate after these trials ({@link #extension}), led by the trial with the lowest held-out loss rather
+     * than the winner: the bracket follows the best loss, and the tolerance only picks among the rates near it (a
+     * smallest rate that won by the tolerance alone would otherwise walk the bracket down).
+     */
+    static OptionalDouble extension(List<TrialOutcome> trials, double top, double floor) {
+        int lowest = choose(trials, 0).orElse(-1);
+        List<TrialOutcome> byRate = new ArrayList<>(trials);
+        byRate.sort(Comparator.comparingDouble(t -> t.candidate().learningRate()));
+        List<Double> tried = byRate.stream().map(t -> t.candidate().learningRate()).toList();
+        return extension(tried, lowest < 0 ? -1 : byRate.indexOf(trials.get(lowest)), top, floor);
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.function.ToDoubleFunction;
  * The finder's confirmation stage (the decisions are {@link ConfirmationRules}'): takes the candidates (the curve's
  * rules on a falling curve, the stable bracket on a flat one), trains each for a short fixed-rate trial from the same
  * starting state (restored exactly between trials, the same minibatches in the same order), measures each on held-out
- * data, extends a stable bracket when an end of it wins, and names the winner.
+ * data, extends a stable bracket when an end of it has the lowest loss, and names the winner.
  */
 final class ConfirmationTrials {
 
@@ -93,20 +93,16 @@ final class ConfirmationTrials {
                 candidates.get(0).learningRate()) : "the curve's rules";
         int chosen = ConfirmationRules.choose(trials, ConfirmationRules.DEFAULT_TOLERANCE).orElse(-1);
         for (int extensions = 0; flat && extensions < ConfirmationRules.MAX_EXTENSIONS; extensions++) {
-            List<TrialOutcome> byRate = new ArrayList<>(trials);
-            byRate.sort(Comparator.comparingDouble(t -> t.candidate().learningRate()));
-            List<Double> tried = byRate.stream().map(t -> t.candidate().learningRate()).toList();
-            int winner = chosen < 0 ? -1 : byRate.indexOf(trials.get(chosen));
-            OptionalDouble next = ConfirmationRules.extension(tried, winner, top, startLr);
+            OptionalDouble next = ConfirmationRules.extension(trials, top, startLr);
             if (next.isEmpty()) {
                 break;
             }
-            boolean up = next.getAsDouble() > tried.get(tried.size() - 1);
+            boolean up = trials.stream().allMatch(t -> t.candidate().learningRate() < next.getAsDouble());
             TrialOutcome t = trial(bracketPoint(next.getAsDouble(), top, lrs), heldOut);
             spent += t.iterationsRun();
             trials.add(t);
-            bracket += String.format(Locale.ROOT, "; extended %s to %.1e, since the %s rate won", up ? "up" : "down",
-                    next.getAsDouble(), up ? "largest" : "smallest");
+            bracket += String.format(Locale.ROOT, "; extended %s to %.1e, since the %s rate had the lowest loss",
+                    up ? "up" : "down", next.getAsDouble(), up ? "largest" : "smallest");
             chosen = ConfirmationRules.choose(trials, ConfirmationRules.DEFAULT_TOLERANCE).orElse(-1);
         }
         start.restoreInto(net);

@@ -278,7 +278,8 @@ public final class LrFinderResult {
 
     /**
      * One line for the log, e.g. {@code LR finder: 87 iterations, diverged at lr=3.2e-01; suggestion (confirmed:
-     * blend won 65-iteration trials on 5 held-back training minibatches)=4.2e-03, valley=1.1e-03, ...; trials:
+     * blend won 65-iteration trials on 5 held-back training minibatches (the lowest rate within 5% of the best loss);
+     * candidates: the curve's rules)=4.2e-03, valley=1.1e-03, ...; trials:
      * 1.1e-03 loss 0.612, 4.2e-03 loss 0.587 (won), 1.6e-02 loss 0.701, 8.0e-02 diverged}.
      *
      * @return one line for the log
@@ -351,8 +352,10 @@ public final class LrFinderResult {
         }
         if (confirmedBy(defaultMethod)) {
             TrialOutcome w = confirmation.winner().get();
+            String rule = confirmation.tolerance() > 0 ? String.format(Locale.ROOT, " (the lowest rate within %.0f%% of "
+                    + "the best loss)", 100 * confirmation.tolerance()) : "";
             return "confirmed: " + w.candidate().label() + " won " + confirmation.iterationsPerCandidate()
-                    + "-iteration trials on " + confirmation.heldOut() + "; candidates: " + confirmation.bracket();
+                    + "-iteration trials on " + confirmation.heldOut() + rule + "; candidates: " + confirmation.bracket();
         }
         if (confirmation == null) {
             return "auto: " + used.label() + " for " + family;

@@ -10,7 +10,7 @@ package io.github.dl4jlr.monitor;
  *
  * <p><b>When a streak warns</b>: after {@code patience} checks out of the band in one direction, unless the loss is
  * falling fast ({@link #fallingFast}), and never once the network has learned ({@link #learned}: its loss is below
- * half of where it started). A low streak then is what a fitted network shows; a high one, noise read as a rise (the
+ * half of its chance level, or of where it started if that is lower). A low streak then is what a fitted network shows; a high one, noise read as a rise (the
  * lowest level of a noisy loss keeps drifting down over a long run). After that point a rate that is too high shows in
  * the divergence rule and in the stall check's reading of the epoch's ratios.
  *
@@ -32,8 +32,8 @@ final class RatioRules {
     static final double FALLING = 0.1;
 
     /**
-     * A loss level below this fraction of the first loss means the network has learned: low ratios are then no sign
-     * of a rate that is too low.
+     * A loss level below this fraction of the chance level (or of the first loss, if lower) means the network has
+     * learned: low ratios are then no sign of a rate that is too low.
      */
     static final double LEARNED = 0.5;
 
@@ -56,12 +56,22 @@ final class RatioRules {
     }
 
     /**
-     * Whether the loss has fallen below {@link #LEARNED} of where it started. Then the rate evidently was not too low,
-     * and small ratios are what a trained network shows: its gradients shrink as it fits, and Adam's steps with them
-     * (a converged Adam run on Iris went from ratios of 1e-3 to 5e-5 at a training loss of 0.02).
+     * Whether the loss has fallen below {@link #LEARNED} of its reference: the chance level, or the first loss when
+     * that is lower or the chance level is unknown. Then the rate evidently was not too low, and small ratios are what
+     * a trained network shows: its gradients shrink as it fits, and Adam's steps with them (a converged Adam run on
+     * Iris went from ratios of 1e-3 to 5e-5 at a training loss of 0.02). The chance level matters on a lopsided table:
+     * the loss halves from its first value by learning the class frequencies alone (a draw of Statlog shuttle: from
+     * 1.95 to a chance level of 0.65), so a run at a hundredth of a good rate had "learned" within its first epoch.
+     * Worked values: start 2.0, chance 0.65: 0.33 has not learned, 0.32 has; start 2.0, chance unknown (NaN): 0.99
+     * has, 1.0 has not.
+     *
+     * @param start  the first loss of the run
+     * @param chance the loss of a network that knows nothing (predicting the class frequencies); NaN when unknown
+     * @param level  the loss level now
      */
-    static boolean learned(double start, double level) {
-        return start > 0 && level < LEARNED * start;
+    static boolean learned(double start, double chance, double level) {
+        double reference = chance > 0 && chance < start ? chance : start;
+        return reference > 0 && level < LEARNED * reference;
     }
 
     /**
@@ -78,7 +88,7 @@ final class RatioRules {
      *
      * @param early   fewer checks than a trend needs ({@code patience + 1})
      * @param falling the loss fell fast over the streak ({@link #fallingFast})
-     * @param learned the loss is below half its start ({@link #learned}): no ratio advice either way
+     * @param learned the loss is below half its chance level or start ({@link #learned}): no ratio advice either way
      * @param risen   the loss stands above its best level before the streak's trend window ({@link #risen})
      */
     static boolean due(Streak s, int patience, boolean early, boolean falling, boolean learned, boolean risen) {

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * streak reaches {@code patience} and the loss is not falling fast (for a high streak: once the loss has risen above
  * its best level before the trend window), one line for all the arrays due in one direction at a check, and only
  * when it is news ({@link RatioRules#news}: the first line of its direction in the run, or a ratio twice as far out);
- * nothing about a low ratio once the loss has halved (the network has learned) or while it shows the signs of a dead
+ * nothing about a low ratio once the loss is below half its chance level (the network has learned) or while it shows the signs of a dead
  * one (the dead-network line says what to do); an INFO note instead of "try x10" when the learning rate's owner
  * lowered it on purpose, or when an earlier line found the rate too high (the updates are then small because the
  * gradients vanished, not because the rate is).
@@ -55,7 +55,7 @@ final class RatioWarnings {
         // fast: wait; a low one early is already news
         boolean early = t.levels.size() < levelsKept();
         boolean falling = !t.levels.isEmpty() && RatioRules.fallingFast(t.levels.peekFirst(), t.levels.peekLast());
-        boolean learned = RatioRules.learned(t.loss.start(), t.loss.level());
+        boolean learned = RatioRules.learned(t.loss.start(), t.chanceLoss(), t.loss.level());
         double best = t.bestLevelBefore(patience);
         double now = t.levels.isEmpty() ? Double.NaN : t.levels.peekLast();
         boolean risen = RatioRules.risen(best, now);

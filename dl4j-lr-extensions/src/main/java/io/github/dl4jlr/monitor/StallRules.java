@@ -19,8 +19,8 @@ import io.github.dl4jlr.internal.util.LossTracker;
  * {@link StallCause#NETWORK_DEAD} whatever the ratios say; a learning rate that its owner lowered on purpose (see
  * {@link LrOwnerRules}), with ratios not above the band, is {@link StallCause#LR_LOWERED}. Otherwise the median of
  * the per-check median weight ratios over the stalled epochs, against the monitor's band: below it the learning rate
- * is too low, unless the lowest loss is below half of the first epoch's (a trained network's steps shrink with its
- * gradients: a plateau); above it the steps overshoot; inside it the run is on a plateau, unless training never got
+ * is too low, unless the network has learned ({@link RatioRules#learned}: the lowest loss is below half of the chance
+ * level, or of the first epoch's loss if lower; a trained network's steps shrink with its gradients: a plateau); above it the steps overshoot; inside it the run is on a plateau, unless training never got
  * going ({@link StallCause#NO_PROGRESS}): the lowest loss is still within {@value #NO_PROGRESS_FALL} (5%) of the first
  * epoch's, and that first epoch itself had not left the chance level ({@link #AT_CHANCE} of it). A run whose
  * first epoch did leave it (Adam at 30x its good rate on the letters: 2.62 against a chance level of 3.26) and then
@@ -114,7 +114,7 @@ final class StallRules {
             return StallCause.UNKNOWN;
         }
         if (m < low) {
-            return RatioRules.learned(first, lowest) ? StallCause.PLATEAU : StallCause.LR_TOO_LOW;
+            return RatioRules.learned(first, chance, lowest) ? StallCause.PLATEAU : StallCause.LR_TOO_LOW;
         }
         if (m > high) {
             return StallCause.LR_TOO_HIGH;

@@ -125,6 +125,19 @@ class ConfirmationRulesTest {
     }
 
     @Test
+    void theBracketFollowsTheLowestLossNotTheWinnerOfTheTolerance() {
+        // the smallest rate wins by the 5% tolerance (0.52 <= 0.50 * 1.05), but the lowest loss sits inside: no extension
+        List<TrialOutcome> inside = List.of(trial(1e-3, 0.52, false), trial(1e-2, 0.50, false), trial(1e-1, 0.70, false));
+        assertEquals(0, ConfirmationRules.choose(inside, 0.05).getAsInt());
+        assertTrue(ConfirmationRules.extension(inside, 10, 1e-7).isEmpty());
+        // the lowest loss at the largest rate: a half-decade up, whichever rate the tolerance chose
+        List<TrialOutcome> up = List.of(trial(1e-2, 0.50, false), trial(1e-3, 0.51, false));
+        assertEquals(1, ConfirmationRules.choose(up, 0.05).getAsInt());
+        assertEquals(1e-2 * Math.sqrt(10), ConfirmationRules.extension(up, 10, 1e-7).getAsDouble(), 1e-15);
+        assertTrue(ConfirmationRules.extension(List.of(trial(1e-3, 0.1, true)), 10, 1e-7).isEmpty(), "all diverged");
+    }
+
+    @Test
     void anEndThatWinsExtendsTheBracketByAHalfDecadeWithinItsLimits() {
         double h = Math.sqrt(10);
         List<Double> tried = List.of(1e-3, 1e-3 * h, 1e-2, 1e-2 * h);

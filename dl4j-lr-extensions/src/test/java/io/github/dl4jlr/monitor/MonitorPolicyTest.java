@@ -219,9 +219,19 @@ class MonitorPolicyTest {
 
     @Test
     void aLossBelowHalfItsStartHasLearned() {
-        assertFalse(RatioRules.learned(2.0, 1.0), "t");
-        assertTrue(RatioRules.learned(2.0, Math.nextDown(1.0)), "t+1");
-        assertFalse(RatioRules.learned(Double.NaN, 0.1), "no start: nothing learned");
+        assertFalse(RatioRules.learned(2.0, Double.NaN, 1.0), "t");
+        assertTrue(RatioRules.learned(2.0, Double.NaN, Math.nextDown(1.0)), "t+1");
+        assertFalse(RatioRules.learned(Double.NaN, Double.NaN, 0.1), "no start: nothing learned");
+        assertTrue(RatioRules.learned(2.0, 2.3, Math.nextDown(1.0)), "a chance level above the start: the start counts");
+    }
+
+    @Test
+    void onALopsidedTableTheLossMustFallBelowHalfItsChanceLevel() {
+        // a draw of Statlog shuttle: a first loss of 1.95, a chance level (class frequencies) of 0.65; SGD at a hundredth
+        // of a good rate stood at 0.48 and 0.36 after its first two epochs
+        assertFalse(RatioRules.learned(1.95, 0.65, 0.48), "halved from its start, but not below half of chance");
+        assertFalse(RatioRules.learned(1.95, 0.65, 0.325), "t");
+        assertTrue(RatioRules.learned(1.95, 0.65, Math.nextDown(0.325)), "t+1");
     }
 
     @Test

@@ -185,5 +185,9 @@ class StallRulesTest {
         assertEquals(StallCause.LR_TOO_LOW, StallRules.cause(below, LOW, HIGH, 2.0, 1.0, Double.NaN, false, false), "half: (t)");
         assertEquals(StallCause.PLATEAU, StallRules.cause(below, LOW, HIGH, 2.0, Math.nextDown(1.0), Double.NaN, false, false),
                 "below half (t+1): the network has learned, its steps shrink with its gradients");
+        assertEquals(StallCause.LR_TOO_LOW, StallRules.cause(below, LOW, HIGH, 2.0, 0.5, 1.0, false, false),
+                "below half of its first epoch, at half its chance level (t): not yet learned");
+        assertEquals(StallCause.PLATEAU, StallRules.cause(below, LOW, HIGH, 2.0, Math.nextDown(0.5), 1.0, false, false),
+                "below half of the chance level (t+1)");
     }
 }

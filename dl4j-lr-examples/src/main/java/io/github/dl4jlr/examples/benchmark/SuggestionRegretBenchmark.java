@@ -47,8 +47,9 @@ import java.util.function.DoubleFunction;
  * {@code vehicle} (UCI vehicle silhouettes, 4 classes, MLP, 20 epochs), {@code vowel} (UCI vowels, 11 classes, MLP,
  * 20 epochs), {@code dna} (UCI Statlog DNA splice junctions, 3 classes, 180 binary inputs, MLP, 10 epochs),
  * {@code spam} (UCI Spambase, 2 classes, 57 heavy-tailed inputs, MLP, 5 epochs), {@code glass} (UCI glass
- * identification, 6 types, 214 rows, MLP, 20 epochs) and {@code shuttle} (6000 rows of UCI Statlog shuttle, 7 classes,
- * 79% one of them, MLP, 5 epochs).
+ * identification, 6 types, 214 rows, MLP, 20 epochs), {@code shuttle} (6000 rows of UCI Statlog shuttle, 7 classes,
+ * 79% one of them, MLP, 5 epochs) and {@code soybean} (UCI soybean diseases, 19 classes, 99 one-hot inputs, 683 rows,
+ * MLP, 10 epochs).
  * The dog-breed
  * demo's data is audited by the demo's own {@code DemoFinderBenchmark}.
  *
@@ -79,7 +80,7 @@ public final class SuggestionRegretBenchmark {
 
         @Option(names = "--datasets", split = ",",
                 description = "iris, blobs, digits, digits-cnn, fashion-cnn, letter, satellite, vehicle, "
-                        + "vowel, dna, spam, glass, shuttle (default: ${DEFAULT-VALUE}).")
+                        + "vowel, dna, spam, glass, shuttle, soybean (default: ${DEFAULT-VALUE}).")
         List<String> datasets = List.of("iris", "blobs", "digits");
 
         @Option(names = "--optimizers", split = ",",
@@ -194,9 +195,10 @@ public final class SuggestionRegretBenchmark {
             case "blobs", "digits-cnn", "fashion-cnn" -> 3;
             case "letter", "satellite", "spam", "shuttle" -> 5;
             case "vehicle", "vowel", "glass" -> 20;
-            case "dna" -> 10;
+            case "dna", "soybean" -> 10;
             default -> throw new IllegalArgumentException("Expected dataset iris, blobs, digits, digits-cnn, "
-                    + "fashion-cnn, letter, satellite, vehicle, vowel, dna, spam, glass or shuttle, but got " + dataset);
+                    + "fashion-cnn, letter, satellite, vehicle, vowel, dna, spam, glass, shuttle or soybean, but got "
+                    + dataset);
         };
         return new FinderAudit.Problem() {
             private Split split(int seed) {

@@ -121,6 +121,15 @@ class BenchmarkDataTest {
     }
 
     @Test
+    void soybeanHasItsNineteenDiseasesAndOneHotInputs() {
+        BenchmarkData.Split d = BenchmarkData.soybean(0);
+        assertSizes(d, 513, 170, 99);
+        // counted by R on mlbench's Soybean, in its level order (2-4-d-injury, alternarialeaf-spot, ...)
+        assertArrayEquals(new double[]{16, 91, 44, 20, 20, 92, 44, 20, 14, 15, 20, 20, 91, 8, 20, 88, 20, 20, 20},
+                perClass(d).toDoubleVector(), 0.0);
+    }
+
+    @Test
     void holdingOutAFifthSplitsTheTrainingRowsAndKeepsTheTestRows() {
         BenchmarkData.Split d = BenchmarkData.vehicle(0);
         BenchmarkData.Split[] parts = d.holdOutFifth();

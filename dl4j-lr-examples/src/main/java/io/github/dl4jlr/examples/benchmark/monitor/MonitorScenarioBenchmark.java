@@ -42,7 +42,7 @@ public final class MonitorScenarioBenchmark {
             description = "The health monitor's advice on training runs with a known right answer.")
     static final class Options {
         @Option(names = "--part", description = "tuning (iris, blobs, digits), heldout (digits-cnn, breast-cancer, "
-                + "wine, fashion-cnn, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle) or all (default: "
+                + "wine, fashion-cnn, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle, soybean) or all (default: "
                 + "${DEFAULT-VALUE}).")
         String part = "tuning";
 

@@ -14,8 +14,8 @@ import java.util.List;
  * recognition and Landsat satellite (MLPs) only after the rising-loss condition of the high-ratio line was, UCI
  * vehicle silhouettes and vowels (MLPs) only after the stall's stricter "not got going" was, and UCI DNA splice
  * junctions and ionosphere returns (MLPs) only after the loss-spike rule was, UCI Spambase (MLP) with the same
- * rules, and UCI glass identification and a draw of Statlog shuttle (MLPs) only after the plateau note that follows a
- * too-high line was.
+ * rules, UCI glass identification and a draw of Statlog shuttle (MLPs) only after the plateau note that follows a
+ * too-high line was, and UCI soybean diseases (MLP) only after "has learned" was judged against the chance level.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
@@ -35,7 +35,8 @@ record Problem(String name, int epochs, boolean heldOut) {
             new Problem("ionosphere", 30, true),
             new Problem("spam", 10, true),
             new Problem("glass", 30, true),
-            new Problem("shuttle", 10, true));
+            new Problem("shuttle", 10, true),
+            new Problem("soybean", 20, true));
 
     static Problem named(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst()
@@ -60,6 +61,7 @@ record Problem(String name, int epochs, boolean heldOut) {
             case "spam" -> BenchmarkData.spam(0);
             case "glass" -> BenchmarkData.glass(0);
             case "shuttle" -> BenchmarkData.shuttle(0);
+            case "soybean" -> BenchmarkData.soybean(0);
             default -> throw new IllegalStateException(name);
         };
     }
