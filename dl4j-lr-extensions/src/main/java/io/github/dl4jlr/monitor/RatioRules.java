@@ -61,7 +61,8 @@ final class RatioRules {
      * a trained network shows: its gradients shrink as it fits, and Adam's steps with them (a converged Adam run on
      * Iris went from ratios of 1e-3 to 5e-5 at a training loss of 0.02). The chance level matters on a lopsided table:
      * the loss halves from its first value by learning the class frequencies alone (a draw of Statlog shuttle: from
-     * 1.95 to a chance level of 0.65), so a run at a hundredth of a good rate had "learned" within its first epoch.
+     * ln 7 = 1.95, a uniform guess, or above, to a chance level of 0.65), so a run at a hundredth of a good rate had
+     * "learned" within its first epoch.
      * Worked values: start 2.0, chance 0.65: 0.33 has not learned, 0.32 has; start 2.0, chance unknown (NaN): 0.99
      * has, 1.0 has not.
      *

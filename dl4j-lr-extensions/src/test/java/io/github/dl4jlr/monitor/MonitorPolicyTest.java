@@ -227,8 +227,8 @@ class MonitorPolicyTest {
 
     @Test
     void onALopsidedTableTheLossMustFallBelowHalfItsChanceLevel() {
-        // a draw of Statlog shuttle: a first loss of 1.95, a chance level (class frequencies) of 0.65; SGD at a hundredth
-        // of a good rate stood at 0.48 and 0.36 after its first two epochs
+        // a draw of Statlog shuttle: a first loss of ln 7 = 1.95 (a uniform guess), a chance level (class frequencies)
+        // of 0.65; SGD at a hundredth of a good rate stood at 0.48 and 0.36 after its second and third epochs
         assertFalse(RatioRules.learned(1.95, 0.65, 0.48), "halved from its start, but not below half of chance");
         assertFalse(RatioRules.learned(1.95, 0.65, 0.325), "t");
         assertTrue(RatioRules.learned(1.95, 0.65, Math.nextDown(0.325)), "t+1");
