@@ -25,9 +25,9 @@ import java.util.OptionalInt;
  * takes without diverging, up to {@code top}, the rate where it diverged (or the last rate, when it did not). The
  * candidates are half-decades below it, {@code top / 10, top / 31.6, top / 100, top / 316} (none below the sweep's
  * start), so the trials try the rates a grid would. When the largest or the smallest has the lowest held-out loss, the
- * bracket is extended by a half-decade that way ({@link #extension}), at most {@value #MAX_EXTENSIONS} times, never above {@code top / 3.16} nor
- * below the start; a network trained at 1e-2 whose sweep diverged at 0.42 gets 4.2e-2 ... 1.3e-3, then 1.3e-1 if
- * 4.2e-2 had the lowest loss.
+ * bracket is extended by a half-decade that way ({@link #extension}), at most {@value #MAX_EXTENSIONS} times, never
+ * above {@code top / 3.16} nor below the start; a network trained at 1e-2 whose sweep diverged at 0.42 gets 4.2e-2 ...
+ * 1.3e-3, then 1.3e-1 if 4.2e-2 had the lowest loss.
  *
  * <p><b>Winner</b>: among candidates whose trial stayed finite, let {@code best} be the lowest held-out loss at the end
  * of the trial; the winner is the <em>lowest</em> learning rate whose loss is within {@code tolerance} of it

@@ -90,7 +90,6 @@ final class ConfirmationTrials {
                 swept.divergedAt().isPresent() ? "where the sweep diverged" : "the sweep's last rate (it did not "
                         + "diverge)", candidates.get(candidates.size() - 1).learningRate(),
                 candidates.get(0).learningRate()) : "the curve's rules";
-        int chosen = ConfirmationRules.choose(trials, ConfirmationRules.DEFAULT_TOLERANCE).orElse(-1);
         for (int extensions = 0; flat && extensions < ConfirmationRules.MAX_EXTENSIONS; extensions++) {
             OptionalDouble next = ConfirmationRules.extension(trials, top, startLr);
             if (next.isEmpty()) {
@@ -102,8 +101,8 @@ final class ConfirmationTrials {
             trials.add(t);
             bracket += String.format(Locale.ROOT, "; extended %s to %.1e, since the %s rate had the lowest loss",
                     up ? "up" : "down", next.getAsDouble(), up ? "largest" : "smallest");
-            chosen = ConfirmationRules.choose(trials, ConfirmationRules.DEFAULT_TOLERANCE).orElse(-1);
         }
+        int chosen = ConfirmationRules.choose(trials, ConfirmationRules.DEFAULT_TOLERANCE).orElse(-1);
         start.restoreInto(net);
         return new Confirmation(trials, chosen, bracket, heldOutText, length, ConfirmationRules.DEFAULT_TOLERANCE, null,
                 spent, (System.nanoTime() - t0) / 1e9);

@@ -352,10 +352,11 @@ public final class LrFinderResult {
         }
         if (confirmedBy(defaultMethod)) {
             TrialOutcome w = confirmation.winner().get();
-            String rule = confirmation.tolerance() > 0 ? String.format(Locale.ROOT, " (the lowest rate within %.0f%% of "
-                    + "the best loss)", 100 * confirmation.tolerance()) : "";
+            String rule = confirmation.tolerance() > 0 ? String.format(Locale.ROOT,
+                    " (the lowest rate within %.0f%% of the best loss)", 100 * confirmation.tolerance()) : "";
             return "confirmed: " + w.candidate().label() + " won " + confirmation.iterationsPerCandidate()
-                    + "-iteration trials on " + confirmation.heldOut() + rule + "; candidates: " + confirmation.bracket();
+                    + "-iteration trials on " + confirmation.heldOut() + rule + "; candidates: "
+                    + confirmation.bracket();
         }
         if (confirmation == null) {
             return "auto: " + used.label() + " for " + family;

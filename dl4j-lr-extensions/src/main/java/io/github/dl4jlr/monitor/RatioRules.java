@@ -10,9 +10,10 @@ package io.github.dl4jlr.monitor;
  *
  * <p><b>When a streak warns</b>: after {@code patience} checks out of the band in one direction, unless the loss is
  * falling fast ({@link #fallingFast}), and never once the network has learned ({@link #learned}: its loss is below
- * half of its chance level, or of where it started if that is lower). A low streak then is what a fitted network shows; a high one, noise read as a rise (the
- * lowest level of a noisy loss keeps drifting down over a long run). After that point a rate that is too high shows in
- * the divergence rule and in the stall check's reading of the epoch's ratios.
+ * half of its chance level, or of where it started if that is lower). A low streak then is what a fitted network
+ * shows; a high one, noise read as a rise (the lowest level of a noisy loss keeps drifting down over a long run). After
+ * that point a rate that is too high shows in the divergence rule and in the stall check's reading of the epoch's
+ * ratios.
  *
  * <p>A high streak also waits until a trend can be read ({@code patience + 1} checks), and speaks only when the loss
  * has risen above its best level ({@link #risen}): while a large step still buys progress, a ratio above the band is

@@ -126,8 +126,10 @@ class ConfirmationRulesTest {
 
     @Test
     void theBracketFollowsTheLowestLossNotTheWinnerOfTheTolerance() {
-        // the smallest rate wins by the 5% tolerance (0.52 <= 0.50 * 1.05), but the lowest loss sits inside: no extension
-        List<TrialOutcome> inside = List.of(trial(1e-3, 0.52, false), trial(1e-2, 0.50, false), trial(1e-1, 0.70, false));
+        // the smallest rate wins by the 5% tolerance (0.52 <= 0.50 * 1.05), but the lowest loss sits inside:
+        // no extension
+        List<TrialOutcome> inside = List.of(trial(1e-3, 0.52, false), trial(1e-2, 0.50, false),
+                trial(1e-1, 0.70, false));
         assertEquals(0, ConfirmationRules.choose(inside, 0.05).getAsInt());
         assertTrue(ConfirmationRules.extension(inside, 10, 1e-7).isEmpty());
         // the lowest loss at the largest rate: a half-decade up, whichever rate the tolerance chose

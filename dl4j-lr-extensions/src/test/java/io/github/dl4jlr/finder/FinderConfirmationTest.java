@@ -60,8 +60,8 @@ class FinderConfirmationTest {
         assertEquals(won.candidate().learningRate(), r.suggestion().getAsDouble(), 0.0);
         assertEquals(won.candidate().learningRate(), r.suggestion(SuggestionMethod.CONFIRMED).getAsDouble(), 0.0);
         assertTrue(r.summary().contains("; suggestion (confirmed: " + won.candidate().label() + " won "
-                + c.iterationsPerCandidate() + "-iteration trials on 4 held-back training minibatches (the lowest rate within 5% of the best loss); "
-                + "candidates: the curve's rules)="), r.summary());
+                + c.iterationsPerCandidate() + "-iteration trials on 4 held-back training minibatches (the lowest rate "
+                + "within 5% of the best loss); candidates: the curve's rules)="), r.summary());
         assertTrue(r.summary().contains(" (won)"), r.summary());
         assertArrayEquals(before.toDoubleVector(), net.params().toDoubleVector(), 0.0, "the network is untouched");
 

@@ -222,7 +222,8 @@ class MonitorPolicyTest {
         assertFalse(RatioRules.learned(2.0, Double.NaN, 1.0), "t");
         assertTrue(RatioRules.learned(2.0, Double.NaN, Math.nextDown(1.0)), "t+1");
         assertFalse(RatioRules.learned(Double.NaN, Double.NaN, 0.1), "no start: nothing learned");
-        assertTrue(RatioRules.learned(2.0, 2.3, Math.nextDown(1.0)), "a chance level above the start: the start counts");
+        assertTrue(RatioRules.learned(2.0, 2.3, Math.nextDown(1.0)),
+                "a chance level above the start: the start counts");
     }
 
     @Test

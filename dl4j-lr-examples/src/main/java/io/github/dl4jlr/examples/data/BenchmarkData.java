@@ -21,9 +21,8 @@ import java.util.zip.GZIPInputStream;
  * Small data sets that need no network: Iris (bundled with DL4J), fourteen UCI data sets bundled here (optical
  * handwritten digits, breast cancer Wisconsin diagnostic, wine, the copies scikit-learn ships; letter recognition,
  * Statlog Landsat satellite, Statlog vehicle silhouettes, Deterding's vowels, Statlog DNA splice junctions, ionosphere
- * radar returns, glass identification, Statlog shuttle and soybean diseases, the copies R's mlbench ships; Spambase, R's kernlab's copy;
- * all CC BY 4.0), a Fashion-MNIST subset (MIT) and a seeded
- * Gaussian mixture.
+ * radar returns, glass identification, Statlog shuttle and soybean diseases, the copies R's mlbench ships; Spambase,
+ * R's kernlab's copy; all CC BY 4.0), a Fashion-MNIST subset (MIT) and a seeded Gaussian mixture.
  */
 public final class BenchmarkData {
 
