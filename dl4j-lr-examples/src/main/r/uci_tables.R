@@ -1,5 +1,5 @@
-# Writes the ten UCI tables the benchmarks bundle next to BenchmarkData, from the copies in the R packages mlbench
-# (Debian: r-cran-mlbench) and kernlab (r-cran-kernlab, for spambase), which carry them unchanged from the UCI
+# Writes the eleven UCI tables the benchmarks bundle next to BenchmarkData, from the copies in the R packages mlbench
+# (Debian: r-cran-mlbench) and kernlab (r-cran-kernlab, for spambase and musk), which carry them unchanged from the UCI
 # repository (CC BY 4.0):
 #   letter-5000.csv.gz     the first 5000 of the 20000 rows of "Letter Recognition" (D. Slate, 1991):
 #                          16 integer features 0..15, then the letter as 0..25 (A..Z)
@@ -30,6 +30,9 @@
 #                          attributes one-hot encoded in mlbench's level order (99 indicators; a missing value, 2337
 #                          of them, leaves its attribute's indicators all 0), then the disease as 0..18 in mlbench's
 #                          level order
+#   musk-476.csv.gz        all 476 rows of "Musk (Version 1)" (A. Jain, R. Lathrop, T. Dietterich, 1994), from kernlab:
+#                          166 integer distance features of a molecule's conformation, then the class as 0..1
+#                          (non-musk, musk)
 #
 #   Rscript uci_tables.R
 library(mlbench)
@@ -80,3 +83,6 @@ one_hot <- do.call(cbind, lapply(Soybean[, 2:36], function(f) {
   matrix(m, nrow = length(f))
 }))
 write_table(one_hot, Soybean$Class, "soybean-683.csv.gz")
+
+data(musk)
+write_table(musk[, 1:166], factor(musk$Class, levels = c(0, 1)), "musk-476.csv.gz")

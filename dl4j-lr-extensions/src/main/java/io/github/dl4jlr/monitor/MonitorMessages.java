@@ -67,9 +67,13 @@ final class MonitorMessages {
      * @param extreme the ratio furthest out of the band among them
      * @param best    the lowest loss level before the trend window (read for a high line only)
      * @param now     the loss level at this check (read for a high line only)
+     * @param steps   whether the line is due to steps {@linkplain RatioRules#EXTREME extreme} at every check of its
+     *                patience, e.g. {@code "iter=20 epoch=1 0_W=3.9e-01 above 1e-02 for 3 checks, each update moving
+     *                the weights by 10% of their size or more: learning rate likely too high for this layer (try
+     *                x0.1)"}, rather than to a risen loss
      */
     static String ratioWarning(RatioCheck c, List<Integer> indices, RatioRules.Streak s, double extreme, double low,
-                               double high, boolean prodigy, double best, double now) {
+                               double high, boolean prodigy, double best, double now, boolean steps) {
         boolean highSide = s.direction() == RatioVerdict.HIGH;
         StringBuilder arrays = new StringBuilder();
         for (int i : indices) {
@@ -85,8 +89,10 @@ final class MonitorMessages {
         for (int i : indices) {
             notes.append(stepSizeNote(c, i));
         }
-        String trend = highSide ? String.format(Locale.ROOT, " while the loss rose to %.3g, %.1fx its best %.3g", now,
-                now / best, best) : "";
+        String trend = !highSide ? ""
+                : steps ? String.format(Locale.ROOT, ", each update moving the weights by %.0f%% of their size or more",
+                100 * RatioRules.EXTREME * high)
+                : String.format(Locale.ROOT, " while the loss rose to %.3g, %.1fx its best %.3g", now, now / best, best);
         return String.format(Locale.ROOT, "iter=%d epoch=%d %s %s %.0e for %d checks%s: %s", c.iteration(), c.epoch(),
                 arrays, highSide ? "above" : "below", highSide ? high : low, s.length(), trend, advice) + notes;
     }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /**
  * Turns each weight array's streak of out-of-band checks into advice (see {@link RatioRules}): at WARN when the
  * streak reaches {@code patience} and the loss is not falling fast (for a high streak: once the loss has risen above
- * its best level before the trend window), one line for all the arrays due in one direction at a check, and only
+ * its best level before the trend window, or at once when its last {@code patience} checks were extreme), one line for all the arrays due in one direction at a check, and only
  * when it is news ({@link RatioRules#news}: the first line of its direction in the run, or a ratio twice as far out);
  * nothing about a low ratio once the loss is below half its chance level (the network has learned) or while it shows
  * the signs of a dead one (the dead-network line says what to do); an INFO note instead of "try x10" when the learning
@@ -52,7 +52,7 @@ final class RatioWarnings {
 
     void after(ModelTrack t, RatioCheck c) {
         // a ratio above the band is normal early in training (before a trend can be read) and while the loss falls
-        // fast: wait; a low one early is already news
+        // fast: wait, unless it is extreme; a low one early is already news
         boolean early = t.levels.size() < levelsKept();
         boolean falling = !t.levels.isEmpty() && RatioRules.fallingFast(t.levels.peekFirst(), t.levels.peekLast());
         boolean learned = RatioRules.learned(t.loss.start(), t.chanceLoss(), t.loss.level());
@@ -61,9 +61,11 @@ final class RatioWarnings {
         boolean risen = RatioRules.risen(best, now);
         Map<RatioVerdict, List<Integer>> due = new EnumMap<>(RatioVerdict.class);
         Map<RatioVerdict, RatioRules.Streak> first = new EnumMap<>(RatioVerdict.class);
+        double[] ratios = c.ratios();
         for (int i = 0; i < c.keys().size(); i++) {
             String key = c.keys().get(i);
-            RatioRules.Streak s = t.streaks.getOrDefault(key, RatioRules.Streak.NONE).next(c.verdicts().get(i));
+            RatioRules.Streak s = t.streaks.getOrDefault(key, RatioRules.Streak.NONE).next(c.verdicts().get(i),
+                    RatioRules.extreme(ratios[i], high));
             boolean lowSide = s.direction() == RatioVerdict.LOW;
             if (RatioRules.due(s, patience, early, falling, learned, risen)) {
                 String note = lowSide && !t.deadReported ? lowRatioNote(t, c, i, s) : null;
@@ -84,7 +86,7 @@ final class RatioWarnings {
             boolean lowSide = direction == RatioVerdict.LOW;
             double extreme = lowSide ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
             for (int i : e.getValue()) {
-                extreme = lowSide ? Math.min(extreme, c.ratios()[i]) : Math.max(extreme, c.ratios()[i]);
+                extreme = lowSide ? Math.min(extreme, ratios[i]) : Math.max(extreme, ratios[i]);
             }
             if (!RatioRules.news(direction, extreme, t.ratioSaid.getOrDefault(direction, Double.NaN))) {
                 continue;
@@ -96,7 +98,8 @@ final class RatioWarnings {
             sink.event(Level.WARN, new MonitorEvent(c.replica(), c.iteration(), c.epoch(),
                     lowSide ? MonitorEvent.Kind.RATIO_LOW : MonitorEvent.Kind.RATIO_HIGH, MonitorEvent.Severity.WARN,
                     keys, MonitorMessages.ratioWarning(c, e.getValue(), first.get(direction), extreme, low, high,
-                    t.updaters.stream().anyMatch(u -> u instanceof Prodigy), best, now)));
+                    t.updaters.stream().anyMatch(u -> u instanceof Prodigy), best, now,
+                    first.get(direction).extreme() >= patience)));
         }
     }
 }

@@ -53,7 +53,7 @@ class MonitorPolicyTest {
     @Test
     void aDirectionFlipStartsANewStreakAndUndefinedChecksAreIgnored() {
         Streak s = Streak.NONE.next(RatioVerdict.HIGH).next(RatioVerdict.HIGH).next(RatioVerdict.LOW);
-        assertEquals(new Streak(RatioVerdict.LOW, 1, false), s);
+        assertEquals(new Streak(RatioVerdict.LOW, 1, false, 0), s);
         s = s.next(RatioVerdict.UNDEFINED).next(RatioVerdict.LOW);
         assertEquals(2, s.length());
         assertFalse(s.shouldWarn(3));
@@ -185,6 +185,27 @@ class MonitorPolicyTest {
                 "once the loss is below half its start, a rise is read by the divergence rule, not the ratios");
         assertFalse(RatioRules.due(low.markWarned(), 3, false, false, false, false), "once per streak");
         assertFalse(RatioRules.due(low, 4, false, false, false, false), "patience not reached");
+    }
+
+    @Test
+    void extremeStepsAreReportedAtOnceWhateverTheTrend() {
+        // a ratio of 10x the band's top is extreme: 0.1 is, 0.0999 is not (band top 1e-2)
+        assertTrue(RatioRules.extreme(0.1, 1e-2));
+        assertFalse(RatioRules.extreme(0.0999, 1e-2));
+        RatioRules.Streak s = RatioRules.Streak.NONE.next(RatioVerdict.HIGH, false).next(RatioVerdict.HIGH, true)
+                .next(RatioVerdict.HIGH, true);
+        assertEquals(new RatioRules.Streak(RatioVerdict.HIGH, 3, false, 2), s);
+        // early and while the loss falls fast: 2 extreme checks of 3 wait (t-1), 3 speak (t), 4 too (t+1)
+        assertFalse(RatioRules.due(s, 3, true, true, false, false), "t-1");
+        RatioRules.Streak three = s.next(RatioVerdict.HIGH, true);
+        assertTrue(RatioRules.due(three, 3, true, true, false, false), "t");
+        assertTrue(RatioRules.due(three.next(RatioVerdict.HIGH, true), 3, true, true, false, false), "t+1");
+        assertFalse(RatioRules.due(three, 3, true, true, true, false), "a network that has learned: no ratio advice");
+        assertFalse(RatioRules.due(three.markWarned(), 3, true, true, false, false), "once per streak");
+        assertEquals(0, three.next(RatioVerdict.HIGH, false).extreme(), "a check that is not extreme ends the count");
+        assertEquals(0, three.next(RatioVerdict.OK, true).extreme());
+        assertEquals(0, RatioRules.Streak.NONE.next(RatioVerdict.LOW, true).extreme(), "only above the band");
+        assertEquals(three, three.next(RatioVerdict.UNDEFINED, true), "an undefined ratio changes nothing");
     }
 
     @Test

@@ -39,6 +39,32 @@ class RatioWarningsScriptTest {
                 .filter(e -> e.kind() == MonitorEvent.Kind.RATIO_LOW).toList(), t.raiseAdvised);
     }
 
+    /** Three checks of one weight array above the band [1e-4, 1e-2], the loss unknown (as early in a run). */
+    private static List<MonitorEvent> highStreak(double... ratios) {
+        ModelTrack t = new ModelTrack(0, new EpochTrack());
+        t.bind(TinyNets.mln(new Adam(1e-3)), 3);
+        EventSink sink = new EventSink(null);
+        RatioWarnings warnings = new RatioWarnings(3, 1e-4, 1e-2, sink);
+        for (int i = 0; i < ratios.length; i++) {
+            warnings.after(t, new RatioCheck(0, 10 * (i + 1), 0, 1e-3, List.of("0_W"), new double[]{ratios[i]},
+                    List.of(RatioVerdict.HIGH), new double[]{Double.NaN}));
+        }
+        return sink.report(1e-4, 1e-2).events().stream().filter(e -> e.kind() == MonitorEvent.Kind.RATIO_HIGH)
+                .toList();
+    }
+
+    @Test
+    void threeExtremeChecksAreAdviceToLowerTheRateBeforeATrendCanBeRead() {
+        // glass identification, momentum SGD at 30x its good rate: ratios of 0.34-0.40 in its first epochs while the
+        // loss fell, then dead from its sixth epoch
+        List<MonitorEvent> heard = highStreak(0.39, 0.25, 0.1);
+        assertEquals(1, heard.size(), heard.toString());
+        assertEquals("iter=30 epoch=0 0_W=1.0e-01 above 1e-02 for 3 checks, each update moving the weights by 10% of "
+                + "their size or more: learning rate likely too high for this layer (try x0.1)", heard.get(0).message());
+        assertEquals(MonitorEvent.Severity.WARN, heard.get(0).severity());
+        assertEquals(List.of(), highStreak(0.39, 0.25, 0.0999), "a step under 10x the band's top waits for a trend");
+    }
+
     @Test
     void aLowStreakIsAdviceToRaiseTheRate() {
         Heard heard = lowStreak(false);

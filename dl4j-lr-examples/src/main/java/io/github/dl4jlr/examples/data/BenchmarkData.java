@@ -18,11 +18,11 @@ import java.util.Random;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Small data sets that need no network: Iris (bundled with DL4J), fourteen UCI data sets bundled here (optical
+ * Small data sets that need no network: Iris (bundled with DL4J), fifteen UCI data sets bundled here (optical
  * handwritten digits, breast cancer Wisconsin diagnostic, wine, the copies scikit-learn ships; letter recognition,
  * Statlog Landsat satellite, Statlog vehicle silhouettes, Deterding's vowels, Statlog DNA splice junctions, ionosphere
- * radar returns, glass identification, Statlog shuttle and soybean diseases, the copies R's mlbench ships; Spambase,
- * R's kernlab's copy; all CC BY 4.0), a Fashion-MNIST subset (MIT) and a seeded Gaussian mixture.
+ * radar returns, glass identification, Statlog shuttle and soybean diseases, the copies R's mlbench ships; Spambase and
+ * musk, R's kernlab's copies; all CC BY 4.0), a Fashion-MNIST subset (MIT) and a seeded Gaussian mixture.
  */
 public final class BenchmarkData {
 
@@ -139,7 +139,7 @@ public final class BenchmarkData {
     /**
      * A benchmark data set by name: {@code iris}, {@code blobs}, {@code digits}, {@code breast-cancer}, {@code wine},
      * {@code fashion}, {@code letter}, {@code satellite}, {@code vehicle}, {@code vowel}, {@code dna},
-     * {@code ionosphere}, {@code spam}, {@code glass}, {@code shuttle}, {@code soybean}.
+     * {@code ionosphere}, {@code spam}, {@code glass}, {@code shuttle}, {@code soybean}, {@code musk}.
      */
     public static Split named(String name, long seed) {
         return switch (name) {
@@ -159,9 +159,10 @@ public final class BenchmarkData {
             case "glass" -> glass(seed);
             case "shuttle" -> shuttle(seed);
             case "soybean" -> soybean(seed);
+            case "musk" -> musk(seed);
             default -> throw new IllegalArgumentException("Expected a data set of iris, blobs, digits, breast-cancer, "
                     + "wine, fashion, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle, soybean, "
-                    + "but got " + name);
+                    + "musk, but got " + name);
         };
     }
 
@@ -274,6 +275,15 @@ public final class BenchmarkData {
      */
     public static Split soybean(long seed) {
         return table("soybean", "soybean-683.csv.gz", 683, 99, 19, 513, 16, seed);
+    }
+
+    /**
+     * UCI "Musk (Version 1)" (A. Jain, R. Lathrop, T. Dietterich, 1994; CC BY 4.0), all 476 molecules (made by
+     * {@code src/main/r/uci_tables.R} from R's kernlab): 166 distance features of a molecule's shape, 2 classes (269
+     * non-musk, 207 musk). Standardized, shuffled with the seed, 357/119 split, minibatch 16.
+     */
+    public static Split musk(long seed) {
+        return table("musk", "musk-476.csv.gz", 476, 166, 2, 357, 16, seed);
     }
 
     /** A bundled CSV of {@code features} numbers and a class index per row. */

@@ -130,6 +130,14 @@ class BenchmarkDataTest {
     }
 
     @Test
+    void muskHasItsTwoClassesOverAllRows() {
+        BenchmarkData.Split d = BenchmarkData.musk(0);
+        assertSizes(d, 357, 119, 166);
+        // counted by R on kernlab's musk: 269 non-musk, 207 musk
+        assertArrayEquals(new double[]{269, 207}, perClass(d).toDoubleVector(), 0.0);
+    }
+
+    @Test
     void holdingOutAFifthSplitsTheTrainingRowsAndKeepsTheTestRows() {
         BenchmarkData.Split d = BenchmarkData.vehicle(0);
         BenchmarkData.Split[] parts = d.holdOutFifth();

@@ -15,7 +15,8 @@ import java.util.List;
  * vehicle silhouettes and vowels (MLPs) only after the stall's stricter "not got going" was, and UCI DNA splice
  * junctions and ionosphere returns (MLPs) only after the loss-spike rule was, UCI Spambase (MLP) with the same
  * rules, UCI glass identification and a draw of Statlog shuttle (MLPs) only after the plateau note that follows a
- * too-high line was, and UCI soybean diseases (MLP) only after "has learned" was judged against the chance level.
+ * too-high line was, UCI soybean diseases (MLP) only after "has learned" was judged against the chance level, and UCI musk (MLP) only
+ * after the stall's overshoot reading was narrowed.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
@@ -36,7 +37,8 @@ record Problem(String name, int epochs, boolean heldOut) {
             new Problem("spam", 10, true),
             new Problem("glass", 30, true),
             new Problem("shuttle", 10, true),
-            new Problem("soybean", 20, true));
+            new Problem("soybean", 20, true),
+            new Problem("musk", 20, true));
 
     static Problem named(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst()
@@ -62,6 +64,7 @@ record Problem(String name, int epochs, boolean heldOut) {
             case "glass" -> BenchmarkData.glass(0);
             case "shuttle" -> BenchmarkData.shuttle(0);
             case "soybean" -> BenchmarkData.soybean(0);
+            case "musk" -> BenchmarkData.musk(0);
             default -> throw new IllegalStateException(name);
         };
     }
