@@ -1,18 +1,11 @@
 package io.github.dl4jlr.finder;
 
 import io.github.dl4jlr.finder.SuggestionRules.Suggestion;
-import io.github.dl4jlr.internal.plot.LinePlot;
-import io.github.dl4jlr.internal.plot.PlotSupport;
-import io.github.dl4jlr.internal.util.AtomicFile;
 import io.github.dl4jlr.internal.util.LossTracker;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -285,85 +278,7 @@ public final class LrFinderResult {
      * @return one line for the log
      */
     public String summary() {
-        StringBuilder b = new StringBuilder("LR finder: ").append(lrs.length).append(" iterations, ");
-        switch (stopReason) {
-            case DIVERGED:
-                b.append("diverged at lr=").append(fmt(divergedAt().getAsDouble()));
-                break;
-            case NON_FINITE:
-                b.append("loss became non-finite at lr=").append(fmt(divergedAt().getAsDouble()));
-                break;
-            case RUNNING:
-                b.append("still running");
-                break;
-            default:
-                b.append("completed without diverging (consider a larger endLr)");
-        }
-        if (!suggestion().isPresent()) {
-            return b.append("; no suggestion: the loss diverged within the first steps, so the LR range starts too "
-                    + "high (lower startLr), or too few steps ran").toString();
-        }
-        SuggestionMethod used = resolve(defaultMethod);
-        b.append("; suggestion (").append(describeDefault(used)).append(")=").append(fmt(suggestion().getAsDouble()));
-        for (SuggestionMethod m : SuggestionMethod.values()) {
-            if (m.isConcrete() && !(m == used && !confirmedBy(defaultMethod))) {
-                OptionalDouble s = suggestion(m);
-                b.append(", ").append(m.label()).append('=').append(s.isPresent() ? fmt(s.getAsDouble()) : "n/a");
-            }
-        }
-        if (defaultMethod != SuggestionMethod.CONFIRMED && confirmedBy(SuggestionMethod.CONFIRMED)) {
-            b.append(", confirmed=").append(fmt(suggestion(SuggestionMethod.CONFIRMED).getAsDouble()));
-        }
-        if (confirmation != null && confirmation.ran()) {
-            b.append("; trials:");
-            for (int i = 0; i < confirmation.trials().size(); i++) {
-                TrialOutcome t = confirmation.trials().get(i);
-                b.append(i == 0 ? " " : ", ").append(fmt(t.candidate().learningRate()))
-                        .append(t.diverged() ? " diverged" : String.format(Locale.ROOT, " loss %.3g", t.finalLoss()))
-                        .append(i == confirmation.chosen() ? " (won)" : "");
-            }
-        }
-        if (trained() && !flat()) {
-            b.append(String.format(Locale.ROOT, "; the network has already learned (its loss before the sweep, %.3g, "
-                    + "is below half of %.3g, the loss of predicting the class frequencies), so the curve is not a "
-                    + "fresh network's and the rules cannot read it", startLoss(), chanceLoss));
-            b.append(confirmedBy(defaultMethod) ? ": the suggestion is the trials' winner"
-                    : ": treat the suggestion as a guess, let the finder try candidates (ConfirmMode.WHEN_FLAT, the "
-                    + "default), or keep the learning rate you train with");
-        }
-        if (flat()) {
-            b.append(String.format(Locale.ROOT, "; the loss did not fall as the LR grew (it fell by %.0f%%, lowest at "
-                    + "lr=%s), as on a network that is already trained, so the curve alone cannot be read",
-                    100 * fall(), fmt(lrs[SuggestionRules.lowest(lrs, smoothed).orElse(0)])));
-            b.append(confirmedBy(defaultMethod) ? ": the suggestion is the trials' winner"
-                    : ": treat the suggestion as a guess, let the finder try candidates (ConfirmMode.WHEN_FLAT, the "
-                    + "default), or keep the learning rate you train with");
-        }
-        return b.toString();
-    }
-
-    private String describeDefault(SuggestionMethod used) {
-        if (defaultMethod.isConcrete()) {
-            return used.label();
-        }
-        String family = this.family == UpdaterFamily.ADAM ? "an Adam-type updater" : "a non-Adam updater";
-        if (defaultMethod == SuggestionMethod.AUTO) {
-            return "auto: " + used.label() + " for " + family;
-        }
-        if (confirmedBy(defaultMethod)) {
-            TrialOutcome w = confirmation.winner().get();
-            String rule = confirmation.tolerance() > 0 ? String.format(Locale.ROOT,
-                    " (the lowest rate within %.0f%% of the best loss)", 100 * confirmation.tolerance()) : "";
-            return "confirmed: " + w.candidate().label() + " won " + confirmation.iterationsPerCandidate()
-                    + "-iteration trials on " + confirmation.heldOut() + rule + "; candidates: "
-                    + confirmation.bracket();
-        }
-        if (confirmation == null) {
-            return "auto: " + used.label() + " for " + family;
-        }
-        String why = !confirmation.ran() ? "not confirmed: " + confirmation.skippedBecause()
-                : "not confirmed: every trial diverged";
-        return why + "; auto: " + used.label() + " for " + family;
+        return FinderSummary.of(this);
     }
 
     @Override
@@ -381,35 +296,7 @@ public final class LrFinderResult {
      * @throws IOException if writing fails
      */
     public Path savePlot(Path png) throws IOException {
-        PlotSupport.requireXChart();
-        LinePlot plot = LinePlot.create("LR range test", "learning rate (log)", "loss")
-                .logX(true)
-                .line("loss", lrs, losses)
-                .line("smoothed loss", lrs, smoothed);
-        for (SuggestionMethod m : SuggestionMethod.values()) {
-            Optional<Suggestion> s = m.isConcrete() ? detail(m) : Optional.empty();
-            if (s.isPresent()) {
-                plot.markers(m.label() + " " + fmt(s.get().learningRate()),
-                        new double[]{s.get().learningRate()}, new double[]{smoothed[s.get().index()]});
-            }
-        }
-        if (confirmation == null || !confirmation.ran()) {
-            return plot.savePng(png);
-        }
-        LinePlot trials = LinePlot.create("Confirmation: held-out loss during each candidate's fixed-LR trial ("
-                + confirmation.heldOut() + ")", "trial iteration", "held-out loss");
-        for (int i = 0; i < confirmation.trials().size(); i++) {
-            TrialOutcome t = confirmation.trials().get(i);
-            int[] cp = t.checkpoints();
-            double[] x = new double[cp.length];
-            for (int k = 0; k < cp.length; k++) {
-                x[k] = cp[k];
-            }
-            String name = t.candidate().label() + " " + fmt(t.candidate().learningRate())
-                    + (t.diverged() ? " (diverged)" : i == confirmation.chosen() ? " (won)" : "");
-            trials.line(name, x, t.heldOutLosses());
-        }
-        return LinePlot.saveStacked(png, plot, trials);
+        return FinderFiles.savePlot(this, png);
     }
 
     /**
@@ -420,16 +307,7 @@ public final class LrFinderResult {
      * @throws IOException if writing fails
      */
     public Path writeCsv(Path csv) throws IOException {
-        return AtomicFile.write(csv, tmp -> {
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write("iteration,lr,loss,smoothed_loss");
-                w.newLine();
-                for (int i = 0; i < lrs.length; i++) {
-                    w.write(i + "," + lrs[i] + "," + losses[i] + "," + smoothed[i]);
-                    w.newLine();
-                }
-            }
-        });
+        return FinderFiles.writeCsv(this, csv);
     }
 
     /**
@@ -442,18 +320,7 @@ public final class LrFinderResult {
      * @throws IOException if writing fails
      */
     public Path writeTrialsCsv(Path csv) throws IOException {
-        List<Confirmation.Row> rows = confirmation == null ? List.of() : confirmation.rows();
-        return AtomicFile.write(csv, tmp -> {
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write("candidate,lr,methods,trial_iteration,heldout_loss,diverged,won");
-                w.newLine();
-                for (Confirmation.Row r : rows) {
-                    w.write(r.candidate() + "," + r.learningRate() + "," + r.methods() + "," + r.trialIteration() + ","
-                            + r.heldOutLoss() + "," + r.diverged() + "," + r.won());
-                    w.newLine();
-                }
-            }
-        });
+        return FinderFiles.writeTrialsCsv(this, csv);
     }
 
     static String fmt(double v) {

@@ -1,0 +1,99 @@
+package io.github.dl4jlr.finder;
+
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+import static io.github.dl4jlr.finder.LrFinderResult.fmt;
+
+/** The log line of a range test's result ({@link LrFinderResult#summary()}): message text only, no decisions. */
+final class FinderSummary {
+
+    private FinderSummary() {
+    }
+
+    static String of(LrFinderResult r) {
+        double[] lrs = r.learningRates();
+        StringBuilder b = new StringBuilder("LR finder: ").append(lrs.length).append(" iterations, ");
+        switch (r.stopReason()) {
+            case DIVERGED:
+                b.append("diverged at lr=").append(fmt(r.divergedAt().getAsDouble()));
+                break;
+            case NON_FINITE:
+                b.append("loss became non-finite at lr=").append(fmt(r.divergedAt().getAsDouble()));
+                break;
+            case RUNNING:
+                b.append("still running");
+                break;
+            default:
+                b.append("completed without diverging (consider a larger endLr)");
+        }
+        if (!r.suggestion().isPresent()) {
+            return b.append("; no suggestion: the loss diverged within the first steps, so the LR range starts too "
+                    + "high (lower startLr), or too few steps ran").toString();
+        }
+        SuggestionMethod configured = r.method();
+        SuggestionMethod used = r.resolve(configured);
+        b.append("; suggestion (").append(describeDefault(r, used)).append(")=").append(fmt(r.suggestion().getAsDouble()));
+        for (SuggestionMethod m : SuggestionMethod.values()) {
+            if (m.isConcrete() && !(m == used && !r.confirmedBy(configured))) {
+                OptionalDouble s = r.suggestion(m);
+                b.append(", ").append(m.label()).append('=').append(s.isPresent() ? fmt(s.getAsDouble()) : "n/a");
+            }
+        }
+        if (configured != SuggestionMethod.CONFIRMED && r.confirmedBy(SuggestionMethod.CONFIRMED)) {
+            b.append(", confirmed=").append(fmt(r.suggestion(SuggestionMethod.CONFIRMED).getAsDouble()));
+        }
+        Confirmation confirmation = r.confirmation().orElse(null);
+        if (confirmation != null && confirmation.ran()) {
+            b.append("; trials:");
+            for (int i = 0; i < confirmation.trials().size(); i++) {
+                TrialOutcome t = confirmation.trials().get(i);
+                b.append(i == 0 ? " " : ", ").append(fmt(t.candidate().learningRate()))
+                        .append(t.diverged() ? " diverged" : String.format(Locale.ROOT, " loss %.3g", t.finalLoss()))
+                        .append(i == confirmation.chosen() ? " (won)" : "");
+            }
+        }
+        String guess = r.confirmedBy(configured) ? ": the suggestion is the trials' winner"
+                : ": treat the suggestion as a guess, let the finder try candidates (ConfirmMode.WHEN_FLAT, the "
+                + "default), or keep the learning rate you train with";
+        if (r.trained() && !r.flat()) {
+            b.append(String.format(Locale.ROOT, "; the network has already learned (its loss before the sweep, %.3g, "
+                    + "is below half of %.3g, the loss of predicting the class frequencies), so the curve is not a "
+                    + "fresh network's and the rules cannot read it", r.startLoss(), r.chanceLoss())).append(guess);
+        }
+        if (r.flat()) {
+            b.append(String.format(Locale.ROOT, "; the loss did not fall as the LR grew (it fell by %.0f%%, lowest at "
+                    + "lr=%s), as on a network that is already trained, so the curve alone cannot be read",
+                    100 * r.fall(), fmt(lrs[SuggestionRules.lowest(lrs, r.smoothedLosses()).orElse(0)])))
+                    .append(guess);
+        }
+        return b.toString();
+    }
+
+    private static String describeDefault(LrFinderResult r, SuggestionMethod used) {
+        SuggestionMethod configured = r.method();
+        if (configured.isConcrete()) {
+            return used.label();
+        }
+        String family = r.updaterFamily().orElse(null) == UpdaterFamily.ADAM ? "an Adam-type updater"
+                : "a non-Adam updater";
+        if (configured == SuggestionMethod.AUTO) {
+            return "auto: " + used.label() + " for " + family;
+        }
+        Confirmation confirmation = r.confirmation().orElse(null);
+        if (r.confirmedBy(configured)) {
+            TrialOutcome w = confirmation.winner().get();
+            String rule = confirmation.tolerance() > 0 ? String.format(Locale.ROOT,
+                    " (the lowest rate within %.0f%% of the best loss)", 100 * confirmation.tolerance()) : "";
+            return "confirmed: " + w.candidate().label() + " won " + confirmation.iterationsPerCandidate()
+                    + "-iteration trials on " + confirmation.heldOut() + rule + "; candidates: "
+                    + confirmation.bracket();
+        }
+        if (confirmation == null) {
+            return "auto: " + used.label() + " for " + family;
+        }
+        String why = !confirmation.ran() ? "not confirmed: " + confirmation.skippedBecause()
+                : "not confirmed: every trial diverged";
+        return why + "; auto: " + used.label() + " for " + family;
+    }
+}
