@@ -33,7 +33,8 @@ final class FinderSummary {
         }
         SuggestionMethod configured = r.method();
         SuggestionMethod used = r.resolve(configured);
-        b.append("; suggestion (").append(describeDefault(r, used)).append(")=").append(fmt(r.suggestion().getAsDouble()));
+        b.append("; suggestion (").append(describeDefault(r, used)).append(")=")
+                .append(fmt(r.suggestion().getAsDouble()));
         for (SuggestionMethod m : SuggestionMethod.values()) {
             if (m.isConcrete() && !(m == used && !r.confirmedBy(configured))) {
                 OptionalDouble s = r.suggestion(m);

@@ -92,7 +92,8 @@ final class MonitorMessages {
         String trend = !highSide ? ""
                 : steps ? String.format(Locale.ROOT, ", each update moving the weights by %.0f%% of their size or more",
                 100 * RatioRules.EXTREME * high)
-                : String.format(Locale.ROOT, " while the loss rose to %.3g, %.1fx its best %.3g", now, now / best, best);
+                : String.format(Locale.ROOT, " while the loss rose to %.3g, %.1fx its best %.3g", now, now / best,
+                best);
         return String.format(Locale.ROOT, "iter=%d epoch=%d %s %s %.0e for %d checks%s: %s", c.iteration(), c.epoch(),
                 arrays, highSide ? "above" : "below", highSide ? high : low, s.length(), trend, advice) + notes;
     }

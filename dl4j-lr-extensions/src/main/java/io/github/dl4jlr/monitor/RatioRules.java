@@ -50,8 +50,8 @@ final class RatioRules {
     /**
      * A ratio at least this multiple of the band's top is extreme (see the class comment). Measured with the default
      * band on 17 tables: no run at a good rate had 3 checks in a row at 0.1 or more, though its first update alone
-     * reached 0.2 (Iris, Adam); runs at 10x-30x it moved their weights by up to 100% at their first update, then mostly
-     * by 2-7% a step, like a good rate, so the streak catches only rates far too high.
+     * reached 0.27 (shuttle, plain SGD); runs at 10x-30x it moved their weights by up to 100% at their first update,
+     * then mostly by 2-7% a step, like a good rate, so the streak catches only rates far too high.
      */
     static final double EXTREME = 10;
 

@@ -60,7 +60,8 @@ class RatioWarningsScriptTest {
         List<MonitorEvent> heard = highStreak(0.39, 0.25, 0.1);
         assertEquals(1, heard.size(), heard.toString());
         assertEquals("iter=30 epoch=0 0_W=1.0e-01 above 1e-02 for 3 checks, each update moving the weights by 10% of "
-                + "their size or more: learning rate likely too high for this layer (try x0.1)", heard.get(0).message());
+                + "their size or more: learning rate likely too high for this layer (try x0.1)",
+                heard.get(0).message());
         assertEquals(MonitorEvent.Severity.WARN, heard.get(0).severity());
         assertEquals(List.of(), highStreak(0.39, 0.25, 0.0999), "a step under 10x the band's top waits for a trend");
     }

@@ -197,7 +197,8 @@ public final class SuggestionRegretBenchmark {
             case "vehicle", "vowel", "glass" -> 20;
             case "dna", "soybean", "musk" -> 10;
             default -> throw new IllegalArgumentException("Expected dataset iris, blobs, digits, digits-cnn, "
-                    + "fashion-cnn, letter, satellite, vehicle, vowel, dna, spam, glass, shuttle, soybean or musk, but got "
+                    + "fashion-cnn, letter, satellite, vehicle, vowel, dna, spam, glass, shuttle, soybean or musk, "
+                    + "but got "
                     + dataset);
         };
         return new FinderAudit.Problem() {

@@ -42,8 +42,8 @@ public final class MonitorScenarioBenchmark {
             description = "The health monitor's advice on training runs with a known right answer.")
     static final class Options {
         @Option(names = "--part", description = "tuning (iris, blobs, digits), heldout (digits-cnn, breast-cancer, "
-                + "wine, fashion-cnn, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle, soybean, "
-                + "musk) or all (default: ${DEFAULT-VALUE}).")
+                + "wine, fashion-cnn, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle, "
+                + "soybean, musk) or all (default: ${DEFAULT-VALUE}).")
         String part = "tuning";
 
         @Option(names = "--problems", split = ",", description = "Problems to run instead of a part.")

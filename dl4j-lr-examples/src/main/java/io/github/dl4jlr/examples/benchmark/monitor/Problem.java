@@ -15,8 +15,8 @@ import java.util.List;
  * vehicle silhouettes and vowels (MLPs) only after the stall's stricter "not got going" was, and UCI DNA splice
  * junctions and ionosphere returns (MLPs) only after the loss-spike rule was, UCI Spambase (MLP) with the same
  * rules, UCI glass identification and a draw of Statlog shuttle (MLPs) only after the plateau note that follows a
- * too-high line was, UCI soybean diseases (MLP) only after "has learned" was judged against the chance level, and UCI musk (MLP) only
- * after the stall's overshoot reading was narrowed.
+ * too-high line was, UCI soybean diseases (MLP) only after "has learned" was judged against the chance level, and
+ * UCI musk (MLP) only after extreme ratios (10x the band's top at 3 checks in a row) became advice to lower the rate.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
