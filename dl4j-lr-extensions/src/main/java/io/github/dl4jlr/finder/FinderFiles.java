@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import static io.github.dl4jlr.finder.LrFinderResult.fmt;
+import static io.github.dl4jlr.finder.FinderSummary.fmt;
 
 /** A range test's result as files: the plot and the two CSVs of {@link LrFinderResult}, written atomically. */
 final class FinderFiles {

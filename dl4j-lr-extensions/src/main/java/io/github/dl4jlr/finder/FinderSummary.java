@@ -3,12 +3,15 @@ package io.github.dl4jlr.finder;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
-import static io.github.dl4jlr.finder.LrFinderResult.fmt;
-
 /** The log line of a range test's result ({@link LrFinderResult#summary()}): message text only, no decisions. */
 final class FinderSummary {
 
     private FinderSummary() {
+    }
+
+    /** A learning rate as the log and the plot's legend show it, e.g. {@code 4.2e-03}. */
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1e", v);
     }
 
     static String of(LrFinderResult r) {

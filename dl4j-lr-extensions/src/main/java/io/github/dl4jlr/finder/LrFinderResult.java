@@ -6,7 +6,6 @@ import io.github.dl4jlr.internal.util.LossTracker;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -321,9 +320,5 @@ public final class LrFinderResult {
      */
     public Path writeTrialsCsv(Path csv) throws IOException {
         return FinderFiles.writeTrialsCsv(this, csv);
-    }
-
-    static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1e", v);
     }
 }

@@ -172,11 +172,6 @@ final class RatioRules {
 
         static final Streak NONE = new Streak(RatioVerdict.OK, 0, false, 0);
 
-        /** The streak after one more check whose ratio was not extreme. */
-        Streak next(RatioVerdict verdict) {
-            return next(verdict, false);
-        }
-
         /**
          * The streak after one more check.
          *
@@ -189,8 +184,10 @@ final class RatioRules {
             if (verdict == RatioVerdict.OK) {
                 return NONE;
             }
-            int x = verdict == RatioVerdict.HIGH && extremeCheck ? (verdict == direction ? extreme : 0) + 1 : 0;
-            return verdict == direction ? new Streak(verdict, length + 1, warned, x) : new Streak(verdict, 1, false, x);
+            boolean same = verdict == direction;
+            int extremeRun = verdict == RatioVerdict.HIGH && extremeCheck ? (same ? extreme : 0) + 1 : 0;
+            return same ? new Streak(verdict, length + 1, warned, extremeRun)
+                    : new Streak(verdict, 1, false, extremeRun);
         }
 
         /** True exactly when this check should log a warning. */

@@ -39,7 +39,7 @@ class MonitorPolicyTest {
                 RatioVerdict.HIGH, RatioVerdict.OK, RatioVerdict.HIGH, RatioVerdict.HIGH, RatioVerdict.HIGH};
         int[] warnedAt = new int[2];
         for (int i = 0; i < script.length; i++) {
-            s = s.next(script[i]);
+            s = s.next(script[i], false);
             if (s.shouldWarn(3)) {
                 warnedAt[warnings++] = i;
                 s = s.markWarned();
@@ -52,12 +52,13 @@ class MonitorPolicyTest {
 
     @Test
     void aDirectionFlipStartsANewStreakAndUndefinedChecksAreIgnored() {
-        Streak s = Streak.NONE.next(RatioVerdict.HIGH).next(RatioVerdict.HIGH).next(RatioVerdict.LOW);
+        Streak s = Streak.NONE.next(RatioVerdict.HIGH, false).next(RatioVerdict.HIGH, false)
+                .next(RatioVerdict.LOW, false);
         assertEquals(new Streak(RatioVerdict.LOW, 1, false, 0), s);
-        s = s.next(RatioVerdict.UNDEFINED).next(RatioVerdict.LOW);
+        s = s.next(RatioVerdict.UNDEFINED, false).next(RatioVerdict.LOW, false);
         assertEquals(2, s.length());
         assertFalse(s.shouldWarn(3));
-        assertTrue(s.next(RatioVerdict.LOW).shouldWarn(3));
+        assertTrue(s.next(RatioVerdict.LOW, false).shouldWarn(3));
     }
 
     @Test
@@ -168,8 +169,8 @@ class MonitorPolicyTest {
         RatioRules.Streak high = RatioRules.Streak.NONE;
         RatioRules.Streak low = RatioRules.Streak.NONE;
         for (int i = 0; i < 3; i++) {
-            high = high.next(RatioVerdict.HIGH);
-            low = low.next(RatioVerdict.LOW);
+            high = high.next(RatioVerdict.HIGH, false);
+            low = low.next(RatioVerdict.LOW, false);
         }
         // patience 3 reached at the third check, when only 3 loss levels exist (a trend needs 4)
         assertFalse(RatioRules.due(high, 3, true, false, false, true), "early ratios above the band are normal");

@@ -55,8 +55,8 @@ class RatioWarningsScriptTest {
 
     @Test
     void threeExtremeChecksAreAdviceToLowerTheRateBeforeATrendCanBeRead() {
-        // glass identification, momentum SGD at 30x its good rate: ratios of 0.34-0.40 in its first epochs while the
-        // loss fell, then dead from its sixth epoch
+        // a rate far too high moves the weights by a tenth of their size or more at check after check; the loss is
+        // unknown here, so only the extreme steps can make the streak due before a trend can be read
         List<MonitorEvent> heard = highStreak(0.39, 0.25, 0.1);
         assertEquals(1, heard.size(), heard.toString());
         assertEquals("iter=30 epoch=0 0_W=1.0e-01 above 1e-02 for 3 checks, each update moving the weights by 10% of "
