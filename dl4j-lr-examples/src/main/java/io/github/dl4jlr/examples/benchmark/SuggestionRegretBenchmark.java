@@ -48,7 +48,7 @@ import java.util.function.DoubleFunction;
  * 20 epochs), {@code dna} (UCI Statlog DNA splice junctions, 3 classes, 180 binary inputs, MLP, 10 epochs),
  * {@code spam} (UCI Spambase, 2 classes, 57 heavy-tailed inputs, MLP, 5 epochs), {@code glass} (UCI glass
  * identification, 6 types, 214 rows, MLP, 20 epochs), {@code shuttle} (6000 rows of UCI Statlog shuttle, 7 classes,
- * 79% one of them, MLP, 5 epochs) {@code soybean} (UCI soybean diseases, 19 classes, 99 one-hot inputs, 683 rows,
+ * 79% one of them, MLP, 5 epochs), {@code soybean} (UCI soybean diseases, 19 classes, 99 one-hot inputs, 683 rows,
  * MLP, 10 epochs) and {@code musk} (UCI musk, 2 classes, 166 inputs, 476 rows, MLP, 10 epochs).
  * The dog-breed
  * demo's data is audited by the demo's own {@code DemoFinderBenchmark}.

@@ -47,26 +47,7 @@ record Problem(String name, int epochs, boolean heldOut) {
     }
 
     BenchmarkData.Split data() {
-        return switch (name) {
-            case "iris" -> BenchmarkData.iris(0);
-            case "blobs" -> BenchmarkData.blobs(0);
-            case "digits", "digits-cnn" -> BenchmarkData.digits(0);
-            case "breast-cancer" -> BenchmarkData.breastCancer(0);
-            case "wine" -> BenchmarkData.wine(0);
-            case "fashion-cnn" -> BenchmarkData.fashion(0);
-            case "letter" -> BenchmarkData.letter(0);
-            case "satellite" -> BenchmarkData.satellite(0);
-            case "vehicle" -> BenchmarkData.vehicle(0);
-            case "vowel" -> BenchmarkData.vowel(0);
-            case "dna" -> BenchmarkData.dna(0);
-            case "ionosphere" -> BenchmarkData.ionosphere(0);
-            case "spam" -> BenchmarkData.spam(0);
-            case "glass" -> BenchmarkData.glass(0);
-            case "shuttle" -> BenchmarkData.shuttle(0);
-            case "soybean" -> BenchmarkData.soybean(0);
-            case "musk" -> BenchmarkData.musk(0);
-            default -> throw new IllegalStateException(name);
-        };
+        return ExampleModels.dataFor(name, 0);
     }
 
     MultiLayerNetwork model(BenchmarkData.Split data, IUpdater updater, long seed) {
