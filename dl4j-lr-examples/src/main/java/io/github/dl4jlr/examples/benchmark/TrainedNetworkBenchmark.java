@@ -73,8 +73,8 @@ public final class TrainedNetworkBenchmark {
             description = "The finder's suggestion on trained networks against a grid of continuation rates.")
     static final class Options {
         @Option(names = "--problems", split = ",", description = "blobs, digits, digits-cnn, fashion-cnn, "
-                + "breast-cancer, wine, letter, satellite, vehicle, vowel, dna, spam, glass, shuttle, soybean, musk "
-                + "(default: ${DEFAULT-VALUE}).")
+                + "breast-cancer, wine, letter, satellite, vehicle, vowel, dna, spam, glass, shuttle, soybean, musk, "
+                + "cells (default: ${DEFAULT-VALUE}).")
         List<String> problems = List.of("blobs", "digits", "digits-cnn");
 
         @Option(names = "--optimizers", split = ",", description = "adam, momentum (default: ${DEFAULT-VALUE}).")
@@ -108,7 +108,7 @@ public final class TrainedNetworkBenchmark {
             case "blobs" -> new int[]{3, 3};
             case "digits" -> new int[]{5, 3};
             case "vehicle", "vowel", "glass" -> new int[]{10, 10};
-            case "dna", "soybean", "musk" -> new int[]{5, 5};
+            case "dna", "soybean", "musk", "cells" -> new int[]{5, 5};
             case "spam", "shuttle" -> new int[]{3, 3};
             default -> new int[]{2, 2};
         };

@@ -138,6 +138,14 @@ class BenchmarkDataTest {
     }
 
     @Test
+    void cellsHasItsTwoClassesOverAllRows() {
+        BenchmarkData.Split d = BenchmarkData.cells(0);
+        assertSizes(d, 1514, 505, 56);
+        // counted by R on modeldata's cells: 1300 poorly segmented, 719 well segmented
+        assertArrayEquals(new double[]{1300, 719}, perClass(d).toDoubleVector(), 0.0);
+    }
+
+    @Test
     void holdingOutAFifthSplitsTheTrainingRowsAndKeepsTheTestRows() {
         BenchmarkData.Split d = BenchmarkData.vehicle(0);
         BenchmarkData.Split[] parts = d.holdOutFifth();
