@@ -24,25 +24,34 @@ import java.util.OptionalInt;
  * <p><b>Stable bracket</b> (a flat curve, where no rule can be read): the sweep has shown which rates the network
  * takes without diverging, up to {@code top}, the rate where it diverged (or the last rate, when it did not). The
  * candidates are half-decades below it, {@code top / 10, top / 31.6, top / 100, top / 316} (none below the sweep's
- * start), so the trials try the rates a grid would. When the largest or the smallest has the lowest held-out loss, the
- * bracket is extended by a half-decade that way ({@link #extension}), at most {@value #MAX_EXTENSIONS} times, never
- * above {@code top / 3.16} nor below the start; a network trained at 1e-2 whose sweep diverged at 0.42 gets 4.2e-2 ...
- * 1.3e-3, then 1.3e-1 if 4.2e-2 had the lowest loss.
+ * start), so the trials try the rates a grid would. When the largest or the smallest has the lowest held-out loss
+ * <em>clearly</em>, every other trial more than the tolerance above it, the bracket is extended by a half-decade that
+ * way ({@link #extension}), at most {@value #MAX_EXTENSIONS} times, never above {@code top / 3.16} nor below the start;
+ * a network trained at 1e-2 whose sweep diverged at 0.42 gets 4.2e-2 ... 1.3e-3, then 1.3e-1 if 4.2e-2 had a loss
+ * more than 5% below every other.
  *
- * <p><b>Winner</b>: among candidates whose trial stayed finite, let {@code best} be the lowest held-out loss at the end
- * of the trial; the winner is the <em>lowest</em> learning rate whose loss is within {@code tolerance} of it
- * ({@code loss <= best * (1 + tolerance)} for a positive best). Short trials favour the largest rate that is still
- * stable, and a full training does not always reward it (a lopsided table's network collapsed to its majority class at
- * the largest stable rate of a short trial); the tolerance ({@link #DEFAULT_TOLERANCE}) leans towards the safer one
- * when the difference is small. With tolerance 0 it is the plain minimum (a tie goes to the lower rate).
+ * <p><b>Tied</b>: among candidates whose trial stayed finite, let {@code best} be the lowest held-out loss at the end
+ * of the trial; a trial is tied with it when its loss is within {@code tolerance} ({@link #DEFAULT_TOLERANCE}) of it
+ * ({@code loss <= best * (1 + tolerance)} for a positive best). The trials cannot tell tied rates apart.
+ *
+ * <p><b>Winner among the curve's candidates</b>: the <em>lowest</em> tied rate. Short trials favour the largest rate
+ * that is still stable, and a full training does not always reward it (a lopsided table's network collapsed to its
+ * majority class at the largest stable rate of a short trial), so a small difference goes to the safer rate.
+ *
+ * <p><b>Winner on the stable bracket</b>: the tied rate nearest the geometric middle of the tied ones (the lower of two
+ * equally near). On a network that has learned, a short trial mostly measures how little a rate disturbs it: rates a
+ * decade or two apart tie (0.326, 0.329, 0.327 over 1.6e-3 ... 1.6e-2), and the lowest of them is the rate that does
+ * least, not the one to go on training with. The middle is the choice that is at most half the tied span from
+ * whichever tied rate a longer run prefers. With tolerance 0 both winners are the plain minimum (a tie goes to the
+ * lower rate).
  */
 final class ConfirmationRules {
 
     /**
-     * The winner rule's default tolerance: the lowest rate within 5% of the best held-out loss wins. Replayed on the
-     * recorded trials of 13 tables (52 cells of data and updater, 3 seeds each), it lowered the mean regret of the
-     * trials against a grid from 1.00 to 0.76 points (11 cells better, 3 worse) and its worst from 7.60 to 5.60; 0.02
-     * and 0.2 did less.
+     * The trials' default tolerance: a rate whose held-out loss is within 5% of the best is tied with it. Replayed on
+     * the recorded trials of 13 tables (52 cells of data and updater, 3 seeds each, the curve's candidates and the
+     * lowest tied rate winning), it lowered the mean regret of the trials against a grid from 1.00 to 0.76 points
+     * (11 cells better, 3 worse) and its worst from 7.60 to 5.60; 0.02 and 0.2 did less.
      */
     static final double DEFAULT_TOLERANCE = 0.05;
 
@@ -110,16 +119,20 @@ final class ConfirmationRules {
     }
 
     /**
-     * The next candidate after these trials ({@link #extension}), led by the trial with the lowest held-out loss rather
-     * than the winner: the bracket follows the best loss, and the tolerance only picks among the rates near it (a
-     * smallest rate that won by the tolerance alone would otherwise walk the bracket down).
+     * The next candidate after these trials ({@link #extension}): only when the trial with the lowest held-out loss is
+     * the only one tied within {@code tolerance}, so the trials point past an end of what was tried. A tie says the
+     * good rates lie inside, however the noise orders them (a smallest rate that led by 0.3% walked the bracket down
+     * two half-decades).
      */
-    static OptionalDouble extension(List<TrialOutcome> trials, double top, double floor) {
+    static OptionalDouble extension(List<TrialOutcome> trials, double tolerance, double top, double floor) {
         int lowest = choose(trials, 0).orElse(-1);
+        if (lowest < 0 || tied(trials, tolerance).size() > 1) {
+            return OptionalDouble.empty();
+        }
         List<TrialOutcome> byRate = new ArrayList<>(trials);
         byRate.sort(Comparator.comparingDouble(t -> t.candidate().learningRate()));
         List<Double> tried = byRate.stream().map(t -> t.candidate().learningRate()).toList();
-        return extension(tried, lowest < 0 ? -1 : byRate.indexOf(trials.get(lowest)), top, floor);
+        return extension(tried, byRate.indexOf(trials.get(lowest)), top, floor);
     }
 
     /**
@@ -174,11 +187,48 @@ final class ConfirmationRules {
     }
 
     /**
-     * The winning trial (see the class comment): an index into {@code trials}, or empty when every trial diverged.
+     * The winning trial among the curve's candidates (see the class comment): the lowest tied rate; an index into
+     * {@code trials}, or empty when every trial diverged.
      *
      * @param tolerance relative slack in [0, 1): how much worse than the best a lower rate may be and still win
      */
     static OptionalInt choose(List<TrialOutcome> trials, double tolerance) {
+        List<Integer> tied = tied(trials, tolerance);
+        return tied.isEmpty() ? OptionalInt.empty() : OptionalInt.of(tied.get(0));
+    }
+
+    /**
+     * The winning trial on the stable bracket (see the class comment): the tied rate nearest the geometric middle of
+     * the tied ones, the lower of two equally near; an index into {@code trials}, or empty when every trial diverged.
+     *
+     * @param tolerance relative slack in [0, 1): how much worse than the best a rate may be and still be tied
+     */
+    static OptionalInt chooseOnBracket(List<TrialOutcome> trials, double tolerance) {
+        List<Integer> tied = tied(trials, tolerance);
+        if (tied.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        double low = Math.log(rate(trials, tied.get(0)));
+        double middle = (low + Math.log(rate(trials, tied.get(tied.size() - 1)))) / 2;
+        int winner = tied.get(0);
+        for (int i : tied) {
+            // a relative margin, so that two rates equally near (up to rounding) keep the lower one
+            if (Math.abs(Math.log(rate(trials, i)) - middle) < Math.abs(Math.log(rate(trials, winner)) - middle) - 1e-9) {
+                winner = i;
+            }
+        }
+        return OptionalInt.of(winner);
+    }
+
+    private static double rate(List<TrialOutcome> trials, int i) {
+        return trials.get(i).candidate().learningRate();
+    }
+
+    /**
+     * The trials tied with the best (see the class comment): indices into {@code trials}, by ascending rate; empty when
+     * every trial diverged.
+     */
+    static List<Integer> tied(List<TrialOutcome> trials, double tolerance) {
         Args.notNull("trials", trials);
         Args.rightOpenInterval("tolerance", tolerance, 0, 1);
         double best = Double.POSITIVE_INFINITY;
@@ -188,17 +238,18 @@ final class ConfirmationRules {
             }
         }
         if (Double.isInfinite(best)) {
-            return OptionalInt.empty();
+            return List.of();
         }
         double limit = best + tolerance * Math.abs(best);
-        int winner = -1;
+        List<Integer> tied = new ArrayList<>();
         for (int i = 0; i < trials.size(); i++) {
             TrialOutcome t = trials.get(i);
-            if (Double.isFinite(t.finalLoss()) && t.finalLoss() <= limit
-                    && (winner < 0 || t.candidate().learningRate() < trials.get(winner).candidate().learningRate())) {
-                winner = i;
+            if (Double.isFinite(t.finalLoss()) && t.finalLoss() <= limit) {
+                tied.add(i);
             }
         }
-        return OptionalInt.of(winner);
+        // ascending rate; equal rates keep the order they were tried in
+        tied.sort(Comparator.comparingDouble(i -> rate(trials, i)));
+        return tied;
     }
 }

@@ -15,7 +15,8 @@ import java.util.function.ToDoubleFunction;
  * The finder's confirmation stage (the decisions are {@link ConfirmationRules}'): takes the candidates (the curve's
  * rules on a falling curve, the stable bracket on a flat one), trains each for a short fixed-rate trial from the same
  * starting state (restored exactly between trials, the same minibatches in the same order), measures each on held-out
- * data, extends a stable bracket when an end of it has the lowest loss, and names the winner.
+ * data, extends a stable bracket when an end of it has the lowest loss by more than the tolerance, and names the
+ * winner.
  */
 final class ConfirmationTrials {
 
@@ -91,7 +92,7 @@ final class ConfirmationTrials {
                         + "diverge)", candidates.get(candidates.size() - 1).learningRate(),
                 candidates.get(0).learningRate()) : "the curve's rules";
         for (int extensions = 0; flat && extensions < ConfirmationRules.MAX_EXTENSIONS; extensions++) {
-            OptionalDouble next = ConfirmationRules.extension(trials, top, startLr);
+            OptionalDouble next = ConfirmationRules.extension(trials, ConfirmationRules.DEFAULT_TOLERANCE, top, startLr);
             if (next.isEmpty()) {
                 break;
             }
@@ -99,10 +100,12 @@ final class ConfirmationTrials {
             TrialOutcome t = trial(bracketPoint(next.getAsDouble(), top, lrs), heldOut);
             spent += t.iterationsRun();
             trials.add(t);
-            bracket += String.format(Locale.ROOT, "; extended %s to %.1e, since the %s rate had the lowest loss",
-                    up ? "up" : "down", next.getAsDouble(), up ? "largest" : "smallest");
+            bracket += String.format(Locale.ROOT, "; extended %s to %.1e, since the %s rate had the lowest loss by "
+                    + "more than %.0f%%", up ? "up" : "down", next.getAsDouble(), up ? "largest" : "smallest",
+                    100 * ConfirmationRules.DEFAULT_TOLERANCE);
         }
-        int chosen = ConfirmationRules.choose(trials, ConfirmationRules.DEFAULT_TOLERANCE).orElse(-1);
+        int chosen = (flat ? ConfirmationRules.chooseOnBracket(trials, ConfirmationRules.DEFAULT_TOLERANCE)
+                : ConfirmationRules.choose(trials, ConfirmationRules.DEFAULT_TOLERANCE)).orElse(-1);
         start.restoreInto(net);
         return new Confirmation(trials, chosen, bracket, heldOutText, length, ConfirmationRules.DEFAULT_TOLERANCE, null,
                 spent, (System.nanoTime() - t0) / 1e9);

@@ -87,8 +87,9 @@ final class FinderSummary {
         Confirmation confirmation = r.confirmation().orElse(null);
         if (r.confirmedBy(configured)) {
             TrialOutcome w = confirmation.winner().get();
-            String rule = confirmation.tolerance() > 0 ? String.format(Locale.ROOT,
-                    " (the lowest rate within %.0f%% of the best loss)", 100 * confirmation.tolerance()) : "";
+            String rule = confirmation.tolerance() > 0 ? String.format(Locale.ROOT, " (the %s within %.0f%% of the "
+                    + "best loss)", w.candidate().fromBracket() ? "middle of the rates" : "lowest rate",
+                    100 * confirmation.tolerance()) : "";
             return "confirmed: " + w.candidate().label() + " won " + confirmation.iterationsPerCandidate()
                     + "-iteration trials on " + confirmation.heldOut() + rule + "; candidates: "
                     + confirmation.bracket();

@@ -37,12 +37,13 @@ import java.util.List;
  * read once and left where the finder stopped.
  *
  * <p><b>Confirmation</b> ({@link ConfirmMode}, default {@code WHEN_FLAT}): after the sweep the finder can train a few
- * candidate rates for a short fixed-rate trial each, from the same starting state, and suggest the lowest rate whose
+ * candidate rates for a short fixed-rate trial each, from the same starting state, and suggest one of the rates whose
  * loss on held-out data is within 5% of the best ({@link ConfirmationTrials}; the rules are
- * {@link ConfirmationRules}). On a curve that falls, the candidates are the curve rules' suggestions. On a flat curve,
- * as a network that is already trained gives, no rule can be read, so the candidates are half-decades below the rate
- * where the sweep diverged (the range it proved stable), extended a half-decade at a time when an end of that bracket
- * has the lowest loss. Held-out data is the validation iterator when one is set; otherwise the first fifth of the
+ * {@link ConfirmationRules}). On a curve that falls, the candidates are the curve rules' suggestions, and the lowest of
+ * those rates wins. On a flat curve, as a network that is already trained gives, no rule can be read, so the
+ * candidates are half-decades below the rate where the sweep diverged (the range it proved stable), extended a
+ * half-decade at a time when an end of that bracket has the lowest loss by more than 5%, and the middle of those rates
+ * wins. Held-out data is the validation iterator when one is set; otherwise the first fifth of the
  * training minibatches (at most {@value ConfirmationTrials#HELD_OUT_BATCHES}), which needs an iterator that can be
  * reset.
  *

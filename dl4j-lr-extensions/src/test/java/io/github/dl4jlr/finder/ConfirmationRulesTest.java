@@ -125,18 +125,62 @@ class ConfirmationRulesTest {
     }
 
     @Test
-    void theBracketFollowsTheLowestLossNotTheWinnerOfTheTolerance() {
-        // the smallest rate wins by the 5% tolerance (0.52 <= 0.50 * 1.05), but the lowest loss sits inside:
-        // no extension
-        List<TrialOutcome> inside = List.of(trial(1e-3, 0.52, false), trial(1e-2, 0.50, false),
+    void theBracketIsExtendedOnlyWhenAnEndLeadsEveryOtherTrialByMoreThanTheTolerance() {
+        // the lowest loss at the largest rate, the next one 4.8% above it (t-1), 5.2% above it (t+1); at t, exactly
+        // 5%, the tie holds (loss <= best * 1.05)
+        List<TrialOutcome> tiedUp = List.of(trial(1e-3, 0.524, false), trial(1e-2, 0.50, false));
+        assertTrue(ConfirmationRules.extension(tiedUp, 0.05, 10, 1e-7).isEmpty(), "a tie: the good rates lie inside");
+        List<TrialOutcome> clearUp = List.of(trial(1e-3, 0.526, false), trial(1e-2, 0.50, false));
+        assertEquals(1e-2 * Math.sqrt(10), ConfirmationRules.extension(clearUp, 0.05, 10, 1e-7).getAsDouble(), 1e-15);
+        List<TrialOutcome> atFive = List.of(trial(1e-3, 0.625, false), trial(1e-2, 0.5, false));
+        assertTrue(ConfirmationRules.extension(atFive, 0.25, 10, 1e-7).isEmpty(), "0.625 = 0.5 * 1.25: tied");
+        // the same at the smallest rate
+        List<TrialOutcome> clearDown = List.of(trial(1e-3, 0.40, false), trial(1e-2, 0.50, false));
+        assertEquals(1e-3 / Math.sqrt(10), ConfirmationRules.extension(clearDown, 0.05, 10, 1e-7).getAsDouble(),
+                1e-15);
+        // the lowest loss inside: no extension, tied or not
+        List<TrialOutcome> inside = List.of(trial(1e-3, 0.70, false), trial(1e-2, 0.50, false),
                 trial(1e-1, 0.70, false));
-        assertEquals(0, ConfirmationRules.choose(inside, 0.05).getAsInt());
-        assertTrue(ConfirmationRules.extension(inside, 10, 1e-7).isEmpty());
-        // the lowest loss at the largest rate: a half-decade up, whichever rate the tolerance chose
-        List<TrialOutcome> up = List.of(trial(1e-2, 0.50, false), trial(1e-3, 0.51, false));
-        assertEquals(1, ConfirmationRules.choose(up, 0.05).getAsInt());
-        assertEquals(1e-2 * Math.sqrt(10), ConfirmationRules.extension(up, 10, 1e-7).getAsDouble(), 1e-15);
-        assertTrue(ConfirmationRules.extension(List.of(trial(1e-3, 0.1, true)), 10, 1e-7).isEmpty(), "all diverged");
+        assertTrue(ConfirmationRules.extension(inside, 0.05, 10, 1e-7).isEmpty());
+        assertTrue(ConfirmationRules.extension(List.of(trial(1e-3, 0.1, true)), 0.05, 10, 1e-7).isEmpty(),
+                "all diverged");
+    }
+
+    @Test
+    void aTrainedNetworksTiedTrialsNeitherWalkTheBracketNorPickItsLowestRate() {
+        // held-out losses of a trained network's four bracket trials (a musk MLP after 5 epochs of momentum SGD):
+        // the smallest rate leads by 0.3%, which is no evidence that a smaller one would do better
+        List<TrialOutcome> t = List.of(trial(1.6e-3, 0.326, false), trial(5.1e-3, 0.329, false),
+                trial(1.6e-2, 0.327, false), trial(5.1e-2, 0.456, false));
+        assertTrue(ConfirmationRules.extension(t, 0.05, 0.51, 1e-7).isEmpty());
+        assertEquals(List.of(0, 1, 2), ConfirmationRules.tied(t, 0.05));
+        assertEquals(OptionalInt.of(1), ConfirmationRules.chooseOnBracket(t, 0.05), "the middle of 1.6e-3 ... 1.6e-2");
+        assertEquals(OptionalInt.of(0), ConfirmationRules.choose(t, 0.05), "the curve's rule: the lowest tied rate");
+        assertEquals(OptionalInt.of(0), ConfirmationRules.chooseOnBracket(t, 0.0), "tolerance 0: the plain minimum");
+    }
+
+    @Test
+    void theBracketsWinnerIsTheTiedRateNearestTheGeometricMiddleOfTheTiedOnes() {
+        double h = Math.sqrt(10);
+        // four tied, evenly spaced: the middle lies between the second and third, equally near: the lower one
+        List<TrialOutcome> four = List.of(trial(1e-3 * h, 0.50, false), trial(1e-3, 0.51, false),
+                trial(1e-2, 0.50, false), trial(1e-2 * h, 0.51, false));
+        assertEquals(OptionalInt.of(0), ConfirmationRules.chooseOnBracket(four, 0.05));
+        assertEquals(List.of(1, 0, 2, 3), ConfirmationRules.tied(four, 0.05), "by ascending rate");
+        // two tied: the lower one
+        List<TrialOutcome> two = List.of(trial(1e-3, 0.50, false), trial(1e-3 * h, 0.51, false),
+                trial(1e-2, 0.60, false));
+        assertEquals(OptionalInt.of(0), ConfirmationRules.chooseOnBracket(two, 0.05));
+        // tied rates with an untied one between them: the tied rate nearest the middle of 1e-4 ... 1e-2 is 1e-3
+        List<TrialOutcome> gap = List.of(trial(1e-4, 0.50, false), trial(1e-4 * h, 0.90, false),
+                trial(1e-3, 0.50, false), trial(1e-2, 0.51, false), trial(1e-2 * h, 0.90, false));
+        assertEquals(OptionalInt.of(2), ConfirmationRules.chooseOnBracket(gap, 0.05));
+        // one rate alone within the tolerance wins; a diverged trial is never tied; all diverged: no winner
+        List<TrialOutcome> alone = List.of(trial(1e-3, 0.40, false), trial(1e-2, 0.10, true),
+                trial(1e-1, 0.60, false));
+        assertEquals(OptionalInt.of(0), ConfirmationRules.chooseOnBracket(alone, 0.05));
+        assertEquals(OptionalInt.empty(), ConfirmationRules.chooseOnBracket(List.of(trial(1e-3, 0.1, true)), 0.05));
+        assertEquals(List.of(), ConfirmationRules.tied(List.of(), 0.05));
     }
 
     @Test

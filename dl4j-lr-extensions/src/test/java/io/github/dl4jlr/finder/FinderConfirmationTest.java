@@ -225,6 +225,9 @@ class FinderConfirmationTest {
                     "up to top / 10 at least: " + c.trials());
             assertTrue(c.bracket().startsWith("half-decades below"), c.bracket());
             assertTrue(r.summary().contains("candidates: half-decades below"), r.summary());
+            assertEquals(ConfirmationRules.chooseOnBracket(c.trials(), c.tolerance()).getAsInt(), c.chosen(),
+                    "the middle of the tied rates wins on a bracket: " + r.summary());
+            assertTrue(r.summary().contains("(the middle of the rates within 5% of the best loss)"), r.summary());
 
             LrFinderResult curveOnly = LearningRateFinder.builder().confirm(ConfirmMode.NEVER).build()
                     .find(net, ClassificationNets.mixture(40, 2));
