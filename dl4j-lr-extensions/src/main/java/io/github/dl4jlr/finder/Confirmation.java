@@ -30,7 +30,9 @@ public record Confirmation(List<TrialOutcome> trials, int chosen, String bracket
      *
      * @param trials one per candidate, in the order they were tried (the curve's candidates by ascending rate; a stable bracket ascending, then its extensions)
      * @param chosen index of the winner in {@code trials}, or -1 (skipped, or every trial diverged)
-     * @param bracket where the candidates came from, and why, e.g. "the curve's rules" or "half-decades below 4.2e-01, where the sweep diverged: 4.2e-02 ... 1.3e-03; extended up to 1.3e-01, since the largest rate had the lowest loss by more than 5%"
+     * @param bracket where the candidates came from, and why, e.g. "the curve's rules" or "half-decades below
+     *                4.2e-01, where the sweep diverged: 4.2e-02 ... 1.3e-03; extended up to 1.3e-01, since the
+     *                largest rate had the lowest loss by more than 5%"
      * @param heldOut what the held-out loss was measured on, e.g. "5 held-back training minibatches"
      * @param iterationsPerCandidate trial length
      * @param tolerance the winner rule's tolerance

@@ -211,10 +211,12 @@ final class ConfirmationRules {
         double low = Math.log(rate(trials, tied.get(0)));
         double middle = (low + Math.log(rate(trials, tied.get(tied.size() - 1)))) / 2;
         int winner = tied.get(0);
+        double nearest = Math.abs(low - middle);
         for (int i : tied) {
-            // a relative margin, so that two rates equally near (up to rounding) keep the lower one
-            if (Math.abs(Math.log(rate(trials, i)) - middle) < Math.abs(Math.log(rate(trials, winner)) - middle) - 1e-9) {
+            double distance = Math.abs(Math.log(rate(trials, i)) - middle);
+            if (distance < nearest - 1e-9) {   // two rates equally near, up to rounding, keep the lower one
                 winner = i;
+                nearest = distance;
             }
         }
         return OptionalInt.of(winner);

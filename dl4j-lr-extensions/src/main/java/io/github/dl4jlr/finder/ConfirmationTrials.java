@@ -92,7 +92,8 @@ final class ConfirmationTrials {
                         + "diverge)", candidates.get(candidates.size() - 1).learningRate(),
                 candidates.get(0).learningRate()) : "the curve's rules";
         for (int extensions = 0; flat && extensions < ConfirmationRules.MAX_EXTENSIONS; extensions++) {
-            OptionalDouble next = ConfirmationRules.extension(trials, ConfirmationRules.DEFAULT_TOLERANCE, top, startLr);
+            OptionalDouble next = ConfirmationRules.extension(trials, ConfirmationRules.DEFAULT_TOLERANCE, top,
+                    startLr);
             if (next.isEmpty()) {
                 break;
             }
