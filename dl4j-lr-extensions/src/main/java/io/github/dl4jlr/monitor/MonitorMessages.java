@@ -203,12 +203,14 @@ final class MonitorMessages {
 
     /** The WARN line of a slow start (see {@link SlowStartRules}). */
     static String slowStart(int iteration, int epoch, int epochsDone, double level, double chance, double peakRatio,
-                            double rate) {
+                            double lastFall, double largestFall, double rate) {
+        String pace = lastFall > 0 && largestFall > 0 ? String.format(Locale.ROOT, ", falling at a steady pace (by "
+                + "%.3g in the last epoch, at most %.3g in one before)", lastFall, largestFall) : "";
         return String.format(Locale.ROOT, "epoch=%d after %d epochs the loss, %.4g, is still %.0f%% of its chance level "
-                        + "%.4g, and the largest weight update:parameter ratio of any check was %.1e (a good rate shows "
-                        + "above %.0e in its first epochs): at lr=%.1e the network learns slowly; the learning rate is "
-                        + "likely too low (try x10, or pick one with LearningRateFinder)", epoch, epochsDone, level,
-                100 * level / chance, chance, peakRatio, SlowStartRules.SMALL_PEAK, rate);
+                        + "%.4g%s, and the largest weight update:parameter ratio of any check was %.1e (a good rate "
+                        + "shows above %.0e in its first epochs): at lr=%.1e the network learns slowly; the learning "
+                        + "rate is likely too low (try x10, or pick one with LearningRateFinder)", epoch, epochsDone,
+                level, 100 * level / chance, chance, pace, peakRatio, SlowStartRules.SMALL_PEAK, rate);
     }
 
     /** The WARN line of a rollback or a data restore. */

@@ -15,7 +15,14 @@ final class SlowStartCheck {
         this.sink = sink;
     }
 
-    void epochEnd(ModelTrack t) {
+    /**
+     * One epoch end, after the stall check has closed the epoch's mean loss.
+     *
+     * @param losses the epoch track whose mean loss was just taken
+     * @param t      the model track
+     */
+    void epochEnd(EpochTrack losses, ModelTrack t) {
+        t.slowStart = SlowStartRules.epochEnd(t.slowStart, losses.lastMean());
         if (t.updaters.stream().anyMatch(u -> u instanceof Prodigy)) {
             return;
         }
@@ -29,6 +36,7 @@ final class SlowStartCheck {
         int iteration = t.net.iterationCount();
         sink.event(Level.WARN, new MonitorEvent(t.replica, iteration, epoch, MonitorEvent.Kind.SLOW_START,
                 MonitorEvent.Severity.WARN, "network", MonitorMessages.slowStart(iteration, epoch, epoch + 1, level,
-                chance, t.slowStart.peakRatio(), t.learningRate(iteration, epoch))));
+                chance, t.slowStart.peakRatio(), t.slowStart.lastFall(), t.slowStart.largestFall(),
+                t.learningRate(iteration, epoch))));
     }
 }

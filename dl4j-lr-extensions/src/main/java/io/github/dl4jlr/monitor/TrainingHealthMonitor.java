@@ -139,7 +139,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         for (Map.Entry<EpochTrack, ModelTrack> e : tracks.epochs().entrySet()) {
             if (stallCheck != null) {
                 stallCheck.epochEnd(e.getKey(), e.getValue());
-                slowStart.epochEnd(e.getValue());
+                slowStart.epochEnd(e.getKey(), e.getValue());
             }
         }
     }
@@ -150,7 +150,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         ModelTrack t = tracks.of(model);
         if (stallCheck != null) {
             stallCheck.epochEnd(t.epoch, t);
-            slowStart.epochEnd(t);
+            slowStart.epochEnd(t.epoch, t);
         }
     }
 

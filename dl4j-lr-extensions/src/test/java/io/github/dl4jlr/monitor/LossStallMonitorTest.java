@@ -73,6 +73,7 @@ class LossStallMonitorTest {
         String line = warnings().get(0);
         assertEquals(slow.get(0).message(), line);
         assertTrue(line.startsWith("epoch=2 after 3 epochs the loss, "), line);
+        assertTrue(line.contains(", falling at a steady pace (by "), "the evidence of a pace set by the rate: " + line);
         assertTrue(line.endsWith("a good rate shows above 3e-03 in its first epochs): at lr=1.0e-03 the network learns "
                 + "slowly; the learning rate is likely too low (try x10, or pick one with LearningRateFinder)"), line);
 

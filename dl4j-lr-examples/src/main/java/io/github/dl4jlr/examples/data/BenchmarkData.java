@@ -22,8 +22,8 @@ import java.util.zip.GZIPInputStream;
  * handwritten digits, breast cancer Wisconsin diagnostic, wine, the copies scikit-learn ships; letter recognition,
  * Statlog Landsat satellite, Statlog vehicle silhouettes, Deterding's vowels, Statlog DNA splice junctions, ionosphere
  * radar returns, glass identification, Statlog shuttle and soybean diseases, the copies R's mlbench ships; Spambase and
- * musk, R's kernlab's copies; all CC BY 4.0), Hill et al.'s cell segmentation (R's modeldata, MIT), a Fashion-MNIST
- * subset (MIT) and a seeded Gaussian mixture.
+ * musk, R's kernlab's copies; all CC BY 4.0), Hill et al.'s cell segmentation and Kuhn and Johnson's computing jobs
+ * (R's modeldata, MIT), a Fashion-MNIST subset (MIT) and a seeded Gaussian mixture.
  */
 public final class BenchmarkData {
 
@@ -140,7 +140,8 @@ public final class BenchmarkData {
     /**
      * A benchmark data set by name: {@code iris}, {@code blobs}, {@code digits}, {@code breast-cancer}, {@code wine},
      * {@code fashion}, {@code letter}, {@code satellite}, {@code vehicle}, {@code vowel}, {@code dna},
-     * {@code ionosphere}, {@code spam}, {@code glass}, {@code shuttle}, {@code soybean}, {@code musk}, {@code cells}.
+     * {@code ionosphere}, {@code spam}, {@code glass}, {@code shuttle}, {@code soybean}, {@code musk}, {@code cells},
+     * {@code hpc}.
      */
     public static Split named(String name, long seed) {
         return switch (name) {
@@ -162,9 +163,10 @@ public final class BenchmarkData {
             case "soybean" -> soybean(seed);
             case "musk" -> musk(seed);
             case "cells" -> cells(seed);
+            case "hpc" -> hpc(seed);
             default -> throw new IllegalArgumentException("Expected a data set of iris, blobs, digits, breast-cancer, "
                     + "wine, fashion, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle, soybean, "
-                    + "musk, cells, but got " + name);
+                    + "musk, cells, hpc, but got " + name);
         };
     }
 
@@ -296,6 +298,16 @@ public final class BenchmarkData {
      */
     public static Split cells(long seed) {
         return table("cells", "cells-2019.csv.gz", 2019, 56, 2, 1514, 32, seed);
+    }
+
+    /**
+     * High-performance computing jobs (Kuhn and Johnson, 2013, "Applied Predictive Modeling"), all 4331 jobs of R's
+     * modeldata copy (MIT; made by {@code src/main/r/hpc.R}): 5 numbers of a job, its protocol (14) and weekday (7)
+     * one-hot, 4 classes of run time (2211 very fast, 1347 fast, 514 moderate, 259 long). Standardized, shuffled with
+     * the seed, 3248/1083 split, minibatch 32.
+     */
+    public static Split hpc(long seed) {
+        return table("hpc", "hpc-4331.csv.gz", 4331, 26, 4, 3248, 32, seed);
     }
 
     /** A bundled CSV of {@code features} numbers and a class index per row. */

@@ -146,6 +146,14 @@ class BenchmarkDataTest {
     }
 
     @Test
+    void hpcHasItsFourClassesOverAllRows() {
+        BenchmarkData.Split d = BenchmarkData.hpc(0);
+        assertSizes(d, 3248, 1083, 26);
+        // counted by R on modeldata's hpc_data: 2211 very fast, 1347 fast, 514 moderate, 259 long
+        assertArrayEquals(new double[]{2211, 1347, 514, 259}, perClass(d).toDoubleVector(), 0.0);
+    }
+
+    @Test
     void holdingOutAFifthSplitsTheTrainingRowsAndKeepsTheTestRows() {
         BenchmarkData.Split d = BenchmarkData.vehicle(0);
         BenchmarkData.Split[] parts = d.holdOutFifth();
