@@ -69,7 +69,7 @@ class SlowStartRulesTest {
         assertTrue(SlowStartRules.slow(atThird, 3, 0.2, chance, false, false));
         assertTrue(SlowStartRules.slow(epochs(small, 1.0, 0.4, 0.19), 3, 0.19, chance, false, false));
         // a cell segmentation table with Adam at its best rate: 0.828, 0.547, 0.475, 0.438 against a chance level of
-        // 0.668; from the third epoch on it falls at a pace of its own, 0.072 then 0.037, still far below its first fall
+        // 0.668; from the third epoch on it falls at a pace of its own, 0.072 then 0.037, far below its first fall
         SlowStartRules.State cells = epochs(small, 0.828, 0.547, 0.475);
         assertFalse(SlowStartRules.steady(cells), "the fall shrank from 0.281 to 0.072");
         assertFalse(SlowStartRules.slow(cells, 3, 0.475, 0.668, false, false));
@@ -86,7 +86,8 @@ class SlowStartRulesTest {
         assertTrue(SlowStartRules.steady(epochs(s, 2.3, 2.2)), "two epoch losses: nothing to compare");
         assertTrue(SlowStartRules.steady(epochs(s, 2.2, 2.3, 2.25)), "it rose before: no quick part to have done");
         assertTrue(SlowStartRules.steady(epochs(s, 2.3, 2.25, 2.15)), "a fall larger than the one before");
-        assertTrue(SlowStartRules.steady(epochs(s, 2.3, Double.NaN, 2.2, 2.1)), "an epoch without minibatches is skipped");
+        assertTrue(SlowStartRules.steady(epochs(s, 2.3, Double.NaN, 2.2, 2.1)),
+                "an epoch without minibatches is skipped");
         assertEquals(2.1, epochs(s, 2.3, Double.NaN, 2.2, 2.1).epochLoss(), 0.0);
         assertFalse(SlowStartRules.slow(epochs(s, 2.3, 2.2, 2.2), 3, 2.2, CHANCE, false, false),
                 "it stopped falling: a stall, which the stall check names");

@@ -198,8 +198,8 @@ public final class SuggestionRegretBenchmark {
             case "vehicle", "vowel", "glass" -> 20;
             case "dna", "soybean", "musk", "cells" -> 10;
             default -> throw new IllegalArgumentException("Expected dataset iris, blobs, digits, digits-cnn, "
-                    + "fashion-cnn, letter, satellite, vehicle, vowel, dna, spam, glass, shuttle, soybean, musk, cells or "
-                    + "hpc, but got " + dataset);
+                    + "fashion-cnn, letter, satellite, vehicle, vowel, dna, spam, glass, shuttle, soybean, musk, "
+                    + "cells or hpc, but got " + dataset);
         };
         return new FinderAudit.Problem() {
             private Split split(int seed) {
