@@ -62,8 +62,9 @@ final class FinderSummary {
                 + "default), or keep the learning rate you train with";
         if (r.trained() && !r.flat()) {
             b.append(String.format(Locale.ROOT, "; the network has already learned (its loss before the sweep, %.3g, "
-                    + "is below half of %.3g, the loss of predicting the class frequencies), so the curve is not a "
-                    + "fresh network's and the rules cannot read it", r.startLoss(), r.chanceLoss())).append(guess);
+                    + "is below three quarters of %.3g, the loss of predicting the class frequencies), so the curve is "
+                    + "not a fresh network's and the rules cannot read it", r.startLoss(), r.chanceLoss()))
+                    .append(guess);
         }
         if (r.flat()) {
             b.append(String.format(Locale.ROOT, "; the loss did not fall as the LR grew (it fell by %.0f%%, lowest at "

@@ -22,8 +22,8 @@ import java.util.zip.GZIPInputStream;
  * handwritten digits, breast cancer Wisconsin diagnostic, wine, the copies scikit-learn ships; letter recognition,
  * Statlog Landsat satellite, Statlog vehicle silhouettes, Deterding's vowels, Statlog DNA splice junctions, ionosphere
  * radar returns, glass identification, Statlog shuttle and soybean diseases, the copies R's mlbench ships; Spambase and
- * musk, R's kernlab's copies; all CC BY 4.0), Hill et al.'s cell segmentation and Kuhn and Johnson's computing jobs
- * (R's modeldata, MIT), a Fashion-MNIST subset (MIT) and a seeded Gaussian mixture.
+ * musk, R's kernlab's copies; all CC BY 4.0), Hill et al.'s cell segmentation, Kuhn and Johnson's computing jobs and
+ * a telecom churn table (R's modeldata, MIT), a Fashion-MNIST subset (MIT) and a seeded Gaussian mixture.
  */
 public final class BenchmarkData {
 
@@ -141,7 +141,7 @@ public final class BenchmarkData {
      * A benchmark data set by name: {@code iris}, {@code blobs}, {@code digits}, {@code breast-cancer}, {@code wine},
      * {@code fashion}, {@code letter}, {@code satellite}, {@code vehicle}, {@code vowel}, {@code dna},
      * {@code ionosphere}, {@code spam}, {@code glass}, {@code shuttle}, {@code soybean}, {@code musk}, {@code cells},
-     * {@code hpc}.
+     * {@code hpc}, {@code churn}.
      */
     public static Split named(String name, long seed) {
         return switch (name) {
@@ -164,9 +164,10 @@ public final class BenchmarkData {
             case "musk" -> musk(seed);
             case "cells" -> cells(seed);
             case "hpc" -> hpc(seed);
+            case "churn" -> churn(seed);
             default -> throw new IllegalArgumentException("Expected a data set of iris, blobs, digits, breast-cancer, "
                     + "wine, fashion, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle, soybean, "
-                    + "musk, cells, hpc, but got " + name);
+                    + "musk, cells, hpc, churn, but got " + name);
         };
     }
 
@@ -308,6 +309,15 @@ public final class BenchmarkData {
      */
     public static Split hpc(long seed) {
         return table("hpc", "hpc-4331.csv.gz", 4331, 26, 4, 3248, 32, seed);
+    }
+
+    /**
+     * Telecom customer churn (R's modeldata {@code mlc_churn}, MIT; made by {@code src/main/r/churn.R}), all 5000
+     * accounts: 15 numbers of an account, its two plans, area code (3) and state (51) one-hot, 2 classes (4293 stayed,
+     * 707 churned). Standardized, shuffled with the seed, 3750/1250 split, minibatch 32.
+     */
+    public static Split churn(long seed) {
+        return table("churn", "churn-5000.csv.gz", 5000, 71, 2, 3750, 32, seed);
     }
 
     /** A bundled CSV of {@code features} numbers and a class index per row. */

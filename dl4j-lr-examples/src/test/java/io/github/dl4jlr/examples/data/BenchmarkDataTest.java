@@ -154,6 +154,14 @@ class BenchmarkDataTest {
     }
 
     @Test
+    void churnHasItsTwoClassesOverAllRows() {
+        BenchmarkData.Split d = BenchmarkData.churn(0);
+        assertSizes(d, 3750, 1250, 71);
+        // counted by R on modeldata's mlc_churn: 4293 stayed, 707 churned
+        assertArrayEquals(new double[]{4293, 707}, perClass(d).toDoubleVector(), 0.0);
+    }
+
+    @Test
     void holdingOutAFifthSplitsTheTrainingRowsAndKeepsTheTestRows() {
         BenchmarkData.Split d = BenchmarkData.vehicle(0);
         BenchmarkData.Split[] parts = d.holdOutFifth();

@@ -18,7 +18,8 @@ import java.util.List;
  * too-high line was, UCI soybean diseases (MLP) only after "has learned" was judged against the chance level, and
  * UCI musk (MLP) only after extreme ratios (10x the band's top at 3 checks in a row) became advice to lower the rate,
  * Hill et al.'s cell segmentation (MLP) with the same rules, and Kuhn and Johnson's computing jobs (MLP) only after
- * the slow-start line waited for a loss that still falls at a steady pace.
+ * the slow-start line waited for a loss that still falls at a steady pace, and a telecom churn table (MLP) with the
+ * same rules.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
@@ -42,7 +43,8 @@ record Problem(String name, int epochs, boolean heldOut) {
             new Problem("soybean", 20, true),
             new Problem("musk", 20, true),
             new Problem("cells", 10, true),
-            new Problem("hpc", 10, true));
+            new Problem("hpc", 10, true),
+            new Problem("churn", 10, true));
 
     static Problem named(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst()
