@@ -83,9 +83,9 @@ public final class LrFinderResult {
 
     /**
      * Below this share of the chance level the network has learned. A fresh network's outputs are near uniform, so its
-     * loss starts at or above the chance level (the 120 fresh networks of the benchmarks' 20 tables, 3 seeds, Adam and
-     * momentum: 0.87 to 4.9 of it); networks trained 3 to 5 epochs on two hard tables stood at 0.42 to 0.66 of it,
-     * where half, the earlier threshold, took most of them for fresh ones.
+     * loss starts near or above the chance level (the 60 fresh networks of the benchmarks' 20 tables, 3 seeds each:
+     * 0.87 to 4.9 of it); networks trained 3 to 5 epochs on two hard tables stood at 0.42 to 0.66 of it, where half,
+     * the earlier threshold, took most of them for fresh ones.
      */
     static final double LEARNED = 0.75;
 
