@@ -125,14 +125,14 @@ final class ConfirmationRules {
      * two half-decades).
      */
     static OptionalDouble extension(List<TrialOutcome> trials, double tolerance, double top, double floor) {
-        int lowest = choose(trials, 0).orElse(-1);
-        if (lowest < 0 || tied(trials, tolerance).size() > 1) {
+        List<Integer> tied = tied(trials, tolerance);
+        if (tied.size() != 1) {                 // every trial diverged, or a tie
             return OptionalDouble.empty();
         }
         List<TrialOutcome> byRate = new ArrayList<>(trials);
         byRate.sort(Comparator.comparingDouble(t -> t.candidate().learningRate()));
         List<Double> tried = byRate.stream().map(t -> t.candidate().learningRate()).toList();
-        return extension(tried, byRate.indexOf(trials.get(lowest)), top, floor);
+        return extension(tried, byRate.indexOf(trials.get(tied.get(0))), top, floor);
     }
 
     /**

@@ -19,8 +19,6 @@ final class EpochTrack {
     final ArrayDeque<double[]> recentRatios = new ArrayDeque<>();
     /** Whether a dead network was reported since the last epoch end. */
     boolean deadSeen;
-    /** The mean minibatch loss of the last epoch taken; NaN before the first or when it saw none. */
-    private double lastMean = Double.NaN;
 
     void add(double loss) {
         losses.add(loss);
@@ -35,13 +33,7 @@ final class EpochTrack {
 
     /** The mean minibatch loss of the epoch, and a reset for the next one; NaN when it saw none. */
     double takeMean() {
-        lastMean = losses.takeMean();
-        return lastMean;
-    }
-
-    /** What the last {@link #takeMean()} returned. */
-    double lastMean() {
-        return lastMean;
+        return losses.takeMean();
     }
 
     /** The median ratios of the checks of the last {@code epochs} epochs up to {@code epoch}, dropping older ones. */

@@ -16,13 +16,13 @@ final class SlowStartCheck {
     }
 
     /**
-     * One epoch end, after the stall check has closed the epoch's mean loss.
+     * One epoch end.
      *
-     * @param losses the epoch track whose mean loss was just taken
-     * @param t      the model track
+     * @param epochLoss the epoch's mean training loss; NaN when it saw none
+     * @param t         the model track
      */
-    void epochEnd(EpochTrack losses, ModelTrack t) {
-        t.slowStart = SlowStartRules.epochEnd(t.slowStart, losses.lastMean());
+    void epochEnd(double epochLoss, ModelTrack t) {
+        t.slowStart = SlowStartRules.epochEnd(t.slowStart, epochLoss);
         if (t.updaters.stream().anyMatch(u -> u instanceof Prodigy)) {
             return;
         }

@@ -15,8 +15,8 @@ package io.github.dl4jlr.monitor;
  *          and the loss level &gt;= {@value DeadNetworkRules#STUCK} x chance   (it has hardly learned; a fine-tuned or
  *                                                                     trained network is far below)
  *          and the rate stayed within 2x of its first value (no warm-up under way, nothing lowered)
- *          and the loss still falls at a steady pace: the last epoch's fall at least {@value #STEADY_TEXT} of the
- *              largest fall of an epoch before it (or no fall before it to compare with)
+ *          and the loss still falls at a steady pace: the last epoch's fall at least a third ({@link #STEADY}) of
+ *              the largest fall of an epoch before it (or no fall before it to compare with)
  *          and the network is not dead, and no line has advised raising the rate yet
  * </pre>
  * A rate too low moves the network at a pace set by the rate, so its epoch losses fall by about as much each epoch
@@ -40,7 +40,6 @@ final class SlowStartRules {
     static final double RATE_DRIFT = 2;
     /** The last epoch's fall must be at least this share of the largest before it. */
     static final double STEADY = 1.0 / 3;
-    static final String STEADY_TEXT = "a third";
 
     /**
      * @param peakRatio    the largest judged ratio of any check so far; NaN before the first

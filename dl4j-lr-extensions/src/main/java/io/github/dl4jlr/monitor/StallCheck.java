@@ -33,11 +33,11 @@ final class StallCheck {
     /**
      * One epoch end of {@code epoch}.
      *
-     * @param context the model track whose network gives the counters, the learning rate and the validation loss
+     * @param training the epoch's mean training loss ({@link EpochTrack#takeMean()}); NaN when it saw none
+     * @param context  the model track whose network gives the counters, the learning rate and the validation loss
      */
-    void epochEnd(EpochTrack epoch, ModelTrack context) {
+    void epochEnd(EpochTrack epoch, double training, ModelTrack context) {
         boolean useValidation = validation != null;
-        double training = epoch.takeMean();
         if (!useValidation && Double.isNaN(training)) {
             return;
         }

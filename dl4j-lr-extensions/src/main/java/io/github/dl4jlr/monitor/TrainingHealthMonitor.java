@@ -137,10 +137,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
     public synchronized void endEpoch() {
         sink.flush();
         for (Map.Entry<EpochTrack, ModelTrack> e : tracks.epochs().entrySet()) {
-            if (stallCheck != null) {
-                stallCheck.epochEnd(e.getKey(), e.getValue());
-                slowStart.epochEnd(e.getKey(), e.getValue());
-            }
+            epochEnd(e.getKey(), e.getValue());
         }
     }
 
@@ -148,9 +145,15 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
     public synchronized void onEpochEnd(Model model) {
         sink.flush();
         ModelTrack t = tracks.of(model);
+        epochEnd(t.epoch, t);
+    }
+
+    /** The epoch-level checks, both reading the epoch's mean loss, taken once. */
+    private void epochEnd(EpochTrack epoch, ModelTrack t) {
         if (stallCheck != null) {
-            stallCheck.epochEnd(t.epoch, t);
-            slowStart.epochEnd(t.epoch, t);
+            double mean = epoch.takeMean();
+            stallCheck.epochEnd(epoch, mean, t);
+            slowStart.epochEnd(mean, t);
         }
     }
 

@@ -34,7 +34,7 @@ class StallCheckScriptTest {
             net.setEpochCount(e);
             t.epoch.add(epochLosses[e]);
             t.epoch.check(e, ratios[e]);
-            check.epochEnd(t.epoch, t);
+            check.epochEnd(t.epoch, t.epoch.takeMean(), t);
         }
         return sink.report(1e-4, 1e-2).events().stream().filter(ev -> ev.kind() == MonitorEvent.Kind.LOSS_STALLED)
                 .toList();

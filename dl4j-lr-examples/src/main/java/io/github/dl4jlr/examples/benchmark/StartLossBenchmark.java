@@ -91,17 +91,16 @@ public final class StartLossBenchmark {
         List<Row> rows = new ArrayList<>();
         for (String p : o.problems) {
             double[] shares = new double[2 * o.seeds];
-            int k = 0;
-            for (boolean adam : new boolean[]{true, false}) {
-                for (int seed = 0; seed < o.seeds; seed++) {
-                    BenchmarkData.Split d = ExampleModels.dataFor(p, seed);
-                    IUpdater u = adam ? new Adam(1e-3) : new Nesterovs(1e-2, 0.9);
-                    MultiLayerNetwork net = ExampleModels.forProblem(p, d, u, seed);
+            for (int seed = 0; seed < o.seeds; seed++) {
+                BenchmarkData.Split d = ExampleModels.dataFor(p, seed);
+                IUpdater[] updaters = {new Adam(1e-3), new Nesterovs(1e-2, 0.9)};
+                for (int j = 0; j < updaters.length; j++) {
+                    MultiLayerNetwork net = ExampleModels.forProblem(p, d, updaters[j], seed);
                     if (o.epochs > 0) {
                         net.fit(d.trainIterator(), o.epochs);
                     }
                     LrFinderResult r = sweep.find(net, d.trainIterator());
-                    shares[k++] = r.startLoss() / r.chanceLoss();
+                    shares[j * o.seeds + seed] = r.startLoss() / r.chanceLoss();
                 }
             }
             Row row = new Row(p, o.epochs, shares);
@@ -112,7 +111,7 @@ public final class StartLossBenchmark {
         }
         double min = rows.stream().mapToDouble(Row::min).min().orElse(Double.NaN);
         double max = rows.stream().mapToDouble(Row::max).max().orElse(Double.NaN);
-        log.info(String.format(Locale.ROOT, "all %d networks: %.2f to %.2f of their chance level",
+        log.info(String.format(Locale.ROOT, "all %d sweeps: %.2f to %.2f of the chance level",
                 rows.size() * 2 * o.seeds, min, max));
         return rows;
     }
