@@ -77,7 +77,7 @@ final class ConfirmationTrials {
                         + "(set a validation iterator)");
             }
             heldOutText = k + " held-back training minibatch" + (k == 1 ? "" : "es")
-                    + (swept.trained() ? " (a network that has learned has likely trained on them)" : "");
+                    + (swept.trained() ? " (a trained network has likely been fitted on them)" : "");
             heldOut = batches::heldOutLoss;
         }
         List<TrialOutcome> trials = new ArrayList<>();

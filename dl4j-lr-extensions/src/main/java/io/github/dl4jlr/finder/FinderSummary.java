@@ -61,10 +61,8 @@ final class FinderSummary {
                 : ": treat the suggestion as a guess, let the finder try candidates (ConfirmMode.WHEN_FLAT, the "
                 + "default), or keep the learning rate you train with";
         if (r.trained() && !r.flat()) {
-            b.append(String.format(Locale.ROOT, "; the network has already learned (its loss before the sweep, %.3g, "
-                    + "is below three quarters of %.3g, the loss of predicting the class frequencies), so the curve is "
-                    + "not a fresh network's and the rules cannot read it", r.startLoss(), r.chanceLoss()))
-                    .append(guess);
+            b.append("; the network has already ").append(trainedBecause(r))
+                    .append(", so the curve is not a fresh network's and the rules cannot read it").append(guess);
         }
         if (r.flat()) {
             b.append(String.format(Locale.ROOT, "; the loss did not fall as the LR grew (it fell by %.0f%%, lowest at "
@@ -73,6 +71,16 @@ final class FinderSummary {
                     .append(guess);
         }
         return b.toString();
+    }
+
+    /** Why the network counts as trained: the loss when it tells, else the minibatches it was fitted on. */
+    static String trainedBecause(LrFinderResult r) {
+        if (r.learned()) {
+            return String.format(Locale.ROOT, "learned (its loss before the sweep, %.3g, is below three quarters of "
+                    + "%.3g, the loss of predicting the class frequencies)", r.startLoss(), r.chanceLoss());
+        }
+        return String.format(Locale.ROOT, "trained (fitted on %d minibatches before the sweep, at least the sweep's "
+                + "%d)", r.priorIterations(), r.iterations());
     }
 
     private static String describeDefault(LrFinderResult r, SuggestionMethod used) {

@@ -63,10 +63,10 @@ public final class LearningRateFinder {
     private static final Logger log = LoggerFactory.getLogger(LearningRateFinder.class);
 
     /** Why trials on a trained network want a validation iterator. */
-    static final String SEEN_HELD_OUT = "LR finder: the network has already learned and no validation iterator is set, "
-            + "so the trials are judged on held-back minibatches of the training iterator, which it has likely trained "
-            + "on: they then measure how little a rate disturbs what it learned, not how well it goes on learning. Set "
-            + "validation(...) with data the network has not trained on.";
+    static final String SEEN_HELD_OUT = "LR finder: the network has already been trained and no validation iterator is "
+            + "set, so the trials are judged on held-back minibatches of the training iterator, which it has likely "
+            + "trained on: they then measure how little a rate disturbs what it learned, not how well it goes on "
+            + "learning. Set validation(...) with data the network has not trained on.";
 
     private final double startLr;
     private final double endLr;

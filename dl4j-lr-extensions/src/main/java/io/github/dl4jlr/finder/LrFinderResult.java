@@ -26,16 +26,21 @@ public final class LrFinderResult {
     private final Confirmation confirmation;
     private final double sweepSeconds;
     private final double chanceLoss;
+    private final int priorIterations;
 
-    /** {@code family} is null when no step ran (the listener never saw the network). */
+    /**
+     * {@code family} is null when no step ran (the listener never saw the network); {@code priorIterations} is the
+     * network's iteration counter when the sweep started.
+     */
     LrFinderResult(double[] lrs, double[] losses, double[] smoothed, StopReason stopReason,
-                   SuggestionMethod defaultMethod, double valleyFraction, UpdaterFamily family) {
-        this(lrs, losses, smoothed, stopReason, defaultMethod, valleyFraction, family, null, Double.NaN, Double.NaN);
+                   SuggestionMethod defaultMethod, double valleyFraction, UpdaterFamily family, int priorIterations) {
+        this(lrs, losses, smoothed, stopReason, defaultMethod, valleyFraction, family, null, Double.NaN, Double.NaN,
+                priorIterations);
     }
 
     private LrFinderResult(double[] lrs, double[] losses, double[] smoothed, StopReason stopReason,
                            SuggestionMethod defaultMethod, double valleyFraction, UpdaterFamily family,
-                           Confirmation confirmation, double sweepSeconds, double chanceLoss) {
+                           Confirmation confirmation, double sweepSeconds, double chanceLoss, int priorIterations) {
         this.lrs = lrs.clone();
         this.losses = losses.clone();
         this.smoothed = smoothed.clone();
@@ -46,18 +51,19 @@ public final class LrFinderResult {
         this.confirmation = confirmation;
         this.sweepSeconds = sweepSeconds;
         this.chanceLoss = chanceLoss;
+        this.priorIterations = priorIterations;
     }
 
     /** This result with the confirmation stage's outcome and the sweep's wall-clock time. */
     LrFinderResult with(Confirmation c, double sweepSeconds) {
         return new LrFinderResult(lrs, losses, smoothed, stopReason, defaultMethod, valleyFraction, family, c,
-                sweepSeconds, chanceLoss);
+                sweepSeconds, chanceLoss, priorIterations);
     }
 
     /** This result with the chance level of the data the sweep saw. */
     LrFinderResult withChanceLoss(double chance) {
         return new LrFinderResult(lrs, losses, smoothed, stopReason, defaultMethod, valleyFraction, family,
-                confirmation, sweepSeconds, chance);
+                confirmation, sweepSeconds, chance, priorIterations);
     }
 
     /**
@@ -82,6 +88,17 @@ public final class LrFinderResult {
     }
 
     /**
+     * The network's iteration counter when the sweep started: the minibatches it had been fitted on (DL4J counts them
+     * across {@code fit} calls and keeps the count in a saved model; a network rebuilt by {@code TransferLearning}
+     * starts again from 0).
+     *
+     * @return that count; 0 for a fresh network
+     */
+    public int priorIterations() {
+        return priorIterations;
+    }
+
+    /**
      * Below this share of the chance level the network has learned. A fresh network's outputs are near uniform, so its
      * loss starts near or above the chance level (the 60 fresh networks of the benchmarks' 20 tables, 3 seeds each:
      * 0.87 to 4.9 of it); networks trained 3 to 5 epochs on two hard tables stood at 0.42 to 0.66 of it, where half,
@@ -90,13 +107,28 @@ public final class LrFinderResult {
     static final double LEARNED = 0.75;
 
     /**
-     * Whether the network had already learned before the sweep: its loss below {@value #LEARNED} of
-     * {@link #chanceLoss()}. Its curve is then not a fresh network's, whatever its shape, so the finder reads it like a
-     * flat one (trials over the range the sweep proved stable).
+     * Whether the network had been trained before the sweep: fitted on at least as many minibatches as the sweep
+     * itself took ({@link #priorIterations()} at least {@link #iterations()}), or its loss already below
+     * {@value #LEARNED} of {@link #chanceLoss()}. Its curve is then not a fresh network's, whatever its shape, so the
+     * finder reads it like a flat one (trials over the range the sweep proved stable). The count is the surer sign: on
+     * tables where even a good network stays near its chance level (churn, 3 epochs: 0.58 to 0.78 of it) the loss
+     * alone took trained networks for fresh ones. A network fitted for fewer steps than the sweep is still close to
+     * its initial weights, so its curve is read as a fresh network's.
      *
-     * @return whether the start loss is below three quarters of the chance level; false when either is unknown
+     * @return whether the network was fitted at least as long as the sweep, or its start loss is below three quarters
+     *         of the chance level
      */
     public boolean trained() {
+        return fittedLonger() || learned();
+    }
+
+    /** Whether the network had been fitted on at least as many minibatches as the sweep took. */
+    boolean fittedLonger() {
+        return priorIterations > 0 && priorIterations >= iterations();
+    }
+
+    /** Whether the start loss is below {@value #LEARNED} of the chance level; false when either is unknown. */
+    boolean learned() {
         return chanceLoss > 0 && startLoss() < LEARNED * chanceLoss;
     }
 

@@ -78,7 +78,7 @@ public final class LrRangeTestListener extends BaseTrainingListener {
      */
     public LrFinderResult result() {
         return new LrFinderResult(Arrays.copyOf(lrs, count), Arrays.copyOf(losses, count), Arrays.copyOf(smoothed, count),
-                stopReason, config.suggestionMethod(), config.valleyFraction(), family);
+                stopReason, config.suggestionMethod(), config.valleyFraction(), family, startIteration);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.github.dl4jlr.internal.nn.NetworkAdapter;
 import io.github.dl4jlr.testutil.CapturedLog;
 import io.github.dl4jlr.testutil.ClassificationNets;
 import io.github.dl4jlr.testutil.TinyNets;
+import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -22,12 +23,15 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -247,10 +251,10 @@ class FinderConfirmationTest {
         try (CapturedLog log = CapturedLog.of(LearningRateFinder.class)) {
             r = LearningRateFinder.builder().build().find(net, ClassificationNets.mixture(40, 2));
             assertEquals(List.of(LearningRateFinder.SEEN_HELD_OUT), log.messages(Level.WARN).stream()
-                    .filter(m -> m.startsWith("LR finder: the network has already learned")).toList());
+                    .filter(m -> m.startsWith("LR finder: the network has already been trained")).toList());
         }
-        assertTrue(r.confirmation().orElseThrow().heldOut().endsWith("held-back training minibatches (a network that "
-                + "has learned has likely trained on them)"), r.confirmation().orElseThrow().heldOut());
+        assertTrue(r.confirmation().orElseThrow().heldOut().endsWith("held-back training minibatches (a trained "
+                + "network has likely been fitted on them)"), r.confirmation().orElseThrow().heldOut());
         try (CapturedLog log = CapturedLog.of(LearningRateFinder.class)) {
             LearningRateFinder.builder().validation(ClassificationNets.mixture(40, 3)).build()
                     .find(net, ClassificationNets.mixture(40, 2));
@@ -268,6 +272,48 @@ class FinderConfirmationTest {
         LrFinderResult f = LearningRateFinder.builder().build().find(fresh, ClassificationNets.mixture(40, 2));
         assertFalse(f.trained(), "a fresh network starts near chance: " + f.startLoss() + " vs " + f.chanceLoss());
         assertFalse(f.summary().contains("re-initialise"), f.summary());
+    }
+
+    /** The mixture's inputs with labels drawn apart from them: no network can learn much from them. */
+    private static DataSetIterator shuffledLabels(int batches, long seed) {
+        DataSetIterator it = ClassificationNets.mixture(batches, seed);
+        Random r = new Random(seed + 1);
+        List<DataSet> out = new ArrayList<>();
+        while (it.hasNext()) {
+            DataSet d = it.next();
+            INDArray labels = Nd4j.zeros(d.getLabels().dataType(), d.getLabels().shape());
+            for (int i = 0; i < labels.rows(); i++) {
+                labels.putScalar(i, r.nextInt(ClassificationNets.CLASSES), 1);
+            }
+            out.add(new DataSet(d.getFeatures(), labels));
+        }
+        return new ListDataSetIterator<>(out, 1);     // each element is already a minibatch of 32
+    }
+
+    @Test
+    void aNetworkFittedLongerThanTheSweepIsReadByTheTrialsThoughItsLossStaysNearChance() {
+        MultiLayerNetwork net = ClassificationNets.mlp(new Adam(1e-3));
+        for (int e = 0; e < 3; e++) {
+            net.fit(shuffledLabels(40, 1));
+        }
+        LrFinderResult r = LearningRateFinder.builder().validation(shuffledLabels(10, 3)).build()
+                .find(net, shuffledLabels(40, 2));
+        assertEquals(120, r.priorIterations());
+        assertTrue(r.priorIterations() >= r.iterations(), "the sweep is shorter: " + r.iterations());
+        assertFalse(r.learned(), "its loss stays near chance: " + r.startLoss() + " vs " + r.chanceLoss());
+        assertTrue(r.trained(), "but the count says it was trained");
+        assertTrue(r.confirmation().orElseThrow().trials().stream().allMatch(t -> t.candidate().fromBracket()),
+                "the stable bracket, not the rules: " + r.summary());
+        assertTrue(r.summary().contains("; the network has already trained (fitted on 120 minibatches before the "
+                + "sweep, at least the sweep's " + r.iterations() + "), so the curve is not a fresh network's"),
+                r.summary());
+
+        MultiLayerNetwork brief = ClassificationNets.mlp(new Adam(1e-3));
+        brief.fit(shuffledLabels(10, 1));
+        LrFinderResult b = LearningRateFinder.builder().confirm(ConfirmMode.NEVER).build()
+                .find(brief, shuffledLabels(40, 2));
+        assertEquals(10, b.priorIterations());
+        assertFalse(b.trained(), "10 minibatches, fewer than the sweep's " + b.iterations() + ": still a fresh curve");
     }
 
     @Test
