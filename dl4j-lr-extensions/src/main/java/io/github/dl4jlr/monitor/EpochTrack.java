@@ -19,6 +19,8 @@ final class EpochTrack {
     final ArrayDeque<double[]> recentRatios = new ArrayDeque<>();
     /** Whether a dead network was reported since the last epoch end. */
     boolean deadSeen;
+    /** The lowest mean loss of an epoch that has ended; +Infinity before the first. */
+    private double bestMean = Double.POSITIVE_INFINITY;
 
     void add(double loss) {
         losses.add(loss);
@@ -33,7 +35,16 @@ final class EpochTrack {
 
     /** The mean minibatch loss of the epoch, and a reset for the next one; NaN when it saw none. */
     double takeMean() {
-        return losses.takeMean();
+        double mean = losses.takeMean();
+        if (Double.isFinite(mean)) {
+            bestMean = Math.min(bestMean, mean);
+        }
+        return mean;
+    }
+
+    /** The lowest mean loss of an epoch that has ended; NaN before the first. */
+    double bestMean() {
+        return bestMean == Double.POSITIVE_INFINITY ? Double.NaN : bestMean;
     }
 
     /** The median ratios of the checks of the last {@code epochs} epochs up to {@code epoch}, dropping older ones. */

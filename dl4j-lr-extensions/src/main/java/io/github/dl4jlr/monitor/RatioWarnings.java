@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /**
  * Turns each weight array's streak of out-of-band checks into advice (see {@link RatioRules}): at WARN when the
  * streak reaches {@code patience} and the loss is not falling fast (for a high streak: once the loss has risen above
- * its best level before the trend window, or at once when its last {@code patience} checks were extreme), one line
+ * its best level before the trend window and its best epoch, beyond the spread of its minibatch losses, or at once when its last {@code patience} checks were extreme), one line
  * for all the arrays due in one direction at a check, and only when it is news ({@link RatioRules#news}: the first
  * line of its direction in the run, or a ratio twice as far out);
  * nothing about a low ratio once the loss is below half its chance level (the network has learned) or while it shows
@@ -57,9 +57,9 @@ final class RatioWarnings {
         boolean early = t.levels.size() < levelsKept();
         boolean falling = !t.levels.isEmpty() && RatioRules.fallingFast(t.levels.peekFirst(), t.levels.peekLast());
         boolean learned = RatioRules.learned(t.loss.start(), t.chanceLoss(), t.loss.level());
-        double best = t.bestLevelBefore(patience);
+        double best = RatioRules.best(t.bestLevelBefore(patience), t.epoch.bestMean());
         double now = t.levels.isEmpty() ? Double.NaN : t.levels.peekLast();
-        boolean risen = RatioRules.risen(best, now);
+        boolean risen = RatioRules.risen(best, now, t.loss.noise());
         Map<RatioVerdict, List<Integer>> due = new EnumMap<>(RatioVerdict.class);
         Map<RatioVerdict, RatioRules.Streak> first = new EnumMap<>(RatioVerdict.class);
         double[] ratios = c.ratios();

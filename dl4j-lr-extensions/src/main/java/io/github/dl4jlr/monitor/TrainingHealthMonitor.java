@@ -148,10 +148,10 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         epochEnd(t.epoch, t);
     }
 
-    /** The epoch-level checks, both reading the epoch's mean loss, taken once. */
+    /** The epoch-level checks, both reading the epoch's mean loss, taken once (the ratio rule keeps the lowest). */
     private void epochEnd(EpochTrack epoch, ModelTrack t) {
+        double mean = epoch.takeMean();
         if (stallCheck != null) {
-            double mean = epoch.takeMean();
             stallCheck.epochEnd(epoch, mean, t);
             slowStart.epochEnd(mean, t);
         }

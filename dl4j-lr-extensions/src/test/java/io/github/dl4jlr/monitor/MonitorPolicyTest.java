@@ -156,12 +156,39 @@ class MonitorPolicyTest {
 
     @Test
     void aHighRatioCountsOnlyOnceTheLossStandsAFifthAboveItsBest() {
-        assertTrue(RatioRules.risen(1.0, 1.201), "t+1");
-        assertFalse(RatioRules.risen(1.0, 1.2), "t");
-        assertFalse(RatioRules.risen(1.0, 1.199), "t-1");
-        assertFalse(RatioRules.risen(Double.NaN, 5.0), "no level before the trend window");
-        assertFalse(RatioRules.risen(0.0, 5.0));
-        assertFalse(RatioRules.risen(1.0, Double.NaN));
+        assertTrue(RatioRules.risen(1.0, 1.201, 0.1), "t+1");
+        assertFalse(RatioRules.risen(1.0, 1.2, 0.1), "t");
+        assertFalse(RatioRules.risen(1.0, 1.199, 0.1), "t-1");
+        assertFalse(RatioRules.risen(Double.NaN, 5.0, 0.1), "no level before the trend window");
+        assertFalse(RatioRules.risen(0.0, 5.0, 0.1));
+        assertFalse(RatioRules.risen(1.0, Double.NaN, 0.1));
+        assertTrue(RatioRules.risen(1.0, 1.201, 0.0), "no full window yet: the factor alone");
+    }
+
+    @Test
+    void aRiseIsMeasuredFromTheLargerOfTheLowestLevelAndTheBestEpochMean() {
+        assertEquals(0.649, RatioRules.best(0.526, 0.649), 0.0);
+        assertEquals(0.526, RatioRules.best(0.526, 0.5), 0.0, "a lower epoch mean does not lower the bar");
+        assertEquals(0.526, RatioRules.best(0.526, Double.NaN), 0.0, "before any epoch ended");
+        assertEquals(0.649, RatioRules.best(Double.NaN, 0.649), 0.0, "no level before the trend window yet");
+        assertTrue(Double.isNaN(RatioRules.best(Double.NaN, Double.NaN)));
+        // the computing jobs, plain SGD at its best rate: 0.652 is 1.24x the lowest level but not 1.2x the epoch's
+        assertTrue(RatioRules.risen(0.526, 0.652, 0.0));
+        assertFalse(RatioRules.risen(RatioRules.best(0.526, 0.649), 0.652, 0.0));
+        // t-1, t, t+1 against an epoch mean of 0.5 above a lowest level of 0.4
+        assertFalse(RatioRules.risen(RatioRules.best(0.4, 0.5), 0.599, 0.0));
+        assertFalse(RatioRules.risen(RatioRules.best(0.4, 0.5), 0.6, 0.0));
+        assertTrue(RatioRules.risen(RatioRules.best(0.4, 0.5), 0.601, 0.0));
+    }
+
+    @Test
+    void aHighRatioCountsOnlyOnceTheRiseIsBeyondTheSpreadOfTheMinibatchLosses() {
+        assertTrue(RatioRules.risen(1.0, 1.26, 0.25), "t+1");
+        assertFalse(RatioRules.risen(1.0, 1.25, 0.25), "t");
+        assertFalse(RatioRules.risen(1.0, 1.24, 0.25), "t-1");
+        // the levels of telecom churn with plain SGD at its best rate (0.245 to 0.318, 1.3x) on a scripted spread
+        assertFalse(RatioRules.risen(0.245, 0.318, 0.1));
+        assertTrue(RatioRules.risen(0.245, 0.318, 0.05), "the same rise on a quieter loss");
     }
 
     @Test

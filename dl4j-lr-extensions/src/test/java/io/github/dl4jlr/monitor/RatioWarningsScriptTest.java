@@ -3,6 +3,7 @@ package io.github.dl4jlr.monitor;
 import io.github.dl4jlr.testutil.TinyNets;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.Sgd;
 
 import java.util.List;
 
@@ -64,6 +65,44 @@ class RatioWarningsScriptTest {
                 heard.get(0).message());
         assertEquals(MonitorEvent.Severity.WARN, heard.get(0).severity());
         assertEquals(List.of(), highStreak(0.39, 0.25, 0.0999), "a step under 10x the band's top waits for a trend");
+    }
+
+    /**
+     * Six checks of a loss level that reaches 0.652 after a lowest level of 0.526, the last three with a weight ratio
+     * of 2e-2, above the band [1e-4, 1e-2] (the computing jobs, plain SGD at its best rate, in epoch 3).
+     *
+     * @param epochMeans the mean losses of the epochs that ended before, in order
+     */
+    private static List<MonitorEvent> risingLevel(double... epochMeans) {
+        EpochTrack epoch = new EpochTrack();
+        for (double mean : epochMeans) {
+            epoch.add(mean);
+            epoch.takeMean();
+        }
+        ModelTrack t = new ModelTrack(0, epoch);
+        t.bind(TinyNets.mln(new Sgd(0.1)), 3);
+        EventSink sink = new EventSink(null);
+        RatioWarnings warnings = new RatioWarnings(3, 1e-4, 1e-2, sink);
+        double[] levels = {0.526, 0.55, 0.6, 0.62, 0.64, 0.652};
+        for (int i = 0; i < levels.length; i++) {
+            t.level(levels[i], warnings.levelsKept());
+            if (i >= 3) {
+                warnings.after(t, new RatioCheck(0, 10 * (i + 1), 3, 0.1, List.of("2_W"), new double[]{2e-2},
+                        List.of(RatioVerdict.HIGH), new double[]{Double.NaN}));
+            }
+        }
+        return sink.report(1e-4, 1e-2).events().stream().filter(e -> e.kind() == MonitorEvent.Kind.RATIO_HIGH)
+                .toList();
+    }
+
+    @Test
+    void aLevelRisenAboveTheLowestOneButNotAboveTheBestEpochsMeanIsNoAdvice() {
+        List<MonitorEvent> before = risingLevel();
+        assertEquals(1, before.size(), "before any epoch ended, the lowest level is the mark: " + before);
+        assertEquals("iter=60 epoch=3 2_W=2.0e-02 above 1e-02 for 3 checks while the loss rose to 0.652, 1.2x its best "
+                + "0.526: learning rate likely too high for this layer (try x0.1)", before.get(0).message());
+        assertEquals(List.of(), risingLevel(0.697, 0.649, 0.618), "every epoch's mean fell: no rise to speak of");
+        assertEquals(1, risingLevel(0.697, 0.54).size(), "0.652 is also more than 1.2x the best epoch's 0.54");
     }
 
     @Test
