@@ -22,8 +22,9 @@ import java.util.zip.GZIPInputStream;
  * handwritten digits, breast cancer Wisconsin diagnostic, wine, the copies scikit-learn ships; letter recognition,
  * Statlog Landsat satellite, Statlog vehicle silhouettes, Deterding's vowels, Statlog DNA splice junctions, ionosphere
  * radar returns, glass identification, Statlog shuttle and soybean diseases, the copies R's mlbench ships; Spambase and
- * musk, R's kernlab's copies; all CC BY 4.0), Hill et al.'s cell segmentation, Kuhn and Johnson's computing jobs and
- * a telecom churn table (R's modeldata, MIT), a Fashion-MNIST subset (MIT) and a seeded Gaussian mixture.
+ * musk, R's kernlab's copies; all CC BY 4.0), Hill et al.'s cell segmentation, Kuhn and Johnson's computing jobs, a
+ * telecom churn table and IBM's telco churn sample (R's modeldata, MIT), a Fashion-MNIST subset (MIT) and a seeded
+ * Gaussian mixture.
  */
 public final class BenchmarkData {
 
@@ -141,7 +142,7 @@ public final class BenchmarkData {
      * A benchmark data set by name: {@code iris}, {@code blobs}, {@code digits}, {@code breast-cancer}, {@code wine},
      * {@code fashion}, {@code letter}, {@code satellite}, {@code vehicle}, {@code vowel}, {@code dna},
      * {@code ionosphere}, {@code spam}, {@code glass}, {@code shuttle}, {@code soybean}, {@code musk}, {@code cells},
-     * {@code hpc}, {@code churn}.
+     * {@code hpc}, {@code churn}, {@code telco}.
      */
     public static Split named(String name, long seed) {
         return switch (name) {
@@ -165,9 +166,10 @@ public final class BenchmarkData {
             case "cells" -> cells(seed);
             case "hpc" -> hpc(seed);
             case "churn" -> churn(seed);
+            case "telco" -> telco(seed);
             default -> throw new IllegalArgumentException("Expected a data set of iris, blobs, digits, breast-cancer, "
                     + "wine, fashion, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle, soybean, "
-                    + "musk, cells, hpc, churn, but got " + name);
+                    + "musk, cells, hpc, churn, telco, but got " + name);
         };
     }
 
@@ -318,6 +320,16 @@ public final class BenchmarkData {
      */
     public static Split churn(long seed) {
         return table("churn", "churn-5000.csv.gz", 5000, 71, 2, 3750, 32, seed);
+    }
+
+    /**
+     * IBM Watson Analytics' telco customer churn sample (R's modeldata {@code wa_churn}, MIT; made by
+     * {@code src/main/r/telco.R}), all 7043 customers: 9 numbers (demographics, tenure, services, charges) and 10
+     * service, contract and payment attributes one-hot (31), 2 classes (5174 stayed, 1869 churned). Standardized,
+     * shuffled with the seed, 5282/1761 split, minibatch 32.
+     */
+    public static Split telco(long seed) {
+        return table("telco", "telco-7043.csv.gz", 7043, 40, 2, 5282, 32, seed);
     }
 
     /** A bundled CSV of {@code features} numbers and a class index per row. */

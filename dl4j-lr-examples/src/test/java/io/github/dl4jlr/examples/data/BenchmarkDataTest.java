@@ -162,6 +162,14 @@ class BenchmarkDataTest {
     }
 
     @Test
+    void telcoHasItsTwoClassesOverAllRows() {
+        BenchmarkData.Split d = BenchmarkData.telco(0);
+        assertSizes(d, 5282, 1761, 40);
+        // counted by R on modeldata's wa_churn: 5174 stayed, 1869 churned
+        assertArrayEquals(new double[]{5174, 1869}, perClass(d).toDoubleVector(), 0.0);
+    }
+
+    @Test
     void holdingOutAFifthSplitsTheTrainingRowsAndKeepsTheTestRows() {
         BenchmarkData.Split d = BenchmarkData.vehicle(0);
         BenchmarkData.Split[] parts = d.holdOutFifth();

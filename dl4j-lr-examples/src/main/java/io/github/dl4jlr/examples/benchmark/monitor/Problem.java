@@ -18,8 +18,9 @@ import java.util.List;
  * too-high line was, UCI soybean diseases (MLP) only after "has learned" was judged against the chance level, and
  * UCI musk (MLP) only after extreme ratios (10x the band's top at 3 checks in a row) became advice to lower the rate,
  * Hill et al.'s cell segmentation (MLP) with the same rules, and Kuhn and Johnson's computing jobs (MLP) only after
- * the slow-start line waited for a loss that still falls at a steady pace, and a telecom churn table (MLP) with the
- * same rules.
+ * the slow-start line waited for a loss that still falls at a steady pace, a telecom churn table (MLP) with the
+ * same rules, and IBM's telco churn sample (MLP) only after a high ratio's rise was measured against the best epoch's
+ * mean loss and the spread of the minibatch losses.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
@@ -44,7 +45,8 @@ record Problem(String name, int epochs, boolean heldOut) {
             new Problem("musk", 20, true),
             new Problem("cells", 10, true),
             new Problem("hpc", 10, true),
-            new Problem("churn", 10, true));
+            new Problem("churn", 10, true),
+            new Problem("telco", 10, true));
 
     static Problem named(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst()
