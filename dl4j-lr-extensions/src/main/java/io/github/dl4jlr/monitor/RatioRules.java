@@ -16,14 +16,13 @@ package io.github.dl4jlr.monitor;
  * ratios.
  *
  * <p>A high streak also waits until a trend can be read ({@code patience + 1} checks), and speaks only when the loss
- * has risen by more than a fifth above both its best level and its best epoch's mean loss ({@link #best}), and by
- * more than the spread of its minibatch losses ({@link #risen}): while a large step still buys progress, a ratio above the band is the rate doing its job (plain SGD
- * at its best rate sat at 1-3e-2 on three data sets), and on a noisy loss the best level is a lucky low, not a mark
- * the run fell back from. Except for steps that are
- * {@linkplain #EXTREME extreme}, at least 10x the band's top for {@code patience} checks in a row: each update then
- * moves the weights by a tenth of their size or more, which no good rate kept up for that long, however fast the loss
- * fell. A low streak after the learning rate was lowered on purpose ({@link LrOwnerRules}) is expected, not
- * advice to raise it.
+ * has risen by more than a fifth above both its best level and its best epoch's mean loss ({@link #best}), and by more
+ * than the spread of its minibatch losses ({@link #risen}): while a large step still buys progress, a ratio above the
+ * band is the rate doing its job (plain SGD at its best rate sat at 1-3e-2 on three data sets), and on a noisy loss the
+ * best level is a lucky low, not a mark the run fell back from. Except for steps that are {@linkplain #EXTREME
+ * extreme}, at least 10x the band's top for {@code patience} checks in a row: each update then moves the weights by a
+ * tenth of their size or more, which no good rate kept up for that long, however fast the loss fell. A low streak after
+ * the learning rate was lowered on purpose ({@link LrOwnerRules}) is expected, not advice to raise it.
  *
  * <p><b>Which arrays are judged</b>: weight arrays (rank 2 or more). Vectors (biases, batch-norm gamma/beta) are
  * logged but not judged: Adam moves every element by about the learning rate, so a bias of 0.01 shows a ratio
@@ -89,8 +88,9 @@ final class RatioRules {
      * lowest of many levels sits a few standard errors below the truth by itself. On an unbalanced table the
      * minibatch losses spread widely (telecom churn, plain SGD at its best rate: a best level of 0.245 against epoch
      * means of 0.30 and more, and a "rise" to 0.318 while every epoch's mean fell).
-     * Worked values: best 1.0, noise 0.1: now 1.21 has risen, 1.2 has not; best 1.0, noise 0.25: 1.25 has not, 1.26 has.
-     * NaN or a best that is not positive never counts as risen; a noise of 0 (no full window yet) leaves the factor.
+     * Worked values: best 1.0, noise 0.1: now 1.21 has risen, 1.2 has not; best 1.0, noise 0.25: 1.25 has not, 1.26
+     * has. NaN or a best that is not positive never counts as risen; a noise of 0 (no full window yet) leaves the
+     * factor.
      *
      * @param noise the interquartile range of the minibatch losses of the window with the run's lowest level
      */

@@ -10,15 +10,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Turns each weight array's streak of out-of-band checks into advice (see {@link RatioRules}): at WARN when the
- * streak reaches {@code patience} and the loss is not falling fast (for a high streak: once the loss has risen above
- * its best level before the trend window and its best epoch, beyond the spread of its minibatch losses, or at once when its last {@code patience} checks were extreme), one line
- * for all the arrays due in one direction at a check, and only when it is news ({@link RatioRules#news}: the first
- * line of its direction in the run, or a ratio twice as far out);
- * nothing about a low ratio once the loss is below half its chance level (the network has learned) or while it shows
- * the signs of a dead one (the dead-network line says what to do); an INFO note instead of "try x10" when the learning
- * rate's owner lowered it on purpose, or when an earlier line found the rate too high (the updates are then small
- * because the gradients vanished, not because the rate is).
+ * Turns each weight array's streak of out-of-band checks into advice (see {@link RatioRules}): at WARN when the streak
+ * reaches {@code patience} and the loss is not falling fast (for a high streak: once the loss has risen above its best
+ * level before the trend window and its best epoch, beyond the spread of its minibatch losses, or at once when its last
+ * {@code patience} checks were extreme), one line for all the arrays due in one direction at a check, and only when it
+ * is news ({@link RatioRules#news}: the first line of its direction in the run, or a ratio twice as far out); nothing
+ * about a low ratio once the loss is below half its chance level (the network has learned) or while it shows the signs
+ * of a dead one (the dead-network line says what to do); an INFO note instead of "try x10" when the learning rate's
+ * owner lowered it on purpose, or when an earlier line found the rate too high (the updates are then small because the
+ * gradients vanished, not because the rate is).
  */
 final class RatioWarnings {
 
