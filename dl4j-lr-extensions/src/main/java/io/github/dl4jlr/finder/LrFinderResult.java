@@ -132,7 +132,7 @@ public final class LrFinderResult {
         return chanceLoss > 0 && startLoss() < LEARNED * chanceLoss;
     }
 
-    /** Whether the rules cannot read this curve: it is flat, or the network had already learned. */
+    /** Whether the rules cannot read this curve: it is flat, or the network had been trained ({@link #trained()}). */
     boolean unreadable() {
         return flat() || trained();
     }

@@ -82,12 +82,12 @@ final class RatioRules {
 
     /**
      * Whether the loss level {@code now} stands more than {@link #RISEN} times above {@code best} ({@link #best}), and
-     * more than {@code noise} above it. The noise is the interquartile range of
-     * the 25 minibatch losses around the run's lowest level: a level is their median, whose standard error is about a
-     * fifth of that range, so a rise beyond it is some four standard errors of the difference of two levels, and the
-     * lowest of many levels sits a few standard errors below the truth by itself. On an unbalanced table the
-     * minibatch losses spread widely (telecom churn, plain SGD at its best rate: a best level of 0.245 against epoch
-     * means of 0.30 and more, and a "rise" to 0.318 while every epoch's mean fell).
+     * more than {@code noise} above it. The noise is the interquartile range of the 25 minibatch losses around the
+     * run's lowest level: a level is their median, whose standard error is about a fifth of that range, so a rise
+     * beyond it is some four standard errors of the difference of two levels, and the lowest of many levels sits a few
+     * standard errors below the truth by itself. On an unbalanced table the minibatch losses spread widely (telecom
+     * churn, plain SGD at its best rate: a best level of 0.245 against epoch means of 0.30 and more, and a "rise" to
+     * 0.318 while every epoch's mean fell).
      * Worked values: best 1.0, noise 0.1: now 1.21 has risen, 1.2 has not; best 1.0, noise 0.25: 1.25 has not, 1.26
      * has. NaN or a best that is not positive never counts as risen; a noise of 0 (no full window yet) leaves the
      * factor.

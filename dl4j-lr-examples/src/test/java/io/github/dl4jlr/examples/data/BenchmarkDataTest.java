@@ -1,10 +1,14 @@
 package io.github.dl4jlr.examples.data;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Arrays;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,12 +66,48 @@ class BenchmarkDataTest {
         assertTrue(perClass.maxNumber().intValue() < 230, perClass.toString());
     }
 
-    @Test
-    void vehicleHasTheStatlogClassCounts() {
-        BenchmarkData.Split d = BenchmarkData.vehicle(0);
-        assertSizes(d, 634, 212, 18);
-        // UCI's documentation of Statlog (Vehicle Silhouettes), in mlbench's order: bus, opel, saab, van
-        assertArrayEquals(new double[]{218, 212, 217, 199}, perClass(d).toDoubleVector(), 0.0);
+    /** A bundled table by name: its training and test rows, features, and examples per class over both parts. */
+    private static Arguments table(String name, int train, int test, int features, double... perClass) {
+        return Arguments.of(name, train, test, features, perClass);
+    }
+
+    static Stream<Arguments> tables() {
+        return Stream.of(
+                // UCI's documentation of Statlog (Vehicle Silhouettes), in mlbench's order: bus, opel, saab, van
+                table("vehicle", 634, 212, 18, 218, 212, 217, 199),
+                // UCI's documentation of Statlog (DNA): 767 exon/intron, 765 intron/exon, 1654 neither
+                table("dna", 2000, 1186, 180, 767, 765, 1654),
+                // UCI's documentation of Ionosphere: 126 bad, 225 good
+                table("ionosphere", 263, 88, 33, 126, 225),
+                // UCI's documentation of Spambase: 2788 e-mails that are not spam, 1813 spam
+                table("spam", 3601, 1000, 57, 2788, 1813),
+                // UCI's documentation of Glass Identification: 70, 76, 17, 0, 13, 9, 29 fragments of types 1 to 7
+                // (4 absent)
+                table("glass", 164, 50, 9, 70, 76, 17, 13, 9, 29),
+                // counted by R on the draw uci_tables.R makes; UCI's 58000 rows hold 78.6% Rad.Flow, the draw 79.2%
+                table("shuttle", 4500, 1500, 9, 4749, 6, 21, 877, 344, 0, 3),
+                // counted by R on mlbench's Soybean, in its level order (2-4-d-injury, alternarialeaf-spot, ...)
+                table("soybean", 513, 170, 99,
+                        16, 91, 44, 20, 20, 92, 44, 20, 14, 15, 20, 20, 91, 8, 20, 88, 20, 20, 20),
+                // counted by R on kernlab's musk: 269 non-musk, 207 musk
+                table("musk", 357, 119, 166, 269, 207),
+                // counted by R on modeldata's cells: 1300 poorly segmented, 719 well segmented
+                table("cells", 1514, 505, 56, 1300, 719),
+                // counted by R on modeldata's hpc_data: 2211 very fast, 1347 fast, 514 moderate, 259 long
+                table("hpc", 3248, 1083, 26, 2211, 1347, 514, 259),
+                // counted by R on modeldata's mlc_churn: 4293 stayed, 707 churned
+                table("churn", 3750, 1250, 71, 4293, 707),
+                // counted by R on modeldata's wa_churn: 5174 stayed, 1869 churned
+                table("telco", 5282, 1761, 40, 5174, 1869));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tables")
+    void aTableHasItsSizesAndTheClassCountsOfItsSource(String name, int train, int test, int features,
+                                                       double[] perClass) {
+        BenchmarkData.Split d = BenchmarkData.named(name, 0);
+        assertSizes(d, train, test, features);
+        assertArrayEquals(perClass, perClass(d).toDoubleVector(), 0.0);
     }
 
     @Test
@@ -78,95 +118,6 @@ class BenchmarkDataTest {
         double[] ninety = new double[11];
         Arrays.fill(ninety, 90);
         assertArrayEquals(ninety, perClass(d).toDoubleVector(), 0.0);
-    }
-
-    @Test
-    void dnaHasTheStatlogClassCounts() {
-        BenchmarkData.Split d = BenchmarkData.dna(0);
-        assertSizes(d, 2000, 1186, 180);
-        // UCI's documentation of Statlog (DNA): 767 exon/intron, 765 intron/exon, 1654 neither
-        assertArrayEquals(new double[]{767, 765, 1654}, perClass(d).toDoubleVector(), 0.0);
-    }
-
-    @Test
-    void ionosphereHasTheUciClassCounts() {
-        BenchmarkData.Split d = BenchmarkData.ionosphere(0);
-        assertSizes(d, 263, 88, 33);
-        // UCI's documentation of Ionosphere: 126 bad, 225 good
-        assertArrayEquals(new double[]{126, 225}, perClass(d).toDoubleVector(), 0.0);
-    }
-
-    @Test
-    void spamHasTheUciClassCounts() {
-        BenchmarkData.Split d = BenchmarkData.spam(0);
-        assertSizes(d, 3601, 1000, 57);
-        // UCI's documentation of Spambase: 2788 e-mails that are not spam, 1813 spam
-        assertArrayEquals(new double[]{2788, 1813}, perClass(d).toDoubleVector(), 0.0);
-    }
-
-    @Test
-    void glassHasTheUciClassCounts() {
-        BenchmarkData.Split d = BenchmarkData.glass(0);
-        assertSizes(d, 164, 50, 9);
-        // UCI's documentation of Glass Identification: 70, 76, 17, 0, 13, 9, 29 fragments of types 1 to 7 (4 absent)
-        assertArrayEquals(new double[]{70, 76, 17, 13, 9, 29}, perClass(d).toDoubleVector(), 0.0);
-    }
-
-    @Test
-    void shuttleIsARandomSixThousandOfTheUciRows() {
-        BenchmarkData.Split d = BenchmarkData.shuttle(0);
-        assertSizes(d, 4500, 1500, 9);
-        // counted by R on the draw uci_tables.R makes; UCI's 58000 rows hold 78.6% Rad.Flow, the draw 79.2%
-        assertArrayEquals(new double[]{4749, 6, 21, 877, 344, 0, 3}, perClass(d).toDoubleVector(), 0.0);
-    }
-
-    @Test
-    void soybeanHasItsNineteenDiseasesAndOneHotInputs() {
-        BenchmarkData.Split d = BenchmarkData.soybean(0);
-        assertSizes(d, 513, 170, 99);
-        // counted by R on mlbench's Soybean, in its level order (2-4-d-injury, alternarialeaf-spot, ...)
-        assertArrayEquals(new double[]{16, 91, 44, 20, 20, 92, 44, 20, 14, 15, 20, 20, 91, 8, 20, 88, 20, 20, 20},
-                perClass(d).toDoubleVector(), 0.0);
-    }
-
-    @Test
-    void muskHasItsTwoClassesOverAllRows() {
-        BenchmarkData.Split d = BenchmarkData.musk(0);
-        assertSizes(d, 357, 119, 166);
-        // counted by R on kernlab's musk: 269 non-musk, 207 musk
-        assertArrayEquals(new double[]{269, 207}, perClass(d).toDoubleVector(), 0.0);
-    }
-
-    @Test
-    void cellsHasItsTwoClassesOverAllRows() {
-        BenchmarkData.Split d = BenchmarkData.cells(0);
-        assertSizes(d, 1514, 505, 56);
-        // counted by R on modeldata's cells: 1300 poorly segmented, 719 well segmented
-        assertArrayEquals(new double[]{1300, 719}, perClass(d).toDoubleVector(), 0.0);
-    }
-
-    @Test
-    void hpcHasItsFourClassesOverAllRows() {
-        BenchmarkData.Split d = BenchmarkData.hpc(0);
-        assertSizes(d, 3248, 1083, 26);
-        // counted by R on modeldata's hpc_data: 2211 very fast, 1347 fast, 514 moderate, 259 long
-        assertArrayEquals(new double[]{2211, 1347, 514, 259}, perClass(d).toDoubleVector(), 0.0);
-    }
-
-    @Test
-    void churnHasItsTwoClassesOverAllRows() {
-        BenchmarkData.Split d = BenchmarkData.churn(0);
-        assertSizes(d, 3750, 1250, 71);
-        // counted by R on modeldata's mlc_churn: 4293 stayed, 707 churned
-        assertArrayEquals(new double[]{4293, 707}, perClass(d).toDoubleVector(), 0.0);
-    }
-
-    @Test
-    void telcoHasItsTwoClassesOverAllRows() {
-        BenchmarkData.Split d = BenchmarkData.telco(0);
-        assertSizes(d, 5282, 1761, 40);
-        // counted by R on modeldata's wa_churn: 5174 stayed, 1869 churned
-        assertArrayEquals(new double[]{5174, 1869}, perClass(d).toDoubleVector(), 0.0);
     }
 
     @Test
