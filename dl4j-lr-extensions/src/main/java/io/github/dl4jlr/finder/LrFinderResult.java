@@ -1,6 +1,7 @@
 package io.github.dl4jlr.finder;
 
 import io.github.dl4jlr.finder.SuggestionRules.Suggestion;
+import io.github.dl4jlr.internal.nn.ChanceLevel;
 import io.github.dl4jlr.internal.util.LossTracker;
 
 import java.io.IOException;
@@ -99,21 +100,13 @@ public final class LrFinderResult {
     }
 
     /**
-     * Below this share of the chance level the network has learned. A fresh network's outputs are near uniform, so its
-     * loss starts near or above the chance level (the 60 fresh networks of the benchmarks' 20 tables, 3 seeds each:
-     * 0.87 to 4.9 of it); networks trained 3 to 5 epochs on two hard tables stood at 0.42 to 0.66 of it, where half,
-     * the earlier threshold, took most of them for fresh ones.
-     */
-    static final double LEARNED = 0.75;
-
-    /**
      * Whether the network had been trained before the sweep: fitted on at least as many minibatches as the sweep
      * itself took ({@link #priorIterations()} at least {@link #iterations()}), or its loss already below
-     * {@value #LEARNED} of {@link #chanceLoss()}. Its curve is then not a fresh network's, whatever its shape, so the
-     * finder reads it like a flat one (trials over the range the sweep proved stable). The count is the surer sign: on
-     * tables where even a good network stays near its chance level (churn, 3 epochs: 0.58 to 0.78 of it) the loss
-     * alone took trained networks for fresh ones. A network fitted for fewer steps than the sweep is still close to
-     * its initial weights, so its curve is read as a fresh network's.
+     * {@value ChanceLevel#LEARNED} of {@link #chanceLoss()}. Its curve is then not a fresh network's, whatever its
+     * shape, so the finder reads it like a flat one (trials over the range the sweep proved stable). The count is the
+     * surer sign: on tables where even a good network stays near its chance level (churn, 3 epochs: 0.58 to 0.78 of
+     * it) the loss alone took trained networks for fresh ones. A network fitted for fewer steps than the sweep is
+     * still close to its initial weights, so its curve is read as a fresh network's.
      *
      * @return whether the network was fitted at least as long as the sweep, or its start loss is below three quarters
      *         of the chance level
@@ -127,9 +120,9 @@ public final class LrFinderResult {
         return priorIterations > 0 && priorIterations >= iterations();
     }
 
-    /** Whether the start loss is below {@value #LEARNED} of the chance level; false when either is unknown. */
+    /** Whether the start loss is below three quarters of the chance level; false when either is unknown. */
     boolean learned() {
-        return chanceLoss > 0 && startLoss() < LEARNED * chanceLoss;
+        return ChanceLevel.learned(startLoss(), chanceLoss);
     }
 
     /** Whether the rules cannot read this curve: it is flat, or the network had been trained ({@link #trained()}). */

@@ -59,6 +59,7 @@ final class ModelTrack {
 
     LrOwnerRules.State lr = LrOwnerRules.State.INITIAL;
     SlowStartRules.State slowStart = SlowStartRules.State.INITIAL;
+    HighStartRules.State highStart = HighStartRules.State.INITIAL;
     /** Whether a line has advised raising the learning rate (then the slow-start line would repeat it). */
     boolean raiseAdvised;
     /** Whether a line has advised lowering the learning rate (then a stall's "raise it" would contradict it). */

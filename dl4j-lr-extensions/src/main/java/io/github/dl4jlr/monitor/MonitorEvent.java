@@ -27,6 +27,8 @@ public record MonitorEvent(int replica, int iteration, int epoch, Kind kind, Sev
         LOSS_STALLED,
         /** After several epochs the loss is still near its chance level, with small steps all along. */
         SLOW_START,
+        /** After several epochs the loss has not left its chance level, after extreme first steps. */
+        HIGH_START,
         /** The loss, a parameter or an update became NaN/Inf, or the minibatch held NaN/Inf. */
         NON_FINITE,
         /** The loss stayed finite but exploded. */

@@ -40,8 +40,8 @@ import java.util.Map;
  *       parameter array and per applied update ({@link Norms}) gives the ratios and the finiteness check at once; the
  *       dead-network rule ({@link DeadNetworkRules}); the ratio warnings ({@link RatioWarnings}); and a snapshot if the
  *       check was healthy ({@link Recovery}).</li>
- *   <li><b>{@code onEpochEnd}</b> (or {@link #endEpoch()}): the stall check ({@link StallCheck}) and the slow-start
- *   check ({@link SlowStartCheck}).</li>
+ *   <li><b>{@code onEpochEnd}</b> (or {@link #endEpoch()}): the stall check ({@link StallCheck}) and the checks of
+ *   the start: slow ({@link SlowStartCheck}) or stuck after extreme first steps ({@link HighStartCheck}).</li>
  * </ul>
  * What to do about a trouble is {@link TroubleMode}, decided by the pure {@link RecoveryRules} and carried out
  * by {@link Recovery}; everything said goes through one {@link EventSink} (log line, report, CSV).
@@ -80,6 +80,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
     private final RatioWarnings warnings;
     private final StallCheck stallCheck;
     private final SlowStartCheck slowStart;
+    private final HighStartCheck highStart;
     private final StepSizeTracker stepSizes;
     private final Tracks tracks;
 
@@ -99,6 +100,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         this.stallCheck = b.lossPatience == 0 ? null : new StallCheck(new StallRules(b.lossPatience, b.lossThreshold),
                 b.validation, low, high, sink);
         this.slowStart = b.lossPatience == 0 ? null : new SlowStartCheck(sink);
+        this.highStart = b.lossPatience == 0 ? null : new HighStartCheck(b.high, sink);
         StepSizeTracker tracker = new StepSizeTracker(b.stepSizeDecay);   // validates the decay even when off
         this.stepSizes = b.stepSizeEstimate ? tracker : null;
         this.tracks = new Tracks(policy.ringSize());
@@ -154,6 +156,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         if (stallCheck != null) {
             stallCheck.epochEnd(epoch, mean, t);
             slowStart.epochEnd(mean, t);
+            highStart.epochEnd(mean, t);
         }
     }
 
@@ -226,6 +229,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         double lr = t.learningRate(iteration, epoch);
         t.lr = LrOwnerRules.next(t.lr, lr);
         t.slowStart = SlowStartRules.check(t.slowStart, n.maxJudged, lr);
+        t.highStart = HighStartRules.check(t.highStart, n.maxJudged);
         t.level(t.loss.level(), warnings.levelsKept());
         RatioCheck c = new RatioCheck(t.replica, iteration, epoch, lr, n.keys, n.ratios(), n.verdicts,
                 stepSizes == null ? nan(n.keys.size()) : StepSizeTracker.estimates(t, n.keys));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
 
 import java.util.List;
@@ -82,6 +83,46 @@ class LossStallMonitorTest {
             assertTrue(healthy.events().stream().noneMatch(e -> e.kind() == MonitorEvent.Kind.SLOW_START),
                     good + ": " + healthy.events());
         }
+    }
+
+    @Test
+    void aNetworkThatNeverLeftItsChanceLevelAfterExtremeFirstStepsIsNamedOnceAfterThreeEpochs() {
+        // inputs drawn apart from the labels: no rate takes the loss below the chance level, so the line depends on
+        // the first steps alone; at Adam 0.1 they move the weights by more than a tenth of their size
+        MultiLayerNetwork net = TinyNets.mln(new Adam(0.1));
+        TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().build();
+        net.setListeners(monitor);
+        net.fit(new ListDataSetIterator<>(TinyNets.data(200, 5, 0.0).asList(), 10), 6);
+        List<MonitorEvent> high = monitor.report().events().stream()
+                .filter(e -> e.kind() == MonitorEvent.Kind.HIGH_START).toList();
+        assertEquals(1, high.size(), monitor.report().events().toString());
+        assertEquals(2, high.get(0).epoch(), "at the end of the third epoch");
+        assertEquals(MonitorEvent.Severity.WARN, high.get(0).severity());
+        String line = warnings().stream().filter(m -> m.contains("has not left its chance level")).findFirst()
+                .orElseThrow();
+        assertEquals(high.get(0).message(), line);
+        assertTrue(line.startsWith("epoch=2 after 3 epochs the loss has not left its chance level "), line);
+        assertTrue(line.endsWith("the learning rate is too high, restart from fresh weights at a lower one (try x0.1, "
+                + "or pick one with LearningRateFinder)"), line);
+
+        for (IUpdater quiet : new IUpdater[]{new Adam(0.01), new Adam(0.3)}) {
+            // 0.01: first steps inside the band; 0.3: a too-high ratio line spoke first, and one voice is enough
+            MultiLayerNetwork other = TinyNets.mln(quiet);
+            TrainingHealthMonitor m = TrainingHealthMonitor.builder().build();
+            other.setListeners(m);
+            other.fit(new ListDataSetIterator<>(TinyNets.data(200, 5, 0.0).asList(), 10), 6);
+            assertTrue(m.report().events().stream().noneMatch(e -> e.kind() == MonitorEvent.Kind.HIGH_START),
+                    quiet + ": " + m.report().events());
+        }
+        MultiLayerNetwork dead = TinyNets.mln(new Sgd(10));
+        TrainingHealthMonitor dm = TrainingHealthMonitor.builder().build();
+        dead.setListeners(dm);
+        dead.fit(new ListDataSetIterator<>(TinyNets.data(200, 5, 3.0).asList(), 10), 6);
+        MonitorReport d = dm.report();
+        assertTrue(d.events().stream().anyMatch(e -> e.kind() == MonitorEvent.Kind.NETWORK_DEAD),
+                d.events().toString());
+        assertTrue(d.events().stream().noneMatch(e -> e.kind() == MonitorEvent.Kind.HIGH_START),
+                "the dead-network line has said it: " + d.events());
     }
 
     @Test

@@ -22,10 +22,10 @@ import java.util.Locale;
 
 /**
  * Where does a network's loss stand against its chance level when the finder starts: fresh, or after some epochs of
- * training? The finder takes a network for one that has learned below {@code LrFinderResult.LEARNED} of its chance
- * level; this measures both sides of that line. Per problem, seed and optimizer (Adam 1e-3, momentum SGD 1e-2, the
- * trained-network benchmark's rates) it builds the benchmarks' network, trains it {@code --epochs} epochs (0: fresh),
- * and reads {@code startLoss() / chanceLoss()} from a 10-iteration sweep.
+ * training? The finder takes a network for one that has learned below three quarters of its chance level
+ * ({@code ChanceLevel.LEARNED}); this measures both sides of that line. Per problem, seed and optimizer (Adam 1e-3,
+ * momentum SGD 1e-2, the trained-network benchmark's rates) it builds the benchmarks' network, trains it
+ * {@code --epochs} epochs (0: fresh), and reads {@code startLoss() / chanceLoss()} from a 10-iteration sweep.
  *
  * <pre>
  *   java -Dlogback.configurationFile=config/logback-quiet.xml \

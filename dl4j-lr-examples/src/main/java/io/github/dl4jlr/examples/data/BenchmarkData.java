@@ -23,8 +23,8 @@ import java.util.zip.GZIPInputStream;
  * Statlog Landsat satellite, Statlog vehicle silhouettes, Deterding's vowels, Statlog DNA splice junctions, ionosphere
  * radar returns, glass identification, Statlog shuttle and soybean diseases, the copies R's mlbench ships; Spambase and
  * musk, R's kernlab's copies; all CC BY 4.0), Hill et al.'s cell segmentation, Kuhn and Johnson's computing jobs, a
- * telecom churn table and IBM's telco churn sample (R's modeldata, MIT), a Fashion-MNIST subset (MIT) and a seeded
- * Gaussian mixture.
+ * telecom churn table, IBM's telco churn and employee attrition samples, a Spanish bank's credit scoring table and the
+ * Palmer penguins (R's modeldata, MIT), a Fashion-MNIST subset (MIT) and a seeded Gaussian mixture.
  */
 public final class BenchmarkData {
 
@@ -142,7 +142,7 @@ public final class BenchmarkData {
      * A benchmark data set by name: {@code iris}, {@code blobs}, {@code digits}, {@code breast-cancer}, {@code wine},
      * {@code fashion}, {@code letter}, {@code satellite}, {@code vehicle}, {@code vowel}, {@code dna},
      * {@code ionosphere}, {@code spam}, {@code glass}, {@code shuttle}, {@code soybean}, {@code musk}, {@code cells},
-     * {@code hpc}, {@code churn}, {@code telco}.
+     * {@code hpc}, {@code churn}, {@code telco}, {@code attrition}, {@code credit}, {@code penguins}.
      */
     public static Split named(String name, long seed) {
         return switch (name) {
@@ -167,9 +167,12 @@ public final class BenchmarkData {
             case "hpc" -> hpc(seed);
             case "churn" -> churn(seed);
             case "telco" -> telco(seed);
+            case "attrition" -> attrition(seed);
+            case "credit" -> credit(seed);
+            case "penguins" -> penguins(seed);
             default -> throw new IllegalArgumentException("Expected a data set of iris, blobs, digits, breast-cancer, "
                     + "wine, fashion, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle, soybean, "
-                    + "musk, cells, hpc, churn, telco, but got " + name);
+                    + "musk, cells, hpc, churn, telco, attrition, credit, penguins, but got " + name);
         };
     }
 
@@ -330,6 +333,36 @@ public final class BenchmarkData {
      */
     public static Split telco(long seed) {
         return table("telco", "telco-7043.csv.gz", 7043, 40, 2, 5282, 32, seed);
+    }
+
+    /**
+     * IBM Watson Analytics' fictional employee attrition sample (R's modeldata {@code attrition}, MIT; made by
+     * {@code src/main/r/attrition.R}), all 1470 employees: 16 numbers (age, pay, years, counts), 7 ordered ratings as
+     * their level number and 7 attributes one-hot (28), 2 classes (1233 stayed, 237 left). Standardized, shuffled with
+     * the seed, 1102/368 split, minibatch 16.
+     */
+    public static Split attrition(long seed) {
+        return table("attrition", "attrition-1470.csv.gz", 1470, 51, 2, 1102, 16, seed);
+    }
+
+    /**
+     * A Spanish bank's credit scoring table (R's modeldata {@code credit_data}, MIT; made by
+     * {@code src/main/r/credit.R}), all 4454 loans: 9 numbers (a missing value as its column's median), 3 indicators of
+     * a missing income, assets or debt, home, marital status, records and job one-hot (17), 2 classes (3200 good, 1254
+     * bad). Standardized, shuffled with the seed, 3340/1114 split, minibatch 32.
+     */
+    public static Split credit(long seed) {
+        return table("credit", "credit-4454.csv.gz", 4454, 29, 2, 3340, 32, seed);
+    }
+
+    /**
+     * The Palmer penguins (K. Gorman, T. Williams, W. Fraser; R's modeldata {@code penguins}, MIT; made by
+     * {@code src/main/r/penguins.R}), the 333 penguins whose sex is recorded: bill length and depth, flipper length,
+     * body mass, island (3) and sex (2) one-hot, 3 species (146 Adelie, 68 Chinstrap, 119 Gentoo). Standardized,
+     * shuffled with the seed, 250/83 split, minibatch 16.
+     */
+    public static Split penguins(long seed) {
+        return table("penguins", "penguins-333.csv.gz", 333, 9, 3, 250, 16, seed);
     }
 
     /** A bundled CSV of {@code features} numbers and a class index per row. */

@@ -98,7 +98,13 @@ class BenchmarkDataTest {
                 // counted by R on modeldata's mlc_churn: 4293 stayed, 707 churned
                 table("churn", 3750, 1250, 71, 4293, 707),
                 // counted by R on modeldata's wa_churn: 5174 stayed, 1869 churned
-                table("telco", 5282, 1761, 40, 5174, 1869));
+                table("telco", 5282, 1761, 40, 5174, 1869),
+                // counted by R on modeldata's attrition: 1233 stayed, 237 left
+                table("attrition", 1102, 368, 51, 1233, 237),
+                // counted by R on modeldata's credit_data: 3200 good, 1254 bad
+                table("credit", 3340, 1114, 29, 3200, 1254),
+                // counted by R on modeldata's penguins with sex recorded: 146 Adelie, 68 Chinstrap, 119 Gentoo
+                table("penguins", 250, 83, 9, 146, 68, 119));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -33,6 +33,7 @@ enum Direction {
             // "its updates are exactly zero: ... a higher learning rate will not help, a restart ... might"
             case RATIO_LOW -> e.message().contains("exactly zero") ? DEAD : RAISE;
             case SLOW_START -> RAISE;
+            case HIGH_START -> LOWER;
             case NETWORK_DEAD -> DEAD;
             case LOSS_STALLED -> stalls.stream().filter(s -> s.epoch() == e.epoch() && s.replica() == e.replica())
                     .findFirst().map(s -> switch (s.cause()) {

@@ -19,8 +19,10 @@ import java.util.List;
  * UCI musk (MLP) only after extreme ratios (10x the band's top at 3 checks in a row) became advice to lower the rate,
  * Hill et al.'s cell segmentation (MLP) with the same rules, and Kuhn and Johnson's computing jobs (MLP) only after
  * the slow-start line waited for a loss that still falls at a steady pace, a telecom churn table (MLP) with the
- * same rules, and IBM's telco churn sample (MLP) only after a high ratio's rise was measured against the best epoch's
- * mean loss and the spread of the minibatch losses.
+ * same rules, IBM's telco churn sample (MLP) only after a high ratio's rise was measured against the best epoch's
+ * mean loss and the spread of the minibatch losses, and IBM's employee attrition sample, a credit scoring table and the
+ * Palmer penguins (MLPs) only after a loss that never left its chance level after extreme first steps became advice
+ * to lower the rate.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
@@ -46,7 +48,10 @@ record Problem(String name, int epochs, boolean heldOut) {
             new Problem("cells", 10, true),
             new Problem("hpc", 10, true),
             new Problem("churn", 10, true),
-            new Problem("telco", 10, true));
+            new Problem("telco", 10, true),
+            new Problem("attrition", 20, true),
+            new Problem("credit", 10, true),
+            new Problem("penguins", 30, true));
 
     static Problem named(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst()
