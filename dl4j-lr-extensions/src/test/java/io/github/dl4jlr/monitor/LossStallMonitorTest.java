@@ -98,10 +98,11 @@ class LossStallMonitorTest {
         assertEquals(1, high.size(), monitor.report().events().toString());
         assertEquals(2, high.get(0).epoch(), "at the end of the third epoch");
         assertEquals(MonitorEvent.Severity.WARN, high.get(0).severity());
-        String line = warnings().stream().filter(m -> m.contains("has not left its chance level")).findFirst()
-                .orElseThrow();
+        String line = warnings().stream().filter(m -> m.contains("below three quarters of the chance level"))
+                .findFirst().orElseThrow();
         assertEquals(high.get(0).message(), line);
-        assertTrue(line.startsWith("epoch=2 after 3 epochs the loss has not left its chance level "), line);
+        assertTrue(line.startsWith("epoch=2 after 3 epochs no epoch's mean loss has gone below three quarters of the "
+                + "chance level "), line);
         assertTrue(line.endsWith("the learning rate is too high, restart from fresh weights at a lower one (try x0.1, "
                 + "or pick one with LearningRateFinder)"), line);
 
