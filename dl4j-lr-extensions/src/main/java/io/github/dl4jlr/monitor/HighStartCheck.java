@@ -31,13 +31,15 @@ final class HighStartCheck {
         }
         int epoch = t.net.epochCount();
         double chance = t.chanceLoss();
-        if (!HighStartRules.stuck(t.highStart, epoch + 1, chance, high, t.deadReported || t.lowerAdvised)) {
+        // one voice: a trouble line (non-finite, diverged, dead) or a too-high line has already said it
+        boolean said = t.deadReported || t.lowerAdvised || t.nonFiniteAt >= 0;
+        if (!HighStartRules.stuck(t.highStart, chance, high, said)) {
             return;
         }
         t.lowerAdvised = true;
         int iteration = t.net.iterationCount();
         sink.event(Level.WARN, new MonitorEvent(t.replica, iteration, epoch, MonitorEvent.Kind.HIGH_START,
-                MonitorEvent.Severity.WARN, "network", MonitorMessages.highStart(epoch, epoch + 1,
+                MonitorEvent.Severity.WARN, "network", MonitorMessages.highStart(epoch, t.highStart.epochs(),
                 t.highStart.lowestEpoch(), chance, t.highStart.firstPeak(), t.learningRate(iteration, epoch))));
     }
 }

@@ -16,7 +16,7 @@ import io.github.dl4jlr.internal.nn.ChanceLevel;
  *               ({@link RatioRules#extreme}: at least 10x the band's top; 0.1 with the default band)
  *           and every epoch's mean loss so far stayed at or above {@value ChanceLevel#LEARNED} of the chance level
  *               (it has not learned, by the test the finder uses for a trained network)
- *           and no line has named the network dead or advised lowering the rate yet
+ *           and no trouble line (non-finite, diverged, dead) or too-high line has spoken yet
  * </pre>
  * Measured on the recorded runs of the 22 tables of the scenario suite (3 seeds, SGD, momentum and Adam): no healthy,
  * converged, too-low or plateau run met both conditions. Healthy runs with first steps that large (up to 0.14) were
@@ -35,10 +35,12 @@ final class HighStartRules {
     /**
      * @param checks      ratio checks seen, counted up to {@link #FIRST_CHECKS}
      * @param firstPeak   the largest judged ratio of the first checks; NaN before one was judged
-     * @param lowestEpoch the lowest epoch mean loss so far; NaN before the first epoch ended
+     * @param epochs      epoch ends seen (counted here: a loop over {@code fit(DataSet)} that calls
+     *                    {@code endEpoch()} does not advance DL4J's epoch counter)
+     * @param lowestEpoch the lowest finite epoch mean loss so far; NaN before one
      */
-    record State(int checks, double firstPeak, double lowestEpoch) {
-        static final State INITIAL = new State(0, Double.NaN, Double.NaN);
+    record State(int checks, double firstPeak, int epochs, double lowestEpoch) {
+        static final State INITIAL = new State(0, Double.NaN, 0, Double.NaN);
     }
 
     private HighStartRules() {
@@ -54,31 +56,30 @@ final class HighStartRules {
             return s;
         }
         double peak = Double.isNaN(maxJudged) || maxJudged <= s.firstPeak() ? s.firstPeak() : maxJudged;
-        return new State(s.checks() + 1, peak, s.lowestEpoch());
+        return new State(s.checks() + 1, peak, s.epochs(), s.lowestEpoch());
     }
 
     /**
      * The state after an epoch end.
      *
-     * @param loss the epoch's mean loss; NaN (an epoch without minibatches, or a non-finite one) leaves it as it is
+     * @param loss the epoch's mean loss; NaN (an epoch without minibatches, or a non-finite one) counts the epoch and
+     *             leaves the lowest as it is
      */
     static State epochEnd(State s, double loss) {
-        if (!Double.isFinite(loss) || loss >= s.lowestEpoch()) {
-            return s;
-        }
-        return new State(s.checks(), s.firstPeak(), loss);
+        double lowest = Double.isFinite(loss) && !(loss >= s.lowestEpoch()) ? loss : s.lowestEpoch();
+        return new State(s.checks(), s.firstPeak(), s.epochs() + 1, lowest);
     }
 
     /**
      * Whether to say it now (see the class comment).
      *
-     * @param epochsDone complete epochs
      * @param chance     the chance-level loss; NaN or 0 when unknown, which never counts as stuck
      * @param high       the top of the ratio band
-     * @param said       whether a line has named the network dead or advised lowering the rate, this one included
+     * @param said       whether a trouble line (non-finite, diverged, dead) or a line advising to lower the rate has
+     *                   spoken, this one included
      */
-    static boolean stuck(State s, int epochsDone, double chance, double high, boolean said) {
-        return epochsDone >= SlowStartRules.EPOCHS && !said && chance > 0 && Double.isFinite(s.lowestEpoch())
+    static boolean stuck(State s, double chance, double high, boolean said) {
+        return s.epochs() >= SlowStartRules.EPOCHS && !said && chance > 0 && Double.isFinite(s.lowestEpoch())
                 && !ChanceLevel.learned(s.lowestEpoch(), chance) && RatioRules.extreme(s.firstPeak(), high);
     }
 }

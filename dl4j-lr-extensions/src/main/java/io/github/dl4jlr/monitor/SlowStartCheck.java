@@ -29,13 +29,13 @@ final class SlowStartCheck {
         int epoch = t.net.epochCount();
         double level = t.loss.level();
         double chance = t.chanceLoss();
-        if (!SlowStartRules.slow(t.slowStart, epoch + 1, level, chance, t.deadReported, t.raiseAdvised)) {
+        if (!SlowStartRules.slow(t.slowStart, level, chance, t.deadReported, t.raiseAdvised)) {
             return;
         }
         t.raiseAdvised = true;
         int iteration = t.net.iterationCount();
         sink.event(Level.WARN, new MonitorEvent(t.replica, iteration, epoch, MonitorEvent.Kind.SLOW_START,
-                MonitorEvent.Severity.WARN, "network", MonitorMessages.slowStart(iteration, epoch, epoch + 1, level,
+                MonitorEvent.Severity.WARN, "network", MonitorMessages.slowStart(iteration, epoch, t.slowStart.epochs(), level,
                 chance, t.slowStart.peakRatio(), t.slowStart.lastFall(), t.slowStart.largestFall(),
                 t.learningRate(iteration, epoch))));
     }

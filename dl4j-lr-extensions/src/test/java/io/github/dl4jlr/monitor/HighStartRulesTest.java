@@ -31,10 +31,12 @@ class HighStartRulesTest {
         HighStartRules.State s = run(new double[]{0.343, 0.21, 0.05}, 1.033, 1.013, 1.046);
         assertEquals(0.343, s.firstPeak(), 0.0);
         assertEquals(1.013, s.lowestEpoch(), 0.0);
-        assertFalse(HighStartRules.stuck(s, 2, CHANCE, HIGH, false), "two epochs: not yet");
-        assertTrue(HighStartRules.stuck(s, 3, CHANCE, HIGH, false), "the end of the third epoch");
-        assertTrue(HighStartRules.stuck(s, 4, CHANCE, HIGH, false));
-        assertFalse(HighStartRules.stuck(s, 3, CHANCE, HIGH, true),
+        assertEquals(3, s.epochs());
+        assertFalse(HighStartRules.stuck(run(new double[]{0.343}, 1.033, 1.013), CHANCE, HIGH, false),
+                "two epochs: not yet");
+        assertTrue(HighStartRules.stuck(s, CHANCE, HIGH, false), "the end of the third epoch");
+        assertTrue(HighStartRules.stuck(HighStartRules.epochEnd(s, 1.1), CHANCE, HIGH, false));
+        assertFalse(HighStartRules.stuck(s, CHANCE, HIGH, true),
                 "once said, or after a dead-network or too-high line, it has nothing to add");
     }
 
@@ -45,17 +47,17 @@ class HighStartRulesTest {
                 "an unjudged check leaves no peak");
         assertEquals(0.05, run(late).firstPeak(), 0.0, "the fourth check is not a first step");
         assertEquals(HighStartRules.FIRST_CHECKS, run(late).checks());
-        assertFalse(HighStartRules.stuck(run(late, 1.1, 1.1, 1.1), 3, CHANCE, HIGH, false));
+        assertFalse(HighStartRules.stuck(run(late, 1.1, 1.1, 1.1), CHANCE, HIGH, false));
     }
 
     @Test
     void theFirstStepsMustBeExtremeAtTenTimesTheBandsTop() {
-        assertFalse(HighStartRules.stuck(run(new double[]{0.099}, 1.1, 1.1, 1.1), 3, CHANCE, HIGH, false), "t-1");
-        assertTrue(HighStartRules.stuck(run(new double[]{0.1}, 1.1, 1.1, 1.1), 3, CHANCE, HIGH, false), "t");
-        assertTrue(HighStartRules.stuck(run(new double[]{0.101}, 1.1, 1.1, 1.1), 3, CHANCE, HIGH, false), "t+1");
-        assertFalse(HighStartRules.stuck(run(new double[]{0.1}, 1.1, 1.1, 1.1), 3, CHANCE, 0.02, false),
+        assertFalse(HighStartRules.stuck(run(new double[]{0.099}, 1.1, 1.1, 1.1), CHANCE, HIGH, false), "t-1");
+        assertTrue(HighStartRules.stuck(run(new double[]{0.1}, 1.1, 1.1, 1.1), CHANCE, HIGH, false), "t");
+        assertTrue(HighStartRules.stuck(run(new double[]{0.101}, 1.1, 1.1, 1.1), CHANCE, HIGH, false), "t+1");
+        assertFalse(HighStartRules.stuck(run(new double[]{0.1}, 1.1, 1.1, 1.1), CHANCE, 0.02, false),
                 "relative to the user's band");
-        assertFalse(HighStartRules.stuck(run(new double[0], 1.1, 1.1, 1.1), 3, CHANCE, HIGH, false),
+        assertFalse(HighStartRules.stuck(run(new double[0], 1.1, 1.1, 1.1), CHANCE, HIGH, false),
                 "no check at all: nothing to say");
     }
 
@@ -63,14 +65,16 @@ class HighStartRulesTest {
     void anEpochBelowThreeQuartersOfTheChanceLevelMeansTheNetworkLearned() {
         double at = ChanceLevel.LEARNED * CHANCE;
         double[] first = {0.4};
-        assertFalse(HighStartRules.stuck(run(first, 1.1, Math.nextDown(at), 1.1), 3, CHANCE, HIGH, false),
+        assertFalse(HighStartRules.stuck(run(first, 1.1, Math.nextDown(at), 1.1), CHANCE, HIGH, false),
                 "one epoch just below three quarters of the chance level, even between two above it");
-        assertTrue(HighStartRules.stuck(run(first, 1.1, at, 1.1), 3, CHANCE, HIGH, false), "at it");
-        assertTrue(HighStartRules.stuck(run(first, 1.1, Math.nextUp(at), 1.1), 3, CHANCE, HIGH, false), "above it");
-        assertFalse(HighStartRules.stuck(run(first, 1.1, 1.1, 1.1), 3, Double.NaN, HIGH, false),
+        assertTrue(HighStartRules.stuck(run(first, 1.1, at, 1.1), CHANCE, HIGH, false), "at it");
+        assertTrue(HighStartRules.stuck(run(first, 1.1, Math.nextUp(at), 1.1), CHANCE, HIGH, false), "above it");
+        assertFalse(HighStartRules.stuck(run(first, 1.1, 1.1, 1.1), Double.NaN, HIGH, false),
                 "no chance level known (not a cross-entropy output)");
-        assertFalse(HighStartRules.stuck(run(first), 3, CHANCE, HIGH, false), "no epoch loss known");
-        assertEquals(1.1, run(first, 1.1, Double.NaN, Double.POSITIVE_INFINITY).lowestEpoch(), 0.0,
-                "an epoch without a finite mean leaves the lowest as it was");
+        assertFalse(HighStartRules.stuck(run(first, Double.NaN, Double.NaN, Double.NaN), CHANCE, HIGH, false),
+                "no finite epoch loss known");
+        HighStartRules.State nan = run(first, 1.1, Double.NaN, Double.POSITIVE_INFINITY);
+        assertEquals(1.1, nan.lowestEpoch(), 0.0, "an epoch without a finite mean leaves the lowest as it was");
+        assertEquals(3, nan.epochs(), "but counts");
     }
 }

@@ -8,6 +8,7 @@ import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -78,6 +79,18 @@ class LossStallMonitorTest {
         assertTrue(line.endsWith("a good rate shows above 3e-03 in its first epochs): at lr=1.0e-03 the network learns "
                 + "slowly; the learning rate is likely too low (try x10, or pick one with LearningRateFinder)"), line);
 
+        // the same in a loop over fit(DataSet) with endEpoch(), which DL4J's epoch counter does not see
+        MultiLayerNetwork looped = TinyNets.mln(new Sgd(1e-3));
+        TrainingHealthMonitor lm = TrainingHealthMonitor.builder().frequency(1).build();
+        looped.setListeners(lm);
+        List<DataSet> batches = TinyNets.data(40, 5, 3.0).batchBy(10);
+        for (int e = 0; e < 6; e++) {
+            batches.forEach(looped::fit);
+            lm.endEpoch();
+        }
+        assertEquals(1, lm.report().events().stream().filter(e -> e.kind() == MonitorEvent.Kind.SLOW_START).count(),
+                lm.report().events().toString());
+
         for (double good : new double[]{1e-2, 1e-1}) {
             MonitorReport healthy = fit(TinyNets.mln(new Sgd(good)), TrainingHealthMonitor.builder().frequency(1).build(), 6);
             assertTrue(healthy.events().stream().noneMatch(e -> e.kind() == MonitorEvent.Kind.SLOW_START),
@@ -103,8 +116,9 @@ class LossStallMonitorTest {
         assertEquals(high.get(0).message(), line);
         assertTrue(line.startsWith("epoch=2 after 3 epochs no epoch's mean loss has gone below three quarters of the "
                 + "chance level "), line);
-        assertTrue(line.endsWith("the learning rate is too high, restart from fresh weights at a lower one (try x0.1, "
-                + "or pick one with LearningRateFinder)"), line);
+        assertTrue(line.endsWith("far more than a good rate does: at lr=1.0e-01 the learning rate is likely too high "
+                + "(steps that large saturate or kill units); restart from fresh weights at a lower one (try x0.1, or "
+                + "pick one with LearningRateFinder)"), line);
 
         for (IUpdater quiet : new IUpdater[]{new Adam(0.01), new Adam(0.3)}) {
             // 0.01: first steps inside the band; 0.3: a too-high ratio line spoke first, and one voice is enough
@@ -115,6 +129,14 @@ class LossStallMonitorTest {
             assertTrue(m.report().events().stream().noneMatch(e -> e.kind() == MonitorEvent.Kind.HIGH_START),
                     quiet + ": " + m.report().events());
         }
+        // the same run in a loop over fit(DataSet) with endEpoch(), which DL4J's epoch counter does not see: named
+        // at the third epoch end; with a NaN input in its second epoch the non-finite line has spoken, and the NaN
+        // it spread leaves the first epoch's mean as the lowest
+        assertEquals(List.of(MonitorEvent.Kind.HIGH_START), startLines(loopWithNaNAt(-1)));
+        List<MonitorEvent> nan = loopWithNaNAt(5).report().events();
+        assertTrue(nan.stream().anyMatch(e -> e.kind() == MonitorEvent.Kind.NON_FINITE), nan.toString());
+        assertEquals(List.of(), startLines(loopWithNaNAt(5)), "after a trouble line: " + nan);
+
         MultiLayerNetwork dead = TinyNets.mln(new Sgd(10));
         TrainingHealthMonitor dm = TrainingHealthMonitor.builder().build();
         dead.setListeners(dm);
@@ -124,6 +146,31 @@ class LossStallMonitorTest {
                 d.events().toString());
         assertTrue(d.events().stream().noneMatch(e -> e.kind() == MonitorEvent.Kind.HIGH_START),
                 "the dead-network line has said it: " + d.events());
+    }
+
+    private static List<MonitorEvent.Kind> startLines(TrainingHealthMonitor m) {
+        return m.report().events().stream().map(MonitorEvent::kind).filter(k -> k == MonitorEvent.Kind.HIGH_START)
+                .toList();
+    }
+
+    /** Adam 0.1 on inputs drawn apart from the labels, 6 epochs of fit(DataSet); a NaN input at {@code minibatch} of
+     *  epoch 1 (none when negative). */
+    private static TrainingHealthMonitor loopWithNaNAt(int minibatch) {
+        MultiLayerNetwork net = TinyNets.mln(new Adam(0.1));
+        TrainingHealthMonitor m = TrainingHealthMonitor.builder().build();
+        net.setListeners(m);
+        List<DataSet> batches = TinyNets.data(200, 5, 0.0).batchBy(10);
+        for (int e = 0; e < 6; e++) {
+            for (int i = 0; i < batches.size(); i++) {
+                DataSet b = batches.get(i).copy();
+                if (e == 1 && i == minibatch) {
+                    b.getFeatures().putScalar(0, 0, Double.NaN);
+                }
+                net.fit(b);
+            }
+            m.endEpoch();
+        }
+        return m;
     }
 
     @Test
