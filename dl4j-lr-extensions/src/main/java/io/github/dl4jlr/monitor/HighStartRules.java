@@ -21,7 +21,10 @@ import io.github.dl4jlr.internal.nn.ChanceLevel;
  * Measured on the recorded runs of the 22 tables of the scenario suite (3 seeds, SGD, momentum and Adam): no healthy,
  * converged, too-low or plateau run met both conditions. Healthy runs with first steps that large (up to 0.14) were
  * below 0.3 of their chance level within three epochs, and healthy runs that stayed above three quarters of it for
- * three epochs (plain SGD on a telecom churn table) had first steps of at most 0.06. It is said once per run.
+ * three epochs (plain SGD on a telecom churn table) had first steps of at most 0.06. On a table where even a good
+ * rate stays near three quarters of its chance level for three epochs (a credit scoring table) a rate 30x too high
+ * meets both and still learns, only worse than a lower rate: so the line says the rate is likely too high, not that
+ * the network is dead. It is said once per run.
  *
  * <p>Worked values, chance level 1.133, default band: first checks 0.343, 0.21, 0.05 and epoch means 1.033, 1.013,
  * 1.046 are stuck at the end of the third epoch; with an epoch mean of 0.84 (0.74 of the chance level) among them, or
