@@ -216,13 +216,13 @@ final class MonitorMessages {
     /** The WARN line of a network stuck after a high start (see {@link HighStartRules}). */
     static String highStart(int epoch, int epochsDone, double lowestEpoch, double chance, double firstPeak,
                             double rate) {
-        return String.format(Locale.ROOT, "epoch=%d after %d epochs no epoch's mean loss has gone below three quarters "
-                        + "of the chance level %.4g (the lowest, %.4g, is %.0f%% of it), and the first checks moved a "
-                        + "weight array by %.0f%% of its size in one step (update:parameter ratio %.2g), far more than a "
-                        + "good rate does: at lr=%.1e the learning rate is likely too high (steps that large saturate or "
-                        + "kill units); restart from fresh weights at a lower one (try x0.1, or pick one with "
-                        + "LearningRateFinder)", epoch, epochsDone, chance, lowestEpoch, 100 * lowestEpoch / chance,
-                100 * firstPeak, firstPeak, rate);
+        return String.format(Locale.ROOT, "epoch=%d after %d epochs no epoch's mean loss has gone below three "
+                        + "quarters of the chance level %.4g (the lowest, %.4g, is %.0f%% of it), and the first "
+                        + "checks moved a weight array by %.0f%% of its size in one step (update:parameter ratio "
+                        + "%.2g), far more than a good rate does: at lr=%.1e the learning rate is likely too high "
+                        + "(steps that large saturate or kill units); restart from fresh weights at a lower one (try "
+                        + "x0.1, or pick one with LearningRateFinder)", epoch, epochsDone, chance, lowestEpoch,
+                100 * lowestEpoch / chance, 100 * firstPeak, firstPeak, rate);
     }
 
     /** The WARN line of a rollback or a data restore. */

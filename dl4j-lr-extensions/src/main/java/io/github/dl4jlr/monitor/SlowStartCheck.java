@@ -35,8 +35,8 @@ final class SlowStartCheck {
         t.raiseAdvised = true;
         int iteration = t.net.iterationCount();
         sink.event(Level.WARN, new MonitorEvent(t.replica, iteration, epoch, MonitorEvent.Kind.SLOW_START,
-                MonitorEvent.Severity.WARN, "network", MonitorMessages.slowStart(iteration, epoch, t.slowStart.epochs(), level,
-                chance, t.slowStart.peakRatio(), t.slowStart.lastFall(), t.slowStart.largestFall(),
-                t.learningRate(iteration, epoch))));
+                MonitorEvent.Severity.WARN, "network", MonitorMessages.slowStart(iteration, epoch,
+                t.slowStart.epochs(), level, chance, t.slowStart.peakRatio(), t.slowStart.lastFall(),
+                t.slowStart.largestFall(), t.learningRate(iteration, epoch))));
     }
 }

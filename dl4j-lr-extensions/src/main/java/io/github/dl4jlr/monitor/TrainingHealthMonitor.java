@@ -426,9 +426,9 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         }
 
         /**
-         * Turns the epoch-level loss checks on or off: the stall check (on by default, 3 epochs and 1e-2) and the checks
-         * of the start ({@link SlowStartRules}: a loss still near its chance level after 3 epochs of small steps;
-         * {@link HighStartRules}: a loss that never left it after extreme first steps).
+         * Turns the epoch-level loss checks on or off: the stall check (on by default, 3 epochs and 1e-2) and the
+         * checks of the start ({@link SlowStartRules}: a loss still near its chance level after 3 epochs of small
+         * steps; {@link HighStartRules}: a loss that never left it after extreme first steps).
          *
          * @param on false to turn it off
          * @return this builder

@@ -42,8 +42,8 @@ class SlowStartRulesTest {
     @Test
     void oneLargeRatioEarlyIsAGoodRateWhateverFollows() {
         assertFalse(SlowStartRules.slow(at(checks(0.316, 7.3e-2, 5e-4, 4e-4), 3), 2.2, CHANCE, false, false));
-        assertFalse(SlowStartRules.slow(at(checks(1e-2, 1e-4, SlowStartRules.SMALL_PEAK), 3), 2.2, CHANCE, false, false),
-                "at the limit");
+        assertFalse(SlowStartRules.slow(at(checks(1e-2, 1e-4, SlowStartRules.SMALL_PEAK), 3), 2.2, CHANCE, false,
+                false), "at the limit");
         assertTrue(SlowStartRules.slow(at(checks(1e-2, 1e-4, 2.99e-3), 3), 2.2, CHANCE, false, false), "just below it");
         assertFalse(SlowStartRules.slow(at(checks(1e-2, Double.NaN), 3), 2.2, CHANCE, false, false),
                 "no judged ratio yet: nothing to say");
