@@ -8,8 +8,8 @@ import io.github.dl4jlr.internal.nn.ChanceLevel;
  * vanished, so the dead-network rule ({@link DeadNetworkRules}) does not name it; no network needed.
  *
  * <p>Such a network hovers near the loss of predicting the class frequencies: saturated units, or most of them dead
- * with a few left that keep a gradient. At a good rate the loss leaves that level within an epoch or two, whatever the
- * first steps were. So, at each epoch end:
+ * with a few left that keep a gradient. A good rate whose first steps are that large takes the loss well below that
+ * level within an epoch or two. So, at each epoch end:
  * <pre>
  *   stuck = epochs done &gt;= {@value SlowStartRules#EPOCHS}
  *           and the largest judged ratio of the first {@value #FIRST_CHECKS} checks is extreme
