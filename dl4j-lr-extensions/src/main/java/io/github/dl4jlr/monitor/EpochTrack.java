@@ -21,6 +21,8 @@ final class EpochTrack {
     boolean deadSeen;
     /** The lowest mean loss of an epoch that has ended; +Infinity before the first. */
     private double bestMean = Double.POSITIVE_INFINITY;
+    /** Epochs ended, counted here: DL4J's epoch counter does not move in a {@code fit(DataSet)} loop. */
+    private int ended;
 
     void add(double loss) {
         losses.add(loss);
@@ -35,11 +37,17 @@ final class EpochTrack {
 
     /** The mean minibatch loss of the epoch, and a reset for the next one; NaN when it saw none. */
     double takeMean() {
+        ended++;
         double mean = losses.takeMean();
         if (Double.isFinite(mean)) {
             bestMean = Math.min(bestMean, mean);
         }
         return mean;
+    }
+
+    /** Epochs ended ({@link #takeMean()} calls), those without minibatches included. */
+    int ended() {
+        return ended;
     }
 
     /** The lowest mean loss of an epoch that has ended; NaN before the first. */

@@ -36,14 +36,11 @@ final class HighStartRules {
     static final int FIRST_CHECKS = 3;
 
     /**
-     * @param checks      ratio checks seen, counted up to {@link #FIRST_CHECKS}
-     * @param firstPeak   the largest judged ratio of the first checks; NaN before one was judged
-     * @param epochs      epoch ends seen (counted here: a loop over {@code fit(DataSet)} that calls
-     *                    {@code endEpoch()} does not advance DL4J's epoch counter)
-     * @param lowestEpoch the lowest finite epoch mean loss so far; NaN before one
+     * @param checks    ratio checks seen, counted up to {@link #FIRST_CHECKS}
+     * @param firstPeak the largest judged ratio of the first checks; NaN before one was judged
      */
-    record State(int checks, double firstPeak, int epochs, double lowestEpoch) {
-        static final State INITIAL = new State(0, Double.NaN, 0, Double.NaN);
+    record State(int checks, double firstPeak) {
+        static final State INITIAL = new State(0, Double.NaN);
     }
 
     private HighStartRules() {
@@ -59,30 +56,21 @@ final class HighStartRules {
             return s;
         }
         double peak = Double.isNaN(maxJudged) || maxJudged <= s.firstPeak() ? s.firstPeak() : maxJudged;
-        return new State(s.checks() + 1, peak, s.epochs(), s.lowestEpoch());
-    }
-
-    /**
-     * The state after an epoch end.
-     *
-     * @param loss the epoch's mean loss; NaN (an epoch without minibatches, or a non-finite one) counts the epoch and
-     *             leaves the lowest as it is
-     */
-    static State epochEnd(State s, double loss) {
-        double lowest = Double.isFinite(loss) && !(loss >= s.lowestEpoch()) ? loss : s.lowestEpoch();
-        return new State(s.checks(), s.firstPeak(), s.epochs() + 1, lowest);
+        return new State(s.checks() + 1, peak);
     }
 
     /**
      * Whether to say it now (see the class comment).
      *
-     * @param chance     the chance-level loss; NaN or 0 when unknown, which never counts as stuck
-     * @param high       the top of the ratio band
-     * @param said       whether a trouble line (non-finite, diverged, dead) or a line advising to lower the rate has
-     *                   spoken, this one included
+     * @param epochsDone  epoch ends seen
+     * @param lowestEpoch the lowest finite epoch mean loss so far; NaN when none
+     * @param chance      the chance-level loss; NaN or 0 when unknown, which never counts as stuck
+     * @param high        the top of the ratio band
+     * @param said        whether a trouble line (non-finite, diverged, dead) or a line advising to lower the rate has
+     *                    spoken, this one included
      */
-    static boolean stuck(State s, double chance, double high, boolean said) {
-        return s.epochs() >= SlowStartRules.EPOCHS && !said && chance > 0 && Double.isFinite(s.lowestEpoch())
-                && !ChanceLevel.learned(s.lowestEpoch(), chance) && RatioRules.extreme(s.firstPeak(), high);
+    static boolean stuck(State s, int epochsDone, double lowestEpoch, double chance, double high, boolean said) {
+        return epochsDone >= SlowStartRules.EPOCHS && !said && chance > 0 && Double.isFinite(lowestEpoch)
+                && !ChanceLevel.learned(lowestEpoch, chance) && RatioRules.extreme(s.firstPeak(), high);
     }
 }

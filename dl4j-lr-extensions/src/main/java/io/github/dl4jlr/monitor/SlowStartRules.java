@@ -48,12 +48,10 @@ final class SlowStartRules {
      * @param epochLoss    the last epoch's mean loss; NaN before the first
      * @param lastFall     how much it fell below the epoch before; NaN before the second epoch
      * @param largestFall  the largest fall of the epochs before the last; NaN before the third epoch
-     * @param epochs       epoch ends seen (counted here: a loop over {@code fit(DataSet)} that calls
-     *                     {@code endEpoch()} does not advance DL4J's epoch counter)
      */
     record State(double peakRatio, double firstRate, boolean rateMoved, double epochLoss, double lastFall,
-                 double largestFall, int epochs) {
-        static final State INITIAL = new State(Double.NaN, Double.NaN, false, Double.NaN, Double.NaN, Double.NaN, 0);
+                 double largestFall) {
+        static final State INITIAL = new State(Double.NaN, Double.NaN, false, Double.NaN, Double.NaN, Double.NaN);
     }
 
     private SlowStartRules() {
@@ -70,23 +68,21 @@ final class SlowStartRules {
         double first = Double.isNaN(s.firstRate()) ? rate : s.firstRate();
         boolean moved = s.rateMoved() || (first > 0 && rate > 0
                 && (rate > RATE_DRIFT * first || rate < first / RATE_DRIFT));
-        return new State(peak, first, moved, s.epochLoss(), s.lastFall(), s.largestFall(), s.epochs());
+        return new State(peak, first, moved, s.epochLoss(), s.lastFall(), s.largestFall());
     }
 
     /**
      * The state after an epoch end.
      *
-     * @param loss the epoch's mean loss; NaN (an epoch without minibatches) counts the epoch and leaves the rest
+     * @param loss the epoch's mean loss; NaN (an epoch without minibatches) leaves the state as it is
      */
     static State epochEnd(State s, double loss) {
         if (Double.isNaN(loss)) {
-            return new State(s.peakRatio(), s.firstRate(), s.rateMoved(), s.epochLoss(), s.lastFall(), s.largestFall(),
-                    s.epochs() + 1);
+            return s;
         }
         double largest = Double.isNaN(s.largestFall()) || s.lastFall() > s.largestFall() ? s.lastFall()
                 : s.largestFall();
-        return new State(s.peakRatio(), s.firstRate(), s.rateMoved(), loss, s.epochLoss() - loss, largest,
-                s.epochs() + 1);
+        return new State(s.peakRatio(), s.firstRate(), s.rateMoved(), loss, s.epochLoss() - loss, largest);
     }
 
     /**
@@ -100,13 +96,14 @@ final class SlowStartRules {
     /**
      * Whether to say it now (see the class comment).
      *
+     * @param epochsDone   complete epochs
      * @param level        the loss level now
      * @param chance       the chance-level loss; NaN or 0 when unknown, which never counts as slow
      * @param dead         whether the network was found dead
      * @param raiseAdvised whether a line already advised raising the rate, this one included once said
      */
-    static boolean slow(State s, double level, double chance, boolean dead, boolean raiseAdvised) {
-        return s.epochs() >= EPOCHS && s.peakRatio() < SMALL_PEAK && !s.rateMoved() && steady(s)
+    static boolean slow(State s, int epochsDone, double level, double chance, boolean dead, boolean raiseAdvised) {
+        return epochsDone >= EPOCHS && s.peakRatio() < SMALL_PEAK && !s.rateMoved() && steady(s)
                 && chance > 0 && level >= DeadNetworkRules.STUCK * chance && !dead && !raiseAdvised;
     }
 }

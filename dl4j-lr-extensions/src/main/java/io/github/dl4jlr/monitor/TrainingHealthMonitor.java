@@ -41,7 +41,7 @@ import java.util.Map;
  *       dead-network rule ({@link DeadNetworkRules}); the ratio warnings ({@link RatioWarnings}); and a snapshot if the
  *       check was healthy ({@link Recovery}).</li>
  *   <li><b>{@code onEpochEnd}</b> (or {@link #endEpoch()}): the stall check ({@link StallCheck}) and the checks of
- *   the start: slow ({@link SlowStartCheck}) or stuck after extreme first steps ({@link HighStartCheck}).</li>
+ *   the start, slow or stuck after extreme first steps ({@link StartChecks}).</li>
  * </ul>
  * What to do about a trouble is {@link TroubleMode}, decided by the pure {@link RecoveryRules} and carried out
  * by {@link Recovery}; everything said goes through one {@link EventSink} (log line, report, CSV).
@@ -79,8 +79,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
     private final Recovery recovery;
     private final RatioWarnings warnings;
     private final StallCheck stallCheck;
-    private final SlowStartCheck slowStart;
-    private final HighStartCheck highStart;
+    private final StartChecks startChecks;
     private final StepSizeTracker stepSizes;
     private final Tracks tracks;
 
@@ -99,8 +98,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         this.warnings = new RatioWarnings(patience, low, high, sink);
         this.stallCheck = b.lossPatience == 0 ? null : new StallCheck(new StallRules(b.lossPatience, b.lossThreshold),
                 b.validation, low, high, sink);
-        this.slowStart = b.lossPatience == 0 ? null : new SlowStartCheck(sink);
-        this.highStart = b.lossPatience == 0 ? null : new HighStartCheck(b.high, sink);
+        this.startChecks = b.lossPatience == 0 ? null : new StartChecks(b.high, sink);
         StepSizeTracker tracker = new StepSizeTracker(b.stepSizeDecay);   // validates the decay even when off
         this.stepSizes = b.stepSizeEstimate ? tracker : null;
         this.tracks = new Tracks(policy.ringSize());
@@ -155,8 +153,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         double mean = epoch.takeMean();
         if (stallCheck != null) {
             stallCheck.epochEnd(epoch, mean, t);
-            slowStart.epochEnd(mean, t);
-            highStart.epochEnd(mean, t);
+            startChecks.epochEnd(epoch, mean, t);
         }
     }
 

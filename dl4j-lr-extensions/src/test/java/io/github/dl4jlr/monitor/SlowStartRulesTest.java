@@ -11,15 +11,6 @@ class SlowStartRulesTest {
 
     private static final double CHANCE = 2.3;
 
-    /** {@code s} after epoch ends without minibatches until it has seen {@code epochs} of them. */
-    private static SlowStartRules.State at(SlowStartRules.State s, int epochs) {
-        assertTrue(s.epochs() <= epochs, s.epochs() + " epochs already");
-        while (s.epochs() < epochs) {
-            s = SlowStartRules.epochEnd(s, Double.NaN);
-        }
-        return s;
-    }
-
     private static SlowStartRules.State checks(double rate, double... peaks) {
         SlowStartRules.State s = SlowStartRules.State.INITIAL;
         for (double p : peaks) {
@@ -32,20 +23,20 @@ class SlowStartRulesTest {
     void smallStepsAllAlongAndALossNearChanceAfterThreeEpochsIsSlow() {
         SlowStartRules.State s = checks(3.2e-3, 6.8e-4, 5.1e-4, 4.9e-4);
         assertEquals(6.8e-4, s.peakRatio(), 0.0);
-        assertFalse(SlowStartRules.slow(at(s, 2), 2.2, CHANCE, false, false), "epoch 2: not yet");
-        assertTrue(SlowStartRules.slow(at(s, 3), 2.2, CHANCE, false, false), "the end of the third epoch");
-        assertTrue(SlowStartRules.slow(at(s, 4), 2.2, CHANCE, false, false));
-        assertFalse(SlowStartRules.slow(at(s, 4), 2.2, CHANCE, false, true),
+        assertFalse(SlowStartRules.slow(s, 2, 2.2, CHANCE, false, false), "epoch 2: not yet");
+        assertTrue(SlowStartRules.slow(s, 3, 2.2, CHANCE, false, false), "the end of the third epoch");
+        assertTrue(SlowStartRules.slow(s, 4, 2.2, CHANCE, false, false));
+        assertFalse(SlowStartRules.slow(s, 4, 2.2, CHANCE, false, true),
                 "said once per run: once said, the line has advised raising the rate");
     }
 
     @Test
     void oneLargeRatioEarlyIsAGoodRateWhateverFollows() {
-        assertFalse(SlowStartRules.slow(at(checks(0.316, 7.3e-2, 5e-4, 4e-4), 3), 2.2, CHANCE, false, false));
-        assertFalse(SlowStartRules.slow(at(checks(1e-2, 1e-4, SlowStartRules.SMALL_PEAK), 3), 2.2, CHANCE, false,
-                false), "at the limit");
-        assertTrue(SlowStartRules.slow(at(checks(1e-2, 1e-4, 2.99e-3), 3), 2.2, CHANCE, false, false), "just below it");
-        assertFalse(SlowStartRules.slow(at(checks(1e-2, Double.NaN), 3), 2.2, CHANCE, false, false),
+        assertFalse(SlowStartRules.slow(checks(0.316, 7.3e-2, 5e-4, 4e-4), 3, 2.2, CHANCE, false, false));
+        assertFalse(SlowStartRules.slow(checks(1e-2, 1e-4, SlowStartRules.SMALL_PEAK), 3, 2.2, CHANCE, false, false),
+                "at the limit");
+        assertTrue(SlowStartRules.slow(checks(1e-2, 1e-4, 2.99e-3), 3, 2.2, CHANCE, false, false), "just below it");
+        assertFalse(SlowStartRules.slow(checks(1e-2, Double.NaN), 3, 2.2, CHANCE, false, false),
                 "no judged ratio yet: nothing to say");
         assertEquals(5e-4, checks(1e-2, 5e-4, Double.NaN).peakRatio(), 0.0, "an unjudged check keeps the peak");
     }
@@ -53,10 +44,10 @@ class SlowStartRulesTest {
     @Test
     void aNetworkThatHasLearnedIsNotSlowAFineTunedOneIncluded() {
         SlowStartRules.State s = checks(1e-4, 2e-4, 1e-4);
-        assertTrue(SlowStartRules.slow(at(s, 3), 0.5 * CHANCE, CHANCE, false, false), "at half the chance level");
-        assertFalse(SlowStartRules.slow(at(s, 3), 0.49 * CHANCE, CHANCE, false, false), "below it");
-        assertFalse(SlowStartRules.slow(at(s, 3), 0.05, CHANCE, false, false), "fine-tuning a trained network");
-        assertFalse(SlowStartRules.slow(at(s, 3), 2.2, Double.NaN, false, false), "no chance level known");
+        assertTrue(SlowStartRules.slow(s, 3, 0.5 * CHANCE, CHANCE, false, false), "at half the chance level");
+        assertFalse(SlowStartRules.slow(s, 3, 0.49 * CHANCE, CHANCE, false, false), "below it");
+        assertFalse(SlowStartRules.slow(s, 3, 0.05, CHANCE, false, false), "fine-tuning a trained network");
+        assertFalse(SlowStartRules.slow(s, 3, 2.2, Double.NaN, false, false), "no chance level known");
     }
 
     private static SlowStartRules.State epochs(SlowStartRules.State s, double... losses) {
@@ -71,22 +62,22 @@ class SlowStartRulesTest {
         SlowStartRules.State small = checks(3.2e-4, 2.2e-3, 1.9e-3);
         double chance = 0.3;
         // falls of 0.6, then 0.19 (t-1), 0.2 (t: exactly a third), 0.21 (t+1)
-        assertFalse(SlowStartRules.slow(at(epochs(small, 1.0, 0.4, 0.21), 3), 0.21, chance, false, false));
+        assertFalse(SlowStartRules.slow(epochs(small, 1.0, 0.4, 0.21), 3, 0.21, chance, false, false));
         SlowStartRules.State atThird = epochs(small, 1.0, 0.4, 0.2);
         assertEquals(0.2, atThird.lastFall(), 1e-12);
         assertEquals(0.6, atThird.largestFall(), 1e-12);
-        assertTrue(SlowStartRules.slow(at(atThird, 3), 0.2, chance, false, false));
-        assertTrue(SlowStartRules.slow(at(epochs(small, 1.0, 0.4, 0.19), 3), 0.19, chance, false, false));
+        assertTrue(SlowStartRules.slow(atThird, 3, 0.2, chance, false, false));
+        assertTrue(SlowStartRules.slow(epochs(small, 1.0, 0.4, 0.19), 3, 0.19, chance, false, false));
         // a cell segmentation table with Adam at its best rate: 0.828, 0.547, 0.475, 0.438 against a chance level of
         // 0.668; from the third epoch on it falls at a pace of its own, 0.072 then 0.037, far below its first fall
         SlowStartRules.State cells = epochs(small, 0.828, 0.547, 0.475);
         assertFalse(SlowStartRules.steady(cells), "the fall shrank from 0.281 to 0.072");
-        assertFalse(SlowStartRules.slow(at(cells, 3), 0.475, 0.668, false, false));
+        assertFalse(SlowStartRules.slow(cells, 3, 0.475, 0.668, false, false));
         SlowStartRules.State later = SlowStartRules.epochEnd(cells, 0.438);
         assertEquals(0.281, later.largestFall(), 1e-9, "the largest fall, not the one before");
-        assertFalse(SlowStartRules.slow(at(later, 4), 0.438, 0.668, false, false), "0.037 against 0.281, not 0.072");
+        assertFalse(SlowStartRules.slow(later, 4, 0.438, 0.668, false, false), "0.037 against 0.281, not 0.072");
         // a rate 100x too low on a CNN: 2.473, 2.328, 2.270 fell by 0.145, then 0.058 (0.40 of it)
-        assertTrue(SlowStartRules.slow(at(epochs(small, 2.473, 2.328, 2.270), 3), 2.27, CHANCE, false, false));
+        assertTrue(SlowStartRules.slow(epochs(small, 2.473, 2.328, 2.270), 3, 2.27, CHANCE, false, false));
     }
 
     @Test
@@ -98,7 +89,7 @@ class SlowStartRulesTest {
         assertTrue(SlowStartRules.steady(epochs(s, 2.3, Double.NaN, 2.2, 2.1)),
                 "an epoch without minibatches is skipped");
         assertEquals(2.1, epochs(s, 2.3, Double.NaN, 2.2, 2.1).epochLoss(), 0.0);
-        assertFalse(SlowStartRules.slow(at(epochs(s, 2.3, 2.2, 2.2), 3), 2.2, CHANCE, false, false),
+        assertFalse(SlowStartRules.slow(epochs(s, 2.3, 2.2, 2.2), 3, 2.2, CHANCE, false, false),
                 "it stopped falling: a stall, which the stall check names");
     }
 
@@ -106,11 +97,11 @@ class SlowStartRulesTest {
     void aMovingRateADeadNetworkOrAnEarlierLineKeepItQuiet() {
         SlowStartRules.State warmUp = SlowStartRules.check(checks(1e-4, 5e-4), 6e-4, 2.1e-4);
         assertTrue(warmUp.rateMoved(), "a warm-up: the early checks were made at a lower rate");
-        assertFalse(SlowStartRules.slow(at(warmUp, 3), 2.2, CHANCE, false, false));
+        assertFalse(SlowStartRules.slow(warmUp, 3, 2.2, CHANCE, false, false));
         assertFalse(SlowStartRules.check(checks(1e-4, 5e-4), 6e-4, 2e-4).rateMoved(), "2x is still the same rate");
         assertTrue(SlowStartRules.check(checks(1e-4, 5e-4), 6e-4, 4.9e-5).rateMoved(), "lowered below half");
         SlowStartRules.State s = checks(1e-3, 5e-4);
-        assertFalse(SlowStartRules.slow(at(s, 3), 2.2, CHANCE, true, false), "dead: the dead-network line speaks");
-        assertFalse(SlowStartRules.slow(at(s, 3), 2.2, CHANCE, false, true), "a line already said to raise the rate");
+        assertFalse(SlowStartRules.slow(s, 3, 2.2, CHANCE, true, false), "dead: the dead-network line speaks");
+        assertFalse(SlowStartRules.slow(s, 3, 2.2, CHANCE, false, true), "a line already said to raise the rate");
     }
 }
