@@ -6,12 +6,16 @@ package io.github.dl4jlr.monitor;
  *
  * <p>The monitor sees the learning rate in force at every check. A schedule that decays, {@code ReduceLROnPlateau}
  * and the monitor's own rollbacks all lower it on purpose, and small update:parameter ratios after that are what they
- * were meant to cause. So once the rate is at most {@value #LOWERED} of the highest rate seen, the monitor does not
- * advise raising it: a low-ratio streak is logged at INFO as expected, and a stalled loss is
- * {@link StallCause#LR_LOWERED}. A warm-up raises the rate, which moves the peak, so it never counts as lowered.
+ * were meant to cause. So once the rate is at most {@value #LOWERED} of the highest rate seen, or a ratio below the
+ * band would be back in it at that peak rate ({@link #explains}: an update scales with the rate, so the early part of a
+ * cosine decay already pushes a ratio near the band's lower edge out of it), the monitor does not advise raising it: a
+ * low-ratio streak is logged at INFO as expected, and a stalled loss is {@link StallCause#LR_LOWERED}. A warm-up raises
+ * the rate, which moves the peak, so it never counts as lowered.
  *
  * <p>Worked values: rates 1e-2, 1e-2, 1e-3 give peak 1e-2 and lowered = false, false, true; 1e-3 then 1e-2 (a
- * warm-up) gives lowered = false, false.
+ * warm-up) gives lowered = false, false. Peak 1e-3, current 7e-4 (a cosine decay 30% of the way down), band from 1e-4:
+ * a ratio of 8e-5 would be 1.1e-4 at the peak, explained; one of 6e-5 would be 8.6e-5, not explained (the peak rate
+ * itself gives steps that small).
  */
 final class LrOwnerRules {
 
@@ -50,6 +54,20 @@ final class LrOwnerRules {
     }
 
     private LrOwnerRules() {
+    }
+
+    /**
+     * Whether lowering the rate on purpose explains a weight ratio: the rate is {@linkplain State#lowered() lowered},
+     * or the ratio is below {@code low} but {@code ratio x peak / current}, the ratio the same gradients would give at
+     * the peak rate, is not.
+     *
+     * @param s     the rates seen
+     * @param ratio an update:parameter ratio at the current rate; NaN is never explained unless the rate is lowered
+     * @param low   the lower edge of the monitor's band
+     */
+    static boolean explains(State s, double ratio, double low) {
+        return s.lowered() || ratio < low && s.current() > 0 && s.peak() > s.current()
+                && ratio * s.peak() >= low * s.current();
     }
 
     /** The state after the rate {@code lr} was seen; a NaN rate (no learning rate) changes nothing. */

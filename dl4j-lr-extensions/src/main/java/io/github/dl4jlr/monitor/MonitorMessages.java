@@ -104,15 +104,27 @@ final class MonitorMessages {
     }
 
     /**
+     * {@code " (at 1.0e-03 it would be 1.1e-04, in the band)"} when a rate lowered by less than {@link
+     * LrOwnerRules#LOWERED} explains a low ratio (see {@link LrOwnerRules#explains}); empty for a rate lowered further,
+     * where the peak's ratio is not the reason.
+     */
+    private static String atPeak(double peak, double current, double ratio) {
+        return current > LrOwnerRules.LOWERED * peak && Double.isFinite(ratio) ? String.format(Locale.ROOT,
+                " (at %.1e it would be %.1e, in the band)", peak, ratio * peak / current) : "";
+    }
+
+    /**
      * The INFO line of a low-ratio streak after the learning rate was lowered on purpose, e.g. {@code iter=900
      * epoch=8 1_W=3.1e-05 below 1e-04 for 3 checks, as expected: ReduceLROnPlateau lowered the learning rate from
-     * 1.0e-02 to 1.0e-05; no action}.
+     * 1.0e-02 to 1.0e-05; no action}; when the rate is not yet halved, the ratio at its peak follows the rates
+     * ({@code ... from 1.0e-03 to 7.0e-04 (at 1.0e-03 it would be 1.1e-04, in the band); no action}).
      */
     static String expectedLowRatio(RatioCheck c, int index, RatioRules.Streak s, double low, LrOwnerRules.Owner owner,
                                    LrOwnerRules.State lr) {
         return String.format(Locale.ROOT, "iter=%d epoch=%d %s=%.1e below %.0e for %d checks, as expected: %s lowered the "
-                        + "learning rate from %.1e to %.1e; no action", c.iteration(), c.epoch(), c.keys().get(index),
-                c.ratios()[index], low, s.length(), owner.text(), lr.peak(), lr.current());
+                        + "learning rate from %.1e to %.1e%s; no action", c.iteration(), c.epoch(), c.keys().get(index),
+                c.ratios()[index], low, s.length(), owner.text(), lr.peak(), lr.current(),
+                atPeak(lr.peak(), lr.current(), c.ratios()[index]));
     }
 
     /**
@@ -160,9 +172,10 @@ final class MonitorMessages {
                         + "learning rate was too high early; roll back or restart at a lower rate (try x0.1, or pick "
                         + "one with LearningRateFinder); raising it will not help";
             case LR_LOWERED:
-                return head + String.format(Locale.ROOT, "%s lowered the learning rate from %.1e to %.1e, and the loss "
-                        + "has levelled off at the lower rate: expected near the end of a decay; no action (stop here if "
-                        + "the validation loss agrees)", s.lrOwner(), s.peakLearningRate(), s.learningRate());
+                return head + String.format(Locale.ROOT, "%s lowered the learning rate from %.1e to %.1e%s, and the "
+                        + "loss has levelled off at the lower rate: expected as a decay goes on; no action (stop here if "
+                        + "the validation loss agrees)", s.lrOwner(), s.peakLearningRate(), s.learningRate(),
+                        atPeak(s.peakLearningRate(), s.learningRate(), s.medianRatio()));
             case LR_TOO_LOW:
                 return head + ratios + ", below the band " + band + ": the learning rate is likely too low (try x10, "
                         + "or pick one with LearningRateFinder)";

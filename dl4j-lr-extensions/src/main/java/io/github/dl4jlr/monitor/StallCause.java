@@ -20,7 +20,7 @@ public enum StallCause {
     NETWORK_DEAD,
     /**
      * The learning rate was lowered on purpose (a schedule, {@code ReduceLROnPlateau} or a rollback) and the loss has
-     * levelled off at the lower rate: expected near the end of a decay, not a reason to raise it.
+     * levelled off at the lower rate: expected as a decay goes on, not a reason to raise it.
      */
     LR_LOWERED,
     /** No ratio check ran in those epochs (the check frequency is longer than them). */

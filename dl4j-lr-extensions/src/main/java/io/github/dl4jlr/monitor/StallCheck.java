@@ -56,10 +56,11 @@ final class StallCheck {
         double lowest = step.state().lowest();
         boolean plateau = context.plateauAttached();
         LrOwnerRules.Owner owner = context.lrOwner();
+        double median = LossTracker.medianIgnoringNaN(medians);
         StallCause cause = StallRules.cause(medians, low, high, first, lowest, context.chanceLoss(),
-                deadSeen || context.deadReported, context.lr.lowered());
+                deadSeen || context.deadReported, LrOwnerRules.explains(context.lr, median, low));
         LossStall stall = new LossStall(context.replica, iteration, ep, useValidation, loss, first, lowest, step.best(),
-                rules.patience(), rules.threshold(), LossTracker.medianIgnoringNaN(medians), cause,
+                rules.patience(), rules.threshold(), median, cause,
                 context.learningRate(iteration, ep + 1), context.lr.peak(), owner.text());
         // never "raise it" or "a workable rate" after a line said the rate is too high: the user would hear two voices
         boolean contradicts = context.lowerAdvised && StallRules.contradictsTooHigh(cause);

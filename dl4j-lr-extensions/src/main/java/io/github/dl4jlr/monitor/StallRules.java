@@ -16,8 +16,9 @@ import io.github.dl4jlr.internal.util.LossTracker;
  * 0.5, 0.5, 0.5 warn at epochs 4 and 9 (0-based).
  *
  * <p><b>Why</b> ({@link #cause}), in this order: a dead network ({@link DeadNetworkRules}) is
- * {@link StallCause#NETWORK_DEAD} whatever the ratios say; a learning rate that its owner lowered on purpose (see
- * {@link LrOwnerRules}), with ratios not above the band, is {@link StallCause#LR_LOWERED}. Otherwise the median of
+ * {@link StallCause#NETWORK_DEAD} whatever the ratios say; a learning rate that its owner lowered on purpose, where
+ * that explains the ratios ({@link LrOwnerRules#explains}) and they are not above the band, is
+ * {@link StallCause#LR_LOWERED}. Otherwise the median of
  * the per-check median weight ratios over the stalled epochs, against the monitor's band: below it the learning rate
  * is too low, unless the network has learned ({@link RatioRules#learned}: the lowest loss is below half of the chance
  * level, or of the first epoch's loss if lower; a trained network's steps shrink with its gradients: a plateau); above
@@ -100,7 +101,8 @@ final class StallRules {
      * @param chance       the loss of a network that knows nothing (see {@link DeadNetworkRules}); NaN when unknown,
      *                     which does not rule out {@link StallCause#NO_PROGRESS}
      * @param dead         whether the network was found dead
-     * @param lrLowered    whether the learning rate was lowered on purpose since its peak
+     * @param lrLowered    whether lowering the learning rate on purpose since its peak explains the median ratio
+     *                     ({@link LrOwnerRules#explains})
      */
     static StallCause cause(double[] checkMedians, double low, double high, double first, double lowest, double chance,
                             boolean dead, boolean lrLowered) {

@@ -47,8 +47,9 @@ import java.util.Map;
  * by {@link Recovery}; everything said goes through one {@link EventSink} (log line, report, CSV).
  *
  * <p><b>Who owns the learning rate.</b> A schedule, {@code ReduceLROnPlateau} and this monitor's rollbacks may all
- * lower it. The monitor reads the rate in force at every check: once it is at most half its peak, low ratios and a
- * levelled-off loss are logged at INFO as expected, never as "try x10" (see {@link LrOwnerRules}). With a
+ * lower it. The monitor reads the rate in force at every check: once it is at most half its peak, or a low ratio would
+ * be in the band at the peak rate, low ratios and a levelled-off loss are logged at INFO as expected, never as "try
+ * x10" (see {@link LrOwnerRules}). With a
  * {@code ReduceLROnPlateau} attached, a plateau is its job and the monitor only notes it. The monitor itself cuts the
  * rate only to recover from a trouble (ROLLBACK).
  *

@@ -27,13 +27,25 @@ class RatioWarningsScriptTest {
 
     /** Three checks of one weight array at 4.2e-5, below the band [1e-4, 1e-2]. */
     private static Heard lowStreak(boolean tooHighSaid) {
+        return lowStreak(tooHighSaid, 4.2e-5, 1e-3);
+    }
+
+    /**
+     * Three checks of one weight array below the band [1e-4, 1e-2].
+     *
+     * @param rates the learning rates seen before the checks; the last is in force
+     */
+    private static Heard lowStreak(boolean tooHighSaid, double ratio, double... rates) {
         ModelTrack t = new ModelTrack(0, new EpochTrack());
         t.bind(TinyNets.mln(new Adam(1e-3)), 3);
         t.lowerAdvised = tooHighSaid;
+        for (double r : rates) {
+            t.lr = LrOwnerRules.next(t.lr, r);
+        }
         EventSink sink = new EventSink(null);
         RatioWarnings warnings = new RatioWarnings(3, 1e-4, 1e-2, sink);
         for (int i = 1; i <= 3; i++) {
-            warnings.after(t, new RatioCheck(0, 10 * i, i, 1e-3, List.of("0_W"), new double[]{4.2e-5},
+            warnings.after(t, new RatioCheck(0, 10 * i, i, t.lr.current(), List.of("0_W"), new double[]{ratio},
                     List.of(RatioVerdict.LOW), new double[]{Double.NaN}));
         }
         return new Heard(sink.report(1e-4, 1e-2).events().stream()
@@ -111,6 +123,21 @@ class RatioWarningsScriptTest {
         heard.one(MonitorEvent.Severity.WARN, "iter=30 epoch=3 0_W=4.2e-05 below 1e-04 for 3 checks: learning rate "
                 + "likely too low for this layer (try x10)");
         assertTrue(heard.raiseAdvised());
+    }
+
+    @Test
+    void aLowStreakThatTheDecayExplainsIsANote() {
+        // the employee attrition table, momentum SGD under a cosine decay from 1e-3: at epoch 7 the rate was 7e-4 and
+        // ratios of 9.5e-5 to 9.8e-5 heard "try x10"; at the peak rate they would have been in the band
+        Heard heard = lowStreak(false, 8e-5, 1e-3, 7e-4);
+        heard.one(MonitorEvent.Severity.INFO, "iter=30 epoch=3 0_W=8.0e-05 below 1e-04 for 3 checks, as expected: a "
+                + "change of the learning rate lowered the learning rate from 1.0e-03 to 7.0e-04 (at 1.0e-03 it would "
+                + "be 1.1e-04, in the band); no action");
+        assertFalse(heard.raiseAdvised());
+        Heard tooLowAtThePeak = lowStreak(false, 6e-5, 1e-3, 7e-4);
+        tooLowAtThePeak.one(MonitorEvent.Severity.WARN, "iter=30 epoch=3 0_W=6.0e-05 below 1e-04 for 3 checks: "
+                + "learning rate likely too low for this layer (try x10)");
+        assertTrue(tooLowAtThePeak.raiseAdvised(), "at the peak it would be 8.6e-5: still below the band");
     }
 
     @Test
