@@ -23,8 +23,9 @@ import java.util.zip.GZIPInputStream;
  * Statlog Landsat satellite, Statlog vehicle silhouettes, Deterding's vowels, Statlog DNA splice junctions, ionosphere
  * radar returns, glass identification, Statlog shuttle and soybean diseases, the copies R's mlbench ships; Spambase and
  * musk, R's kernlab's copies; all CC BY 4.0), Hill et al.'s cell segmentation, Kuhn and Johnson's computing jobs, a
- * telecom churn table, IBM's telco churn and employee attrition samples, a Spanish bank's credit scoring table and the
- * Palmer penguins (R's modeldata, MIT), a Fashion-MNIST subset (MIT) and a seeded Gaussian mixture.
+ * telecom churn table, IBM's telco churn and employee attrition samples, a Spanish bank's credit scoring table, the
+ * Palmer penguins, a Stack Overflow survey, Lending Club loans and an Alzheimer's disease study (R's modeldata, MIT), a
+ * Fashion-MNIST subset (MIT) and a seeded Gaussian mixture.
  */
 public final class BenchmarkData {
 
@@ -142,7 +143,8 @@ public final class BenchmarkData {
      * A benchmark data set by name: {@code iris}, {@code blobs}, {@code digits}, {@code breast-cancer}, {@code wine},
      * {@code fashion}, {@code letter}, {@code satellite}, {@code vehicle}, {@code vowel}, {@code dna},
      * {@code ionosphere}, {@code spam}, {@code glass}, {@code shuttle}, {@code soybean}, {@code musk}, {@code cells},
-     * {@code hpc}, {@code churn}, {@code telco}, {@code attrition}, {@code credit}, {@code penguins}.
+     * {@code hpc}, {@code churn}, {@code telco}, {@code attrition}, {@code credit}, {@code penguins},
+     * {@code stackoverflow}, {@code lending}, {@code alzheimer}.
      */
     public static Split named(String name, long seed) {
         return switch (name) {
@@ -170,9 +172,13 @@ public final class BenchmarkData {
             case "attrition" -> attrition(seed);
             case "credit" -> credit(seed);
             case "penguins" -> penguins(seed);
+            case "stackoverflow" -> stackoverflow(seed);
+            case "lending" -> lending(seed);
+            case "alzheimer" -> alzheimer(seed);
             default -> throw new IllegalArgumentException("Expected a data set of iris, blobs, digits, breast-cancer, "
                     + "wine, fashion, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle, soybean, "
-                    + "musk, cells, hpc, churn, telco, attrition, credit, penguins, but got " + name);
+                    + "musk, cells, hpc, churn, telco, attrition, credit, penguins, stackoverflow, lending, alzheimer, "
+                    + "but got " + name);
         };
     }
 
@@ -363,6 +369,36 @@ public final class BenchmarkData {
      */
     public static Split penguins(long seed) {
         return table("penguins", "penguins-333.csv.gz", 333, 9, 3, 250, 16, seed);
+    }
+
+    /**
+     * Answers to the 2017 Stack Overflow developer survey from five countries (R's modeldata {@code stackoverflow},
+     * MIT; made by {@code src/main/r/stackoverflow.R}), all 5594: 19 numbers (salary, years coded at a job, company
+     * size, career satisfaction, 15 indicators), the country one-hot (5), 2 classes (5019 not remote, 575 remote).
+     * Standardized, shuffled with the seed, 4196/1398 split, minibatch 32.
+     */
+    public static Split stackoverflow(long seed) {
+        return table("stackoverflow", "stackoverflow-5594.csv.gz", 5594, 24, 2, 4196, 32, seed);
+    }
+
+    /**
+     * Lending Club's loans of the first quarter of 2016 (R's modeldata {@code lending_club}, MIT; made by
+     * {@code src/main/r/lending.R}), all 9857: 17 numbers, term, sub-grade, state, income verification and employment
+     * length one-hot (102), 2 classes (9340 good, 517 bad). Standardized, shuffled with the seed, 7393/2464 split,
+     * minibatch 64.
+     */
+    public static Split lending(long seed) {
+        return table("lending", "lending-9857.csv.gz", 9857, 119, 2, 7393, 64, seed);
+    }
+
+    /**
+     * Craig-Schapiro et al.'s study of Alzheimer's disease markers (R's modeldata {@code ad_data}, MIT; made by
+     * {@code src/main/r/alzheimer.R}), all 333 patients: 129 numbers (protein levels, age, tau and amyloid measures,
+     * male sex), the apolipoprotein E genotype one-hot (6), 2 classes (242 control, 91 impaired). Standardized,
+     * shuffled with the seed, 250/83 split, minibatch 16.
+     */
+    public static Split alzheimer(long seed) {
+        return table("alzheimer", "alzheimer-333.csv.gz", 333, 135, 2, 250, 16, seed);
     }
 
     /** A bundled CSV of {@code features} numbers and a class index per row. */

@@ -104,7 +104,13 @@ class BenchmarkDataTest {
                 // counted by R on modeldata's credit_data: 3200 good, 1254 bad
                 table("credit", 3340, 1114, 29, 3200, 1254),
                 // counted by R on modeldata's penguins with sex recorded: 146 Adelie, 68 Chinstrap, 119 Gentoo
-                table("penguins", 250, 83, 9, 146, 68, 119));
+                table("penguins", 250, 83, 9, 146, 68, 119),
+                // counted by R on modeldata's stackoverflow: 5019 not remote, 575 remote
+                table("stackoverflow", 4196, 1398, 24, 5019, 575),
+                // counted by R on modeldata's lending_club: 9340 good, 517 bad
+                table("lending", 7393, 2464, 119, 9340, 517),
+                // counted by R on modeldata's ad_data: 242 control, 91 impaired
+                table("alzheimer", 250, 83, 135, 242, 91));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -43,8 +43,8 @@ public final class MonitorScenarioBenchmark {
     static final class Options {
         @Option(names = "--part", description = "tuning (iris, blobs, digits), heldout (digits-cnn, breast-cancer, "
                 + "wine, fashion-cnn, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle, "
-                + "soybean, musk, cells, hpc, churn, telco, attrition, credit, penguins) or all (default: "
-                + "${DEFAULT-VALUE}).")
+                + "soybean, musk, cells, hpc, churn, telco, attrition, credit, penguins, stackoverflow, lending, "
+                + "alzheimer) or all (default: ${DEFAULT-VALUE}).")
         String part = "tuning";
 
         @Option(names = "--problems", split = ",", description = "Problems to run instead of a part.")

@@ -22,7 +22,8 @@ import java.util.List;
  * same rules, IBM's telco churn sample (MLP) only after a high ratio's rise was measured against the best epoch's
  * mean loss and the spread of the minibatch losses, and IBM's employee attrition sample, a credit scoring table and the
  * Palmer penguins (MLPs) only after a loss that never left its chance level after extreme first steps became advice
- * to lower the rate.
+ * to lower the rate, and a Stack Overflow survey, Lending Club loans and an Alzheimer's disease study (MLPs) only after
+ * a low ratio that would be in the band at the peak rate became expected after a planned cut.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
@@ -51,7 +52,10 @@ record Problem(String name, int epochs, boolean heldOut) {
             new Problem("telco", 10, true),
             new Problem("attrition", 20, true),
             new Problem("credit", 10, true),
-            new Problem("penguins", 30, true));
+            new Problem("penguins", 30, true),
+            new Problem("stackoverflow", 10, true),
+            new Problem("lending", 10, true),
+            new Problem("alzheimer", 30, true));
 
     static Problem named(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst()
