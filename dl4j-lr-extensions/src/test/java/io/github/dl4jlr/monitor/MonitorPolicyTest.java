@@ -267,6 +267,18 @@ class MonitorPolicyTest {
     }
 
     @Test
+    void aDeadNetworkSaysWhereItsLossStandsAgainstItsChanceLevel() {
+        // a sigmoid stuck on the rare class of a lopsided table sits far above its chance level
+        assertTrue(new DeadNetwork(20, 0, 10, 2.88, 0.234, List.of("0_W"), 1, 10, 1.0).message()
+                .contains("the loss, 2.88, is 12.3x its chance level, 0.234, and"));
+        assertEquals("is 1.3x its chance level", DeadNetwork.whereToChance(Math.nextUp(1.25)), "t+1");
+        assertEquals("sits at its chance level", DeadNetwork.whereToChance(1.25), "t");
+        assertEquals("sits at its chance level", DeadNetwork.whereToChance(0.8), "t");
+        assertEquals("is still 80% of its chance level", DeadNetwork.whereToChance(Math.nextDown(0.8)), "t-1");
+        assertEquals("is still 50% of its chance level", DeadNetwork.whereToChance(0.5));
+    }
+
+    @Test
     void aLossBelowHalfItsStartHasLearned() {
         assertFalse(RatioRules.learned(2.0, Double.NaN, 1.0), "t");
         assertTrue(RatioRules.learned(2.0, Double.NaN, Math.nextDown(1.0)), "t+1");
