@@ -33,6 +33,7 @@ final class Report {
         b.append(String.format(Locale.ROOT, "\nAll kinds: %d of %d advice lines point the right way (%.1f%%); %d of %d "
                         + "runs did not turn out as built and are left out.\n", right, advice,
                 advice == 0 ? 100.0 : 100.0 * right / advice, ambiguous, judged.size()));
+        b.append(signal(judged));
         int[] dead = Scores.deadNamedAfterOnset(judged);
         if (dead[1] > 0) {
             b.append(String.format(Locale.ROOT, "Dead runs named within %d epochs of settling at their chance level "
@@ -60,6 +61,47 @@ final class Report {
                 }
             }
             byKind.forEach((kind, list) -> b.append(rollbackRow(kind, list)).append('\n'));
+        }
+        return b.toString();
+    }
+
+    /**
+     * Per problem, the good runs' mean test loss against the chance level, and the advice lines on the problems with
+     * a signal (see {@link Truth#NO_SIGNAL}) when some problem has none.
+     */
+    static String signal(List<Scores.Judged> judged) {
+        Map<String, double[]> shares = new TreeMap<>();
+        for (Scores.Judged j : judged) {
+            Outcome o = j.outcome();
+            if (o.scenario().build().equals("good") && Double.isFinite(o.testLoss()) && o.chance() > 0) {
+                double[] sum = shares.computeIfAbsent(o.scenario().problem(), k -> new double[2]);
+                sum[0] += o.testLoss() / o.chance();
+                sum[1]++;
+            }
+        }
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Test loss of the good runs against the chance "
+                + "level (at least %.2f: no signal at this budget, the best rate is the one that learned least):",
+                Truth.NO_SIGNAL));
+        List<String> without = new ArrayList<>();
+        shares.forEach((p, sum) -> {
+            double share = sum[0] / sum[1];
+            b.append(String.format(Locale.ROOT, " %s %.3f;", p, share));
+            if (share >= Truth.NO_SIGNAL) {
+                without.add(p);
+            }
+        });
+        b.append('\n');
+        if (!without.isEmpty()) {
+            List<Scores.Judged> with = judged.stream()
+                    .filter(j -> !without.contains(j.outcome().scenario().problem())).toList();
+            int advice = 0;
+            int right = 0;
+            for (Scores.Row r : Scores.rows(with)) {
+                advice += r.advice();
+                right += r.right();
+            }
+            b.append(String.format(Locale.ROOT, "Without %s: %d of %d advice lines point the right way (%.1f%%).\n",
+                    String.join(", ", without), right, advice, advice == 0 ? 100.0 : 100.0 * right / advice));
         }
         return b.toString();
     }

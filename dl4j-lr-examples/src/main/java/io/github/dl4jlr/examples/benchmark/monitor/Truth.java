@@ -15,6 +15,13 @@ final class Truth {
     static final double DEAD_LOSS = 0.8;
     /** A long run whose training loss improved by less than this over its last 3 epochs has plateaued. */
     static final double PLATEAU_GAIN = 0.01;
+    /**
+     * A problem whose good runs end with a mean test loss at least this share of the chance level (less than 5% below
+     * the loss of predicting the class frequencies) learned nothing that generalizes at its budget: its best rate is
+     * the one that learned least, so no line about the rate can be shown right there. The report scores such a
+     * problem's lines apart as well as with the others.
+     */
+    static final double NO_SIGNAL = 0.95;
 
     private Truth() {
     }

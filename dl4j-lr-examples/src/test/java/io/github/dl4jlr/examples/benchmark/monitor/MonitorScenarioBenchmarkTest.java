@@ -53,6 +53,27 @@ class MonitorScenarioBenchmarkTest {
                 false, new double[3]), Kind.DEAD);
     }
 
+    /** A run of a problem with this test loss against a chance level of 1, and one "try x10" line. */
+    private static Scores.Judged judged(String problem, String build, double testLoss, Kind truth) {
+        Scenario s = new Scenario(problem, "adam", build, 1e-3, 1e-3, 3, 0, io.github.dl4jlr.monitor.TroubleMode.LOG);
+        MonitorEvent raise = new MonitorEvent(0, 30, 2, MonitorEvent.Kind.SLOW_START, MonitorEvent.Severity.WARN,
+                "network", "epoch=2 after 3 epochs ...");
+        return new Scores.Judged(new Outcome(s, 0.9, testLoss, new double[]{1, 0.9, 0.8}, false, 0.9, 1.0,
+                List.of(raise), List.of(), List.of(), false, new double[3]), truth);
+    }
+
+    @Test
+    void aProblemWhoseGoodRunsDoNotBeatTheChanceLevelOnTestDataIsScoredApart() {
+        // the good runs' test loss 0.95 (the edge: no signal) and 0.9449 against a chance level of 1
+        List<Scores.Judged> runs = List.of(judged("lending", "good", 0.95, Kind.HEALTHY),
+                judged("lending", "/100", 2.0, Kind.TOO_LOW), judged("telco", "good", 0.9449, Kind.HEALTHY),
+                judged("telco", "/100", 2.0, Kind.TOO_LOW));
+        assertEquals("Test loss of the good runs against the chance level (at least 0.95: no signal at this budget, the "
+                + "best rate is the one that learned least): lending 0.950; telco 0.945;\nWithout lending: 1 of 2 advice "
+                + "lines point the right way (50.0%).\n", Report.signal(runs));
+        assertFalse(Report.signal(runs.subList(2, 4)).contains("Without"), "every problem has a signal");
+    }
+
     @Test
     void aRunThatLearnsFirstAndDiesLaterIsTimedFromItsDeath() {
         // chance 1.0: the loss settles at or above 0.8 from epoch 3 on (epoch 1 reached it once, then fell again)
