@@ -52,8 +52,10 @@ import java.util.function.DoubleFunction;
  * MLP, 10 epochs), {@code musk} (UCI musk, 2 classes, 166 inputs, 476 rows, MLP, 10 epochs), {@code cells} (cell
  * segmentation, 2 classes, 56 heavy-tailed inputs, 2019 rows, MLP, 10 epochs), {@code hpc} (computing jobs, 4
  * classes, 26 inputs, 4331 rows, MLP, 5 epochs), {@code churn} (telecom churn, 2 classes, 14% churned, 71 inputs,
- * 5000 rows, MLP, 5 epochs) and {@code telco} (telco churn, 2 classes, 27% churned, 40 inputs, 7043 rows, MLP, 5
- * epochs). The dog-breed demo's data is audited
+ * 5000 rows, MLP, 5 epochs), {@code telco} (telco churn, 2 classes, 27% churned, 40 inputs, 7043 rows, MLP, 5
+ * epochs), {@code credit} (credit scoring, 2 classes, 28% bad, 29 inputs, 4454 rows, MLP, 5 epochs) and
+ * {@code alzheimer} (Alzheimer's disease markers, 2 classes, 27% impaired, 135 inputs, 333 rows, MLP, 10 epochs). The
+ * dog-breed demo's data is audited
  * by the demo's own {@code DemoFinderBenchmark}.
  *
  * <pre>
@@ -83,8 +85,8 @@ public final class SuggestionRegretBenchmark {
 
         @Option(names = "--datasets", split = ",",
                 description = "iris, blobs, digits, digits-cnn, fashion-cnn, letter, satellite, vehicle, "
-                        + "vowel, dna, spam, glass, shuttle, soybean, musk, cells, hpc, churn, telco (default: "
-                        + "${DEFAULT-VALUE}).")
+                        + "vowel, dna, spam, glass, shuttle, soybean, musk, cells, hpc, churn, telco, credit, "
+                        + "alzheimer (default: ${DEFAULT-VALUE}).")
         List<String> datasets = List.of("iris", "blobs", "digits");
 
         @Option(names = "--optimizers", split = ",",
@@ -197,12 +199,12 @@ public final class SuggestionRegretBenchmark {
             case "iris" -> 20;
             case "digits" -> 5;
             case "blobs", "digits-cnn", "fashion-cnn" -> 3;
-            case "letter", "satellite", "spam", "shuttle", "hpc", "churn", "telco" -> 5;
+            case "letter", "satellite", "spam", "shuttle", "hpc", "churn", "telco", "credit" -> 5;
             case "vehicle", "vowel", "glass" -> 20;
-            case "dna", "soybean", "musk", "cells" -> 10;
+            case "dna", "soybean", "musk", "cells", "alzheimer" -> 10;
             default -> throw new IllegalArgumentException("Expected dataset iris, blobs, digits, digits-cnn, "
                     + "fashion-cnn, letter, satellite, vehicle, vowel, dna, spam, glass, shuttle, soybean, musk, "
-                    + "cells, hpc, churn or telco, but got " + dataset);
+                    + "cells, hpc, churn, telco, credit or alzheimer, but got " + dataset);
         };
         return new FinderAudit.Problem() {
             private Split split(int seed) {
