@@ -53,10 +53,10 @@ public record DeadNetwork(int iteration, int epoch, double learningRate, double 
         String early = firstMove > DeadNetworkRules.FIRST_MOVE_HIGH
                 ? String.format(Locale.ROOT, " (the first update moved the weights by %.0f%% of their size)", 100 * firstMove)
                 : "";
-        return String.format(Locale.ROOT, "The network is dead at iter=%d epoch=%d lr=%.1e: the loss, %.3g, %s, %.3g, "
-                        + "and the gradients of %d of its %d weight arrays (%s) have vanished since iter=%d. The learning "
-                        + "rate was too high early%s: roll back or restart at a lower rate (try x0.1, or pick one with "
-                        + "LearningRateFinder); raising it will not help.",
+        return String.format(Locale.ROOT, "The network is dead at iter=%d epoch=%d lr=%.1e: the loss, %.3g, %s, "
+                        + "%.3g, and the gradients of %d of its %d weight arrays (%s) have vanished since iter=%d. The "
+                        + "learning rate was too high early%s: roll back or restart at a lower rate (try x0.1, or pick "
+                        + "one with LearningRateFinder); raising it will not help.",
                 iteration, epoch, learningRate, level, whereToChance(level / chance), chance, vanished.size(), arrays,
                 String.join(", ", vanished), since, early);
     }
@@ -70,6 +70,6 @@ public record DeadNetwork(int iteration, int epoch, double learningRate, double 
             return String.format(Locale.ROOT, "is %.1fx its chance level", share);
         }
         return share >= 0.8 ? "sits at its chance level"
-                : String.format(Locale.ROOT, "is still %.0f%% of its chance level", 100 * share);
+                : String.format(Locale.ROOT, "is %.0f%% of its chance level", 100 * share);
     }
 }

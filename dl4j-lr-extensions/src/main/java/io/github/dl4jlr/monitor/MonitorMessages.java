@@ -173,8 +173,8 @@ final class MonitorMessages {
                         + "one with LearningRateFinder); raising it will not help";
             case LR_LOWERED:
                 return head + String.format(Locale.ROOT, "%s lowered the learning rate from %.1e to %.1e%s, and the "
-                        + "loss has levelled off at the lower rate: expected as a decay goes on; no action (stop here if "
-                        + "the validation loss agrees)", s.lrOwner(), s.peakLearningRate(), s.learningRate(),
+                        + "loss has levelled off at the lower rate: expected as a decay goes on; no action (stop here "
+                        + "if the validation loss agrees)", s.lrOwner(), s.peakLearningRate(), s.learningRate(),
                         atPeak(s.peakLearningRate(), s.learningRate(), s.medianRatio()));
             case LR_TOO_LOW:
                 return head + ratios + ", below the band " + band + ": the learning rate is likely too low (try x10, "

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
  * is news ({@link RatioRules#news}: the first line of its direction in the run, or a ratio twice as far out); nothing
  * about a low ratio once the loss is below half its chance level (the network has learned) or while it shows the signs
  * of a dead one (the dead-network line says what to do); an INFO note instead of "try x10" when the learning rate's
- * owner lowered it on purpose ({@link LrOwnerRules#explains}), or when an earlier line found the rate too high (the updates are then small because the
- * gradients vanished, not because the rate is).
+ * owner lowered it on purpose ({@link LrOwnerRules#explains}), or when an earlier line found the rate too high (the
+ * updates are then small because the gradients vanished, not because the rate is).
  */
 final class RatioWarnings {
 
@@ -41,8 +41,8 @@ final class RatioWarnings {
 
     /**
      * The INFO note that replaces "try x10" for a low streak, or null when the streak is advice: the rate's owner
-     * lowered it on purpose and that explains the ratio, or (one voice) an earlier line found it too high, so the gradients, not the steps, are
-     * small.
+     * lowered it on purpose and that explains the ratio, or (one voice) an earlier line found it too high, so the
+     * gradients, not the steps, are small.
      */
     private String lowRatioNote(ModelTrack t, RatioCheck c, int index, RatioRules.Streak s) {
         if (LrOwnerRules.explains(t.lr, c.ratios()[index], low)) {

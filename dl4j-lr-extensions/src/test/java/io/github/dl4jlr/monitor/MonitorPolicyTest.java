@@ -274,8 +274,8 @@ class MonitorPolicyTest {
         assertEquals("is 1.3x its chance level", DeadNetwork.whereToChance(Math.nextUp(1.25)), "t+1");
         assertEquals("sits at its chance level", DeadNetwork.whereToChance(1.25), "t");
         assertEquals("sits at its chance level", DeadNetwork.whereToChance(0.8), "t");
-        assertEquals("is still 80% of its chance level", DeadNetwork.whereToChance(Math.nextDown(0.8)), "t-1");
-        assertEquals("is still 50% of its chance level", DeadNetwork.whereToChance(0.5));
+        assertEquals("is 80% of its chance level", DeadNetwork.whereToChance(Math.nextDown(0.8)), "t-1");
+        assertEquals("is 50% of its chance level", DeadNetwork.whereToChance(0.5));
     }
 
     @Test

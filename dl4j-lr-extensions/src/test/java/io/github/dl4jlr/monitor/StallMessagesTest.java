@@ -41,10 +41,11 @@ class StallMessagesTest {
     void aStallAfterTheRateWasLoweredSaysByWhomAndWhyTheRatiosAreExpected() {
         LossStall cosine = new LossStall(0, 500, 7, false, 0.31, 0.5, 0.3, 0.3, 3, 0.01, 8e-5, StallCause.LR_LOWERED,
                 7e-4, 1e-3, "its schedule");
-        assertEquals("epoch=7 training loss 0.3100 has improved by less than 1.0% on its best (0.3000) in 3 epochs; its "
-                + "schedule lowered the learning rate from 1.0e-03 to 7.0e-04 (at 1.0e-03 it would be 1.1e-04, in the "
-                + "band), and the loss has levelled off at the lower rate: expected as a decay goes on; no action (stop "
-                + "here if the validation loss agrees)", MonitorMessages.stall(cosine, 1e-4, 1e-2, false, false, -1));
+        assertEquals("epoch=7 training loss 0.3100 has improved by less than 1.0% on its best (0.3000) in 3 epochs; "
+                + "its schedule lowered the learning rate from 1.0e-03 to 7.0e-04 (at 1.0e-03 it would be 1.1e-04, in "
+                + "the band), and the loss has levelled off at the lower rate: expected as a decay goes on; no action "
+                + "(stop here if the validation loss agrees)", MonitorMessages.stall(cosine, 1e-4, 1e-2, false, false,
+                -1));
         LossStall cut = new LossStall(0, 500, 7, false, 0.31, 0.5, 0.3, 0.3, 3, 0.01, 8e-6, StallCause.LR_LOWERED,
                 1e-4, 1e-3, "ReduceLROnPlateau");
         assertTrue(MonitorMessages.stall(cut, 1e-4, 1e-2, false, false, -1).contains("ReduceLROnPlateau lowered the "

@@ -68,9 +68,9 @@ class MonitorScenarioBenchmarkTest {
         List<Scores.Judged> runs = List.of(judged("lending", "good", 0.95, Kind.HEALTHY),
                 judged("lending", "/100", 2.0, Kind.TOO_LOW), judged("telco", "good", 0.9449, Kind.HEALTHY),
                 judged("telco", "/100", 2.0, Kind.TOO_LOW));
-        assertEquals("Test loss of the good runs against the chance level (at least 0.95: no signal at this budget, the "
-                + "best rate is the one that learned least): lending 0.950; telco 0.945;\nWithout lending: 1 of 2 advice "
-                + "lines point the right way (50.0%).\n", Report.signal(runs));
+        assertEquals("Test loss of the good runs against the chance level (at least 0.95: no signal at this budget, "
+                + "the best rate is the one that learned least): lending 0.950; telco 0.945;\nWithout lending: 1 of 2 "
+                + "advice lines point the right way (50.0%).\n", Report.signal(runs));
         assertFalse(Report.signal(runs.subList(2, 4)).contains("Without"), "every problem has a signal");
     }
 
