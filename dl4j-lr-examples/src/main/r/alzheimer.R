@@ -6,13 +6,9 @@
 #
 #   Rscript alzheimer.R
 library(modeldata)
-out <- file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))),
-                 "..", "resources", "io", "github", "dl4jlr", "examples", "data")
+source(file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))), "bundle.R"))
 data(ad_data)
 d <- as.data.frame(ad_data)
-one_hot <- function(f) sapply(levels(f), function(l) as.integer(f == l))
 features <- cbind(d[, sapply(d, is.numeric)], one_hot(d$Genotype))
 stopifnot(nrow(features) == 333, ncol(features) == 135, !anyNA(features))
-con <- gzfile(file.path(out, "alzheimer-333.csv.gz"), "w")
-write.table(cbind(features, as.integer(d$Class == "Impaired")), con, sep = ",", row.names = FALSE, col.names = FALSE)
-close(con)
+write_bundle(features, as.integer(d$Class == "Impaired"), "alzheimer-333.csv.gz")

@@ -9,17 +9,13 @@
 #
 #   Rscript attrition.R
 library(modeldata)
-out <- file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))),
-                 "..", "resources", "io", "github", "dl4jlr", "examples", "data")
+source(file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))), "bundle.R"))
 data(attrition)
 d <- as.data.frame(attrition)
-one_hot <- function(f) sapply(levels(f), function(l) as.integer(f == l))
 numbers <- d[, sapply(d, is.numeric)]
 ordered_ratings <- d[, sapply(d, is.ordered)]
 ratings <- as.data.frame(lapply(ordered_ratings, as.integer))
 factors <- names(d)[sapply(d, function(c) is.factor(c) && !is.ordered(c)) & names(d) != "Attrition"]
 features <- cbind(numbers, ratings, do.call(cbind, lapply(factors, function(f) one_hot(d[[f]]))))
 stopifnot(ncol(features) == 51, !anyNA(features))
-con <- gzfile(file.path(out, "attrition-1470.csv.gz"), "w")
-write.table(cbind(features, as.integer(d$Attrition == "Yes")), con, sep = ",", row.names = FALSE, col.names = FALSE)
-close(con)
+write_bundle(features, as.integer(d$Attrition == "Yes"), "attrition-1470.csv.gz")

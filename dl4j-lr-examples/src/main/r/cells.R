@@ -7,10 +7,7 @@
 #
 #   Rscript cells.R
 library(modeldata)
-out <- file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))),
-                 "..", "resources", "io", "github", "dl4jlr", "examples", "data")
+source(file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))), "bundle.R"))
 data(cells)
 features <- signif(as.data.frame(cells[, !(names(cells) %in% c("case", "class"))]), 7)
-con <- gzfile(file.path(out, "cells-2019.csv.gz"), "w")
-write.table(cbind(features, as.integer(cells$class) - 1L), con, sep = ",", row.names = FALSE, col.names = FALSE)
-close(con)
+write_bundle(features, as.integer(cells$class) - 1L, "cells-2019.csv.gz")

@@ -7,14 +7,10 @@
 #
 #   Rscript churn.R
 library(modeldata)
-out <- file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))),
-                 "..", "resources", "io", "github", "dl4jlr", "examples", "data")
+source(file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))), "bundle.R"))
 data(mlc_churn)
 d <- mlc_churn
-one_hot <- function(f) sapply(levels(f), function(l) as.integer(f == l))
 numbers <- as.data.frame(d[, sapply(d, is.numeric)])
 features <- cbind(numbers, as.integer(d$international_plan == "yes"), as.integer(d$voice_mail_plan == "yes"),
                   one_hot(d$area_code), one_hot(d$state))
-con <- gzfile(file.path(out, "churn-5000.csv.gz"), "w")
-write.table(cbind(features, as.integer(d$churn == "yes")), con, sep = ",", row.names = FALSE, col.names = FALSE)
-close(con)
+write_bundle(features, as.integer(d$churn == "yes"), "churn-5000.csv.gz")

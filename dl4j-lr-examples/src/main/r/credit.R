@@ -7,17 +7,13 @@
 #
 #   Rscript credit.R
 library(modeldata)
-out <- file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))),
-                 "..", "resources", "io", "github", "dl4jlr", "examples", "data")
+source(file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))), "bundle.R"))
 data(credit_data)
 d <- as.data.frame(credit_data)
 numbers <- d[, sapply(d, is.numeric)]
 missing <- as.data.frame(lapply(numbers[, colSums(is.na(numbers)) > 0], function(c) as.integer(is.na(c))))
 numbers[] <- lapply(numbers, function(c) { c[is.na(c)] <- median(c, na.rm = TRUE); c })
-one_hot <- function(f) sapply(levels(f), function(l) as.integer(!is.na(f) & f == l))
 factors <- c("Home", "Marital", "Records", "Job")
 features <- cbind(numbers, missing, do.call(cbind, lapply(factors, function(f) one_hot(d[[f]]))))
 stopifnot(ncol(features) == 29, !anyNA(features))
-con <- gzfile(file.path(out, "credit-4454.csv.gz"), "w")
-write.table(cbind(features, as.integer(d$Status == "bad")), con, sep = ",", row.names = FALSE, col.names = FALSE)
-close(con)
+write_bundle(features, as.integer(d$Status == "bad"), "credit-4454.csv.gz")

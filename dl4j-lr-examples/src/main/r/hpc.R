@@ -7,12 +7,8 @@
 #
 #   Rscript hpc.R
 library(modeldata)
-out <- file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))),
-                 "..", "resources", "io", "github", "dl4jlr", "examples", "data")
+source(file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))), "bundle.R"))
 data(hpc_data)
-one_hot <- function(f) sapply(levels(f), function(l) as.integer(f == l))
 features <- cbind(as.data.frame(hpc_data[, c("compounds", "input_fields", "iterations", "num_pending", "hour")]),
                   one_hot(hpc_data$protocol), one_hot(hpc_data$day))
-con <- gzfile(file.path(out, "hpc-4331.csv.gz"), "w")
-write.table(cbind(features, as.integer(hpc_data$class) - 1L), con, sep = ",", row.names = FALSE, col.names = FALSE)
-close(con)
+write_bundle(features, as.integer(hpc_data$class) - 1L, "hpc-4331.csv.gz")

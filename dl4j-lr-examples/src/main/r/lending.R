@@ -6,14 +6,10 @@
 #
 #   Rscript lending.R
 library(modeldata)
-out <- file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))),
-                 "..", "resources", "io", "github", "dl4jlr", "examples", "data")
+source(file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))), "bundle.R"))
 data(lending_club)
 d <- as.data.frame(lending_club)
-one_hot <- function(f) sapply(levels(f), function(l) as.integer(f == l))
 factors <- names(d)[sapply(d, is.factor) & names(d) != "Class"]
 features <- cbind(d[, sapply(d, is.numeric)], do.call(cbind, lapply(factors, function(f) one_hot(d[[f]]))))
 stopifnot(nrow(features) == 9857, ncol(features) == 119, !anyNA(features))
-con <- gzfile(file.path(out, "lending-9857.csv.gz"), "w")
-write.table(cbind(features, as.integer(d$Class == "bad")), con, sep = ",", row.names = FALSE, col.names = FALSE)
-close(con)
+write_bundle(features, as.integer(d$Class == "bad"), "lending-9857.csv.gz")

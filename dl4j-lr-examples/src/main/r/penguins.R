@@ -6,14 +6,10 @@
 #
 #   Rscript penguins.R
 library(modeldata)
-out <- file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))),
-                 "..", "resources", "io", "github", "dl4jlr", "examples", "data")
+source(file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))), "bundle.R"))
 data(penguins)
 d <- as.data.frame(penguins)
 d <- d[!is.na(d$sex), ]
-one_hot <- function(f) sapply(levels(f), function(l) as.integer(f == l))
 features <- cbind(d[, sapply(d, is.numeric)], one_hot(d$island), one_hot(d$sex))
 stopifnot(nrow(features) == 333, ncol(features) == 9, !anyNA(features))
-con <- gzfile(file.path(out, "penguins-333.csv.gz"), "w")
-write.table(cbind(features, as.integer(d$species) - 1), con, sep = ",", row.names = FALSE, col.names = FALSE)
-close(con)
+write_bundle(features, as.integer(d$species) - 1, "penguins-333.csv.gz")

@@ -7,13 +7,9 @@
 #
 #   Rscript stackoverflow.R
 library(modeldata)
-out <- file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))),
-                 "..", "resources", "io", "github", "dl4jlr", "examples", "data")
+source(file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))), "bundle.R"))
 data(stackoverflow)
 d <- as.data.frame(stackoverflow)
-one_hot <- function(f) sapply(levels(f), function(l) as.integer(f == l))
 features <- cbind(d[, sapply(d, is.numeric)], one_hot(d$Country))
 stopifnot(nrow(features) == 5594, ncol(features) == 24, !anyNA(features))
-con <- gzfile(file.path(out, "stackoverflow-5594.csv.gz"), "w")
-write.table(cbind(features, as.integer(d$Remote == "Remote")), con, sep = ",", row.names = FALSE, col.names = FALSE)
-close(con)
+write_bundle(features, as.integer(d$Remote == "Remote"), "stackoverflow-5594.csv.gz")

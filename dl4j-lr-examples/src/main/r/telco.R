@@ -8,16 +8,12 @@
 #
 #   Rscript telco.R
 library(modeldata)
-out <- file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))),
-                 "..", "resources", "io", "github", "dl4jlr", "examples", "data")
+source(file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))), "bundle.R"))
 data(wa_churn)
 d <- as.data.frame(wa_churn)
 d$total_charges[is.na(d$total_charges)] <- 0
-one_hot <- function(f) sapply(levels(f), function(l) as.integer(f == l))
 numbers <- d[, sapply(d, is.numeric)]
 factors <- c("multiple_lines", "internet_service", "online_security", "online_backup", "device_protection",
              "tech_support", "streaming_tv", "streaming_movies", "contract", "payment_method")
 features <- cbind(numbers, do.call(cbind, lapply(factors, function(f) one_hot(d[[f]]))))
-con <- gzfile(file.path(out, "telco-7043.csv.gz"), "w")
-write.table(cbind(features, as.integer(d$churn == "Yes")), con, sep = ",", row.names = FALSE, col.names = FALSE)
-close(con)
+write_bundle(features, as.integer(d$churn == "Yes"), "telco-7043.csv.gz")

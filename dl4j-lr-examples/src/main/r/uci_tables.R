@@ -36,14 +36,9 @@
 #
 #   Rscript uci_tables.R
 library(mlbench)
-out <- file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))),
-                 "..", "resources", "io", "github", "dl4jlr", "examples", "data")
+source(file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))), "bundle.R"))
 
-write_table <- function(features, label, name) {
-  con <- gzfile(file.path(out, name), "w")
-  write.table(cbind(features, as.integer(label) - 1L), con, sep = ",", row.names = FALSE, col.names = FALSE)
-  close(con)
-}
+write_table <- function(features, label, name) write_bundle(features, as.integer(label) - 1L, name)
 
 data(LetterRecognition)
 letter <- LetterRecognition[1:5000, ]

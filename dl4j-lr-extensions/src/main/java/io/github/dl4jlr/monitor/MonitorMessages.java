@@ -104,13 +104,13 @@ final class MonitorMessages {
     }
 
     /**
-     * {@code " (at 1.0e-03 it would be 1.1e-04, in the band)"} when a rate lowered by less than {@link
-     * LrOwnerRules#LOWERED} explains a low ratio (see {@link LrOwnerRules#explains}); empty for a rate lowered further,
-     * where the peak's ratio is not the reason.
+     * {@code " (at 1.0e-03 it would be 1.1e-04, in the band)"} when a rate not yet {@linkplain
+     * LrOwnerRules.State#lowered() lowered} explains a low ratio (see {@link LrOwnerRules#explains}); empty for a rate
+     * lowered further, where the peak's ratio is not the reason.
      */
-    private static String atPeak(double peak, double current, double ratio) {
-        return current > LrOwnerRules.LOWERED * peak && Double.isFinite(ratio) ? String.format(Locale.ROOT,
-                " (at %.1e it would be %.1e, in the band)", peak, ratio * peak / current) : "";
+    private static String atPeak(LrOwnerRules.State lr, double ratio) {
+        return !lr.lowered() && Double.isFinite(ratio) ? String.format(Locale.ROOT,
+                " (at %.1e it would be %.1e, in the band)", lr.peak(), ratio * lr.peak() / lr.current()) : "";
     }
 
     /**
@@ -124,7 +124,7 @@ final class MonitorMessages {
         return String.format(Locale.ROOT, "iter=%d epoch=%d %s=%.1e below %.0e for %d checks, as expected: %s lowered the "
                         + "learning rate from %.1e to %.1e%s; no action", c.iteration(), c.epoch(), c.keys().get(index),
                 c.ratios()[index], low, s.length(), owner.text(), lr.peak(), lr.current(),
-                atPeak(lr.peak(), lr.current(), c.ratios()[index]));
+                atPeak(lr, c.ratios()[index]));
     }
 
     /**
@@ -175,7 +175,7 @@ final class MonitorMessages {
                 return head + String.format(Locale.ROOT, "%s lowered the learning rate from %.1e to %.1e%s, and the "
                         + "loss has levelled off at the lower rate: expected as a decay goes on; no action (stop here "
                         + "if the validation loss agrees)", s.lrOwner(), s.peakLearningRate(), s.learningRate(),
-                        atPeak(s.peakLearningRate(), s.learningRate(), s.medianRatio()));
+                        atPeak(new LrOwnerRules.State(s.peakLearningRate(), s.learningRate()), s.medianRatio()));
             case LR_TOO_LOW:
                 return head + ratios + ", below the band " + band + ": the learning rate is likely too low (try x10, "
                         + "or pick one with LearningRateFinder)";
