@@ -144,7 +144,7 @@ public final class BenchmarkData {
      * {@code fashion}, {@code letter}, {@code satellite}, {@code vehicle}, {@code vowel}, {@code dna},
      * {@code ionosphere}, {@code spam}, {@code glass}, {@code shuttle}, {@code soybean}, {@code musk}, {@code cells},
      * {@code hpc}, {@code churn}, {@code telco}, {@code attrition}, {@code credit}, {@code penguins},
-     * {@code stackoverflow}, {@code lending}, {@code alzheimer}.
+     * {@code stackoverflow}, {@code lending}, {@code alzheimer}, {@code speech}, {@code twoclass}.
      */
     public static Split named(String name, long seed) {
         return switch (name) {
@@ -175,10 +175,12 @@ public final class BenchmarkData {
             case "stackoverflow" -> stackoverflow(seed);
             case "lending" -> lending(seed);
             case "alzheimer" -> alzheimer(seed);
+            case "speech" -> speech(seed);
+            case "twoclass" -> twoclass(seed);
             default -> throw new IllegalArgumentException("Expected a data set of iris, blobs, digits, breast-cancer, "
                     + "wine, fashion, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle, soybean, "
                     + "musk, cells, hpc, churn, telco, attrition, credit, penguins, stackoverflow, lending, alzheimer, "
-                    + "but got " + name);
+                    + "speech, twoclass, but got " + name);
         };
     }
 
@@ -399,6 +401,25 @@ public final class BenchmarkData {
      */
     public static Split alzheimer(long seed) {
         return table("alzheimer", "alzheimer-333.csv.gz", 333, 135, 2, 250, 16, seed);
+    }
+
+    /**
+     * Sakar et al.'s speech recordings of people with and without Parkinson's disease (R's modeldata
+     * {@code pd_speech}, MIT; made by {@code src/main/r/speech.R}), all 252 people (each person's three recordings
+     * averaged): 751 numbers (sex and the measures of the voice), 2 classes (64 control, 188 PD). Standardized,
+     * shuffled with the seed, 189/63 split, minibatch 16.
+     */
+    public static Split speech(long seed) {
+        return table("speech", "speech-252.csv.gz", 252, 751, 2, 189, 16, seed);
+    }
+
+    /**
+     * Kuhn and Johnson's two-predictor example (R's modeldata {@code two_class_dat}, MIT; made by
+     * {@code src/main/r/twoclass.R}), all 791 rows: 2 numbers, 2 classes (437 Class1, 354 Class2). Standardized,
+     * shuffled with the seed, 593/198 split, minibatch 32.
+     */
+    public static Split twoclass(long seed) {
+        return table("twoclass", "twoclass-791.csv.gz", 791, 2, 2, 593, 32, seed);
     }
 
     /** A bundled CSV of {@code features} numbers and a class index per row. */

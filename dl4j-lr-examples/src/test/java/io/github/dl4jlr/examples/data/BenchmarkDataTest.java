@@ -110,7 +110,10 @@ class BenchmarkDataTest {
                 // counted by R on modeldata's lending_club: 9340 good, 517 bad
                 table("lending", 7393, 2464, 119, 9340, 517),
                 // counted by R on modeldata's ad_data: 242 control, 91 impaired
-                table("alzheimer", 250, 83, 135, 242, 91));
+                table("alzheimer", 250, 83, 135, 242, 91),
+                // counted by R on modeldata's pd_speech: 64 control, 188 PD; on two_class_dat: 437 Class1, 354 Class2
+                table("speech", 189, 63, 751, 64, 188),
+                table("twoclass", 593, 198, 2, 437, 354));
     }
 
     @ParameterizedTest(name = "{0}")

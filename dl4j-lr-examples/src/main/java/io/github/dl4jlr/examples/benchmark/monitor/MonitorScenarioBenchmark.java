@@ -44,7 +44,7 @@ public final class MonitorScenarioBenchmark {
         @Option(names = "--part", description = "tuning (iris, blobs, digits), heldout (digits-cnn, breast-cancer, "
                 + "wine, fashion-cnn, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle, "
                 + "soybean, musk, cells, hpc, churn, telco, attrition, credit, penguins, stackoverflow, lending, "
-                + "alzheimer) or all (default: ${DEFAULT-VALUE}).")
+                + "alzheimer, speech, twoclass) or all (default: ${DEFAULT-VALUE}).")
         String part = "tuning";
 
         @Option(names = "--problems", split = ",", description = "Problems to run instead of a part.")
@@ -63,6 +63,11 @@ public final class MonitorScenarioBenchmark {
         @Option(names = "--no-rollback", negatable = true, description = "Also run the problem builds under ROLLBACK "
                 + "(default: ${DEFAULT-VALUE}).")
         boolean rollback = true;
+
+        @Option(names = "--validation", description = "Hold out the last fifth of each problem's training rows and "
+                + "give it to the monitor as validation data (the test rows still decide what each run is) "
+                + "(default: ${DEFAULT-VALUE}).")
+        boolean validation;
 
         @Option(names = "--out", description = "Output folder (default: ${DEFAULT-VALUE}).")
         Path out = Paths.get("results", "benchmarks");
@@ -94,12 +99,12 @@ public final class MonitorScenarioBenchmark {
         for (Problem p : problems) {
             int epochs = Math.max(2, (int) Math.round(p.epochs() * o.epochsScale));
             for (String opt : o.optimizers) {
-                double g = goodRate(p, opt, epochs, o.seeds);
+                double g = goodRate(p, opt, epochs, o.seeds, o.validation);
                 good.put(p.name() + "/" + opt, g);
                 for (long seed = 0; seed < o.seeds; seed++) {
                     List<Outcome> logRuns = new ArrayList<>();
                     for (Scenario s : Suite.builds(p.name(), opt, g, epochs, seed, TroubleMode.LOG)) {
-                        logRuns.add(ScenarioRunner.run(s));
+                        logRuns.add(ScenarioRunner.run(s, o.validation));
                     }
                     double healthy = logRuns.get(0).accuracy();
                     for (Outcome out : logRuns) {
@@ -112,7 +117,7 @@ public final class MonitorScenarioBenchmark {
                     if (o.rollback) {
                         for (Scenario s : Suite.builds(p.name(), opt, g, epochs, seed, TroubleMode.ROLLBACK)) {
                             if (s.high()) {
-                                Outcome out = ScenarioRunner.run(s);
+                                Outcome out = ScenarioRunner.run(s, o.validation);
                                 rollbacks.add(out);
                                 log.info(String.format(Locale.ROOT, "%-40s rollbacks %d stopped %s acc %.3f loss %.3g "
                                                 + "(healthy %.3f)", s.id(), out.rollbacks().size(), out.stopped(),
@@ -132,7 +137,8 @@ public final class MonitorScenarioBenchmark {
     /** Writes the CSVs and tables of what ran so far; returns the tables. */
     private static String write(Options o, List<Scores.Judged> judged, List<Outcome> rollbacks,
                                 Map<String, Double> good) throws IOException {
-        String part = o.problems != null ? String.join("-", o.problems) : o.part;
+        String part = (o.problems != null ? String.join("-", o.problems) : o.part)
+                + (o.validation ? "-validation" : "");
         String md = Report.markdown(judged, rollbacks, good);
         Files.createDirectories(o.out);
         AtomicFile.writeString(o.out.resolve("monitor-scenarios-" + part + ".csv"), Report.runsCsv(judged));
@@ -146,7 +152,7 @@ public final class MonitorScenarioBenchmark {
      * The rate of the half-decade grid with the lowest mean test loss over the seeds (constant rate, same epochs): the
      * loss, because test accuracy on a few dozen examples ties and rewards a lucky seed.
      */
-    static double goodRate(Problem p, String optimizer, int epochs, int seeds) {
+    static double goodRate(Problem p, String optimizer, int epochs, int seeds, boolean validation) {
         double best = Double.NaN;
         double bestLoss = Double.POSITIVE_INFINITY;
         double bestAcc = Double.NaN;
@@ -155,7 +161,7 @@ public final class MonitorScenarioBenchmark {
             double acc = 0;
             for (long seed = 0; seed < seeds; seed++) {
                 Outcome out = ScenarioRunner.run(new Scenario(p.name(), optimizer, "grid", lr, lr, epochs, seed,
-                        TroubleMode.LOG));
+                        TroubleMode.LOG), validation);
                 loss += Double.isFinite(out.testLoss()) ? out.testLoss() / seeds : Double.POSITIVE_INFINITY;
                 acc += out.accuracy() / seeds;
             }

@@ -18,10 +18,13 @@ import java.util.List;
  * @param stopped    whether the monitor stopped training
  * @param ratios     the run's weight ratios: the largest at the first 3 checks, the 90th percentile over the later
  *                   checks of each check's largest, and the median over all checks of each check's median
+ * @param validationLoss the validation loss at each epoch end (NaN throughout without validation data)
+ * @param epochTestLoss  the test loss at each epoch end
  */
 record Outcome(Scenario scenario, double accuracy, double testLoss, double[] epochLoss, boolean nanSeen,
                double majority, double chance, List<MonitorEvent> events, List<LossStall> stalls,
-               List<RollbackRecord> rollbacks, boolean stopped, double[] ratios) {
+               List<RollbackRecord> rollbacks, boolean stopped, double[] ratios, double[] validationLoss,
+               double[] epochTestLoss) {
 
     Outcome {
         epochLoss = epochLoss.clone();
@@ -29,6 +32,18 @@ record Outcome(Scenario scenario, double accuracy, double testLoss, double[] epo
         stalls = List.copyOf(stalls);
         rollbacks = List.copyOf(rollbacks);
         ratios = ratios.clone();
+        validationLoss = validationLoss.clone();
+        epochTestLoss = epochTestLoss.clone();
+    }
+
+    @Override
+    public double[] epochTestLoss() {
+        return epochTestLoss.clone();
+    }
+
+    @Override
+    public double[] validationLoss() {
+        return validationLoss.clone();
     }
 
     @Override
@@ -53,6 +68,20 @@ record Outcome(Scenario scenario, double accuracy, double testLoss, double[] epo
             }
         }
         return Double.NaN;
+    }
+
+    /**
+     * Whether keeping the weights of the best validation epoch up to {@code epoch} (early stopping, as an overfitting
+     * line advises) would have given a lower test loss than the run's end; false without validation losses.
+     */
+    boolean earlierEpochBetter(int epoch) {
+        int best = -1;
+        for (int e = 0; e <= epoch && e < validationLoss.length; e++) {
+            if (Double.isFinite(validationLoss[e]) && (best < 0 || validationLoss[e] < validationLoss[best])) {
+                best = e;
+            }
+        }
+        return best >= 0 && epochTestLoss[best] < testLoss;
     }
 
     /** The advice lines (actionable, not recovery actions) with their directions, in order. */

@@ -23,7 +23,9 @@ import java.util.List;
  * mean loss and the spread of the minibatch losses, and IBM's employee attrition sample, a credit scoring table and the
  * Palmer penguins (MLPs) only after a loss that never left its chance level after extreme first steps became advice
  * to lower the rate, and a Stack Overflow survey, Lending Club loans and an Alzheimer's disease study (MLPs) only after
- * a low ratio that would be in the band at the peak rate became expected after a planned cut.
+ * a low ratio that would be in the band at the peak rate became expected after a planned cut, and Sakar et al.'s
+ * Parkinson's speech recordings and Kuhn and Johnson's two-predictor example (MLPs) only after advice to raise the rate
+ * waited for validation data to show that the network's learning carries over to unseen rows.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
@@ -55,7 +57,9 @@ record Problem(String name, int epochs, boolean heldOut) {
             new Problem("penguins", 30, true),
             new Problem("stackoverflow", 10, true),
             new Problem("lending", 10, true),
-            new Problem("alzheimer", 30, true));
+            new Problem("alzheimer", 30, true),
+            new Problem("speech", 30, true),
+            new Problem("twoclass", 20, true));
 
     static Problem named(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst()

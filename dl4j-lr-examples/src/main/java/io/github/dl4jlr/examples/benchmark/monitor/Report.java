@@ -145,22 +145,27 @@ final class Report {
     static String runsCsv(List<Scores.Judged> judged) {
         StringBuilder b = new StringBuilder("problem,optimizer,build,seed,lr,good_lr,epochs,truth,accuracy,test_loss,"
                 + "first_epoch_loss,last_epoch_loss,advice,right,troubles,first_named_epoch,max_ratio_first3,"
-                + "p90_max_ratio_later,median_ratio,chance,death_onset,epoch_losses\n");
+                + "p90_max_ratio_later,median_ratio,chance,death_onset,epoch_losses,validation_losses,test_losses\n");
         for (Scores.Judged j : judged) {
             Outcome o = j.outcome();
             Scenario s = o.scenario();
-            long right = o.advice().stream().filter(a -> j.truth().right().contains(a.direction())).count();
+            long right = o.advice().stream().filter(a -> Scores.right(j, a)).count();
             double[] ratios = o.ratios();
-            String losses = Arrays.stream(o.epochLoss()).mapToObj(v -> String.format(Locale.ROOT, "%.4g", v))
-                    .collect(Collectors.joining(";"));
+            String losses = joined(o.epochLoss());
             b.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%s,%s,%d,%s,%.4f,%.5g,%.5g,%.5g,%d,%d,%d,%d,%.3g,%.3g,%.3g,"
-                            + "%.4g,%d,%s%n",
+                            + "%.4g,%d,%s,%s,%s%n",
                     s.problem(), s.optimizer(), s.build(), s.seed(), s.lr(), s.good(), s.epochs(), j.truth(),
                     o.accuracy(), o.testLoss(), o.firstEpochLoss(), o.lastEpochLoss(), o.advice().size(), right,
                     o.troubles(), Scores.firstNamed(j), ratios[0], ratios[1], ratios[2], o.chance(),
-                    Scores.deathOnset(o), losses));
+                    Scores.deathOnset(o), losses, joined(o.validationLoss()),
+                    joined(o.epochTestLoss())));
         }
         return b.toString();
+    }
+
+    private static String joined(double[] values) {
+        return Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, "%.4g", v))
+                .collect(Collectors.joining(";"));
     }
 
     static String adviceCsv(List<Scores.Judged> judged) {
@@ -171,7 +176,7 @@ final class Report {
             for (Outcome.Advice a : j.outcome().advice()) {
                 b.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%s,%d,%d,%s,%s,%s,\"%s\"%n", s.problem(),
                         s.optimizer(), s.build(), s.seed(), j.truth(), a.event().epoch(), a.event().iteration(),
-                        a.event().kind(), a.direction(), j.truth().right().contains(a.direction()),
+                        a.event().kind(), a.direction(), Scores.right(j, a),
                         a.event().message().replace("\"", "'")));
             }
         }

@@ -15,7 +15,9 @@ import io.github.dl4jlr.schedule.StepDecaySchedule;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
@@ -52,15 +54,39 @@ final class ScenarioRunner {
         };
     }
 
-    /** Minibatch losses per epoch, and whether one was non-finite. */
+    /**
+     * Minibatch losses per epoch, whether one was non-finite, and at each epoch end the validation loss (with
+     * validation data) and the test loss (to judge afterwards whether an earlier epoch was better on unseen rows).
+     */
     private static final class Losses extends BaseTrainingListener {
         final double[] sum;
         final int[] count;
+        final double[] validationLoss;
+        final double[] testLoss;
+        final DataSetIterator validation;
+        final DataSetIterator test;
         boolean nan;
 
-        Losses(int epochs) {
+        Losses(int epochs, DataSetIterator validation, DataSetIterator test) {
             sum = new double[epochs];
             count = new int[epochs];
+            validationLoss = new double[epochs];
+            testLoss = new double[epochs];
+            Arrays.fill(validationLoss, Double.NaN);
+            Arrays.fill(testLoss, Double.NaN);
+            this.validation = validation;
+            this.test = test;
+        }
+
+        @Override
+        public void onEpochEnd(Model model) {
+            // DL4J calls this before it advances the epoch counter
+            int epoch = ((MultiLayerNetwork) model).getEpochCount();
+            if (epoch < testLoss.length && NetworkAdapter.finite(model.params())) {
+                NetworkAdapter net = NetworkAdapter.of(model);
+                validationLoss[epoch] = validation == null ? Double.NaN : net.meanLoss(validation);
+                testLoss[epoch] = net.meanLoss(test);
+            }
         }
 
         @Override
@@ -83,9 +109,21 @@ final class ScenarioRunner {
         }
     }
 
-    static Outcome run(Scenario s) {
+    /**
+     * Trains one scenario.
+     *
+     * @param validation whether to hold out the last fifth of the training rows as validation data for the monitor
+     *                   (and for the outcome's validation losses); the test rows stay the judge either way
+     */
+    static Outcome run(Scenario s, boolean validation) {
         Problem problem = Problem.named(s.problem());
         BenchmarkData.Split data = problem.data();
+        DataSetIterator validationData = null;
+        if (validation) {
+            BenchmarkData.Split[] parts = data.holdOutFifth();
+            data = parts[0];
+            validationData = new ListDataSetIterator<>(parts[1].train().asList(), 256);
+        }
         int perEpoch = (int) Math.ceil(data.train().numExamples() / (double) data.batchSize());
         ISchedule schedule = switch (s.control()) {
             case COSINE -> new CosineDecaySchedule(ScheduleType.ITERATION, s.lr(), s.lr() / 100, s.epochs() * perEpoch);
@@ -94,8 +132,9 @@ final class ScenarioRunner {
         };
         IUpdater updater = schedule == null ? updater(s.optimizer(), s.lr()) : updater(s.optimizer(), schedule);
         MultiLayerNetwork net = problem.model(data, updater, s.seed());
-        Losses losses = new Losses(s.epochs());
-        TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().onTrouble(s.policy()).build();
+        Losses losses = new Losses(s.epochs(), validationData, data.testIterator());
+        TrainingHealthMonitor.Builder builder = TrainingHealthMonitor.builder().onTrouble(s.policy());
+        TrainingHealthMonitor monitor = (validationData == null ? builder : builder.validation(validationData)).build();
         net.setListeners(losses, monitor);
         if (s.control() == Scenario.Control.PLATEAU) {
             ReduceLROnPlateau.builder().patience(2).factor(0.1).threshold(1e-2, ThresholdMode.RELATIVE).build()
@@ -114,7 +153,8 @@ final class ScenarioRunner {
         double accuracy = finite ? net.evaluate(data.testIterator()).accuracy() : Double.NaN;
         double testLoss = finite ? NetworkAdapter.of(net).meanLoss(data.testIterator()) : Double.NaN;
         return new Outcome(s, accuracy, testLoss, losses.means(), losses.nan, majority(data.test().getLabels()),
-                chance(data.train().getLabels()), r.events(), r.stalls(), r.rollbacks(), stopped, ratioStats(r));
+                chance(data.train().getLabels()), r.events(), r.stalls(), r.rollbacks(), stopped, ratioStats(r),
+                losses.validationLoss, losses.testLoss);
     }
 
     /** The largest judged ratio of the first 3 checks, the p90 of the later checks' largest, the median of medians. */

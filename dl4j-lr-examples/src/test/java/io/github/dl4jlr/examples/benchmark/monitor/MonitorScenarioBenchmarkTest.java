@@ -50,7 +50,8 @@ class MonitorScenarioBenchmarkTest {
         List<MonitorEvent> events = List.of(new MonitorEvent(0, 10 * namedAt, namedAt, MonitorEvent.Kind.NETWORK_DEAD,
                 MonitorEvent.Severity.ERROR, "network", "dead"));
         return new Scores.Judged(new Outcome(s, 0.25, 1.4, epochLoss, false, 0.26, 1.0, events, List.of(), List.of(),
-                false, new double[3]), Kind.DEAD);
+                false, new double[3], new double[epochLoss.length],
+                new double[epochLoss.length]), Kind.DEAD);
     }
 
     /** A run of a problem with this test loss against a chance level of 1, and one "try x10" line. */
@@ -59,7 +60,7 @@ class MonitorScenarioBenchmarkTest {
         MonitorEvent raise = new MonitorEvent(0, 30, 2, MonitorEvent.Kind.SLOW_START, MonitorEvent.Severity.WARN,
                 "network", "epoch=2 after 3 epochs ...");
         return new Scores.Judged(new Outcome(s, 0.9, testLoss, new double[]{1, 0.9, 0.8}, false, 0.9, 1.0,
-                List.of(raise), List.of(), List.of(), false, new double[3]), truth);
+                List.of(raise), List.of(), List.of(), false, new double[3], new double[3], new double[3]), truth);
     }
 
     @Test
