@@ -15,8 +15,6 @@ final class EpochTrack {
 
     final EpochMean losses = new EpochMean();
     StallRules.State stall = StallRules.State.INITIAL;
-    /** Whether the network's learning shows on the validation rows; stays initial without validation data. */
-    GeneralizationRules.State generalization = GeneralizationRules.State.INITIAL;
     /** {epoch, median weight ratio} of the recent checks, oldest first. */
     final ArrayDeque<double[]> recentRatios = new ArrayDeque<>();
     /** Whether a dead network was reported since the last epoch end. */

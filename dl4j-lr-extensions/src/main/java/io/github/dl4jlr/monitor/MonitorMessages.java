@@ -151,10 +151,9 @@ final class MonitorMessages {
      *                        INFO note instead of advice to raise it ({@code ..., inside the band [1e-04, 1e-02], after
      *                        an earlier line found the learning rate too high: no advice to raise it; follow that
      *                        line}), and a plateau reading one that does not call the rate workable
-     * @param generalization  the losses since the first epoch end, for {@link StallCause#OVERFITTING}
      */
     static String stall(LossStall s, double low, double high, boolean plateauAttached, boolean lowerAdvised,
-                        int plateauSaidAt, GeneralizationRules.State generalization) {
+                        int plateauSaidAt) {
         String progress = s.threshold() == 0 ? "has not improved on its best"
                 : String.format(Locale.ROOT, "has improved by less than %.2g%% on its best", 100 * s.threshold());
         String head = String.format(Locale.ROOT, "epoch=%d %s loss %.4g %s (%.4g) in %d epochs; ", s.epoch(),
@@ -177,8 +176,6 @@ final class MonitorMessages {
                         + "loss has levelled off at the lower rate: expected as a decay goes on; no action (stop here "
                         + "if the validation loss agrees)", s.lrOwner(), s.peakLearningRate(), s.learningRate(),
                         atPeak(new LrOwnerRules.State(s.peakLearningRate(), s.learningRate()), s.medianRatio()));
-            case OVERFITTING:
-                return head + overfitting(generalization);
             case LR_TOO_LOW:
                 return head + ratios + ", below the band " + band + ": the learning rate is likely too low (try x10, "
                         + "or pick one with LearningRateFinder)";
@@ -203,22 +200,6 @@ final class MonitorMessages {
                 return head + "no ratio check ran in these epochs (lower the monitor's frequency to get a cause); "
                         + "the learning rate may be too low, or training has reached a plateau";
         }
-    }
-
-    /**
-     * The reading of a stall that is overfitting, e.g. {@code since the first epoch the training loss fell from 0.450
-     * to 0.380 and the validation loss rose by 0.0040: what the network learns no longer carries over to unseen rows
-     * (overfitting). ...}; while the validation loss is still at its best, a note that nothing needs undoing.
-     */
-    private static String overfitting(GeneralizationRules.State g) {
-        double v = g.validationFall();
-        String head = String.format(Locale.ROOT, "since the first epoch the training loss fell from %.4g to %.4g and "
-                        + "the validation loss %s by %.2g: what the network learns no longer carries over to unseen "
-                        + "rows (overfitting). The learning rate is not the cause and another one will not fix it: ",
-                g.firstTraining(), g.training(), v >= 0 ? "fell" : "rose", Math.abs(v));
-        return head + (g.pastBest() ? "keep the weights of the best validation epoch (early stopping), or regularize "
-                + "(weight decay, dropout, a smaller network, more data)" : "the validation loss is still at its best, "
-                + "so stopping now loses nothing; to get further, regularize or add data");
     }
 
     /** A loss spike: watched, not yet a divergence (see {@link DivergenceRules}). */

@@ -18,24 +18,19 @@ import java.util.stream.Collectors;
  * about a low ratio once the loss is below half its chance level (the network has learned) or while it shows the signs
  * of a dead one (the dead-network line says what to do); an INFO note instead of "try x10" when the learning rate's
  * owner lowered it on purpose ({@link LrOwnerRules#explains}), or when an earlier line found the rate too high (the
- * updates are then small because the gradients vanished, not because the rate is). With validation data, advice to
- * raise the rate waits until the validation loss shows that what the network learns carries over
- * ({@link GeneralizationRules}).
+ * updates are then small because the gradients vanished, not because the rate is).
  */
 final class RatioWarnings {
 
     private final int patience;
     private final double low;
     private final double high;
-    private final boolean validating;
     private final EventSink sink;
 
-    /** @param validating whether the monitor has validation data (advice to raise the rate then waits for it) */
-    RatioWarnings(int patience, double low, double high, boolean validating, EventSink sink) {
+    RatioWarnings(int patience, double low, double high, EventSink sink) {
         this.patience = patience;
         this.low = low;
         this.high = high;
-        this.validating = validating;
         this.sink = sink;
     }
 
@@ -65,7 +60,6 @@ final class RatioWarnings {
         double best = RatioRules.best(t.bestLevelBefore(patience), t.epoch.bestMean());
         double now = t.levels.isEmpty() ? Double.NaN : t.levels.peekLast();
         boolean risen = RatioRules.risen(best, now, t.loss.noise());
-        boolean raiseHeld = GeneralizationRules.holdsRaise(validating, t.epoch.generalization);
         Map<RatioVerdict, List<Integer>> due = new EnumMap<>(RatioVerdict.class);
         Map<RatioVerdict, RatioRules.Streak> first = new EnumMap<>(RatioVerdict.class);
         double[] ratios = c.ratios();
@@ -74,9 +68,7 @@ final class RatioWarnings {
             RatioRules.Streak s = t.streaks.getOrDefault(key, RatioRules.Streak.NONE).next(c.verdicts().get(i),
                     RatioRules.extreme(ratios[i], high));
             boolean lowSide = s.direction() == RatioVerdict.LOW;
-            // held, the streak stays due: it speaks at the first check after the validation loss allows it
-            boolean held = lowSide && raiseHeld && ratios[i] > 0;
-            if (!held && RatioRules.due(s, patience, early, falling, learned, risen)) {
+            if (RatioRules.due(s, patience, early, falling, learned, risen)) {
                 String note = lowSide && !t.deadReported ? lowRatioNote(t, c, i, s) : null;
                 if (note != null) {
                     sink.event(Level.INFO, new MonitorEvent(c.replica(), c.iteration(), c.epoch(),

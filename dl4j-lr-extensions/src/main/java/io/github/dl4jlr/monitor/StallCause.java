@@ -23,12 +23,6 @@ public enum StallCause {
      * levelled off at the lower rate: expected as a decay goes on, not a reason to raise it.
      */
     LR_LOWERED,
-    /**
-     * The validation loss stalled while the training loss went on falling without it (see the monitor's validation
-     * data): the network fits its training rows, not what carries over to others. No learning rate fixes that; keep
-     * the weights of the best validation epoch, or regularize.
-     */
-    OVERFITTING,
     /** No ratio check ran in those epochs (the check frequency is longer than them). */
     UNKNOWN
 }

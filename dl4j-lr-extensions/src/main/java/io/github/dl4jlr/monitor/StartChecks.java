@@ -8,22 +8,16 @@ import org.slf4j.event.Level;
  * few epochs the loss has hardly left its chance level and the steps were small all along) and a high start
  * ({@link HighStartRules}: it has not left it after extreme first steps). Both count the epoch ends the monitor saw
  * ({@link EpochTrack#ended()}), not DL4J's epoch counter, which a loop over {@code fit(DataSet)} with
- * {@code endEpoch()} and ParallelWrapper never advance. Prodigy is left out: its rate is its own. With validation
- * data the slow-start line, advice to raise the rate, waits for {@link GeneralizationRules}.
+ * {@code endEpoch()} and ParallelWrapper never advance. Prodigy is left out: its rate is its own.
  */
 final class StartChecks {
 
     private final double high;
-    private final boolean validating;
     private final EventSink sink;
 
-    /**
-     * @param high       the top of the ratio band
-     * @param validating whether the monitor has validation data (the slow-start line then waits for it)
-     */
-    StartChecks(double high, boolean validating, EventSink sink) {
+    /** @param high the top of the ratio band */
+    StartChecks(double high, EventSink sink) {
         this.high = high;
-        this.validating = validating;
         this.sink = sink;
     }
 
@@ -44,8 +38,7 @@ final class StartChecks {
         int iteration = t.net.iterationCount();
         double level = t.loss.level();
         double chance = t.chanceLoss();
-        boolean held = GeneralizationRules.holdsRaise(validating, epoch.generalization);
-        if (!held && SlowStartRules.slow(t.slowStart, done, level, chance, t.deadReported, t.raiseAdvised)) {
+        if (SlowStartRules.slow(t.slowStart, done, level, chance, t.deadReported, t.raiseAdvised)) {
             t.raiseAdvised = true;
             say(t, iteration, epochCount, MonitorEvent.Kind.SLOW_START, MonitorMessages.slowStart(iteration,
                     epochCount, done, level, chance, t.slowStart.peakRatio(), t.slowStart.lastFall(),

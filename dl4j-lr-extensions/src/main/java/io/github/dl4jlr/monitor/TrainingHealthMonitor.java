@@ -83,7 +83,6 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
     private final StartChecks startChecks;
     private final StepSizeTracker stepSizes;
     private final Tracks tracks;
-    private final ValidationData validation;
 
     private TrainingHealthMonitor(Builder b) {
         this.frequency = Args.positive("frequency", b.frequency);
@@ -97,11 +96,10 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         RecoveryRules policy = new RecoveryRules(b.policy, b.rollbackLrFactor, b.maxRollbacks, b.snapshots,
                 RecoveryRules.DEFAULT_HEALTHY_RATIO_MULTIPLE * b.high);
         this.recovery = new Recovery(policy, sink, this::close);
-        this.validation = b.validation;
-        this.warnings = new RatioWarnings(patience, low, high, validation != null, sink);
+        this.warnings = new RatioWarnings(patience, low, high, sink);
         this.stallCheck = b.lossPatience == 0 ? null : new StallCheck(new StallRules(b.lossPatience, b.lossThreshold),
-                validation != null, low, high, sink);
-        this.startChecks = b.lossPatience == 0 ? null : new StartChecks(b.high, validation != null, sink);
+                b.validation, low, high, sink);
+        this.startChecks = b.lossPatience == 0 ? null : new StartChecks(b.high, sink);
         StepSizeTracker tracker = new StepSizeTracker(b.stepSizeDecay);   // validates the decay even when off
         this.stepSizes = b.stepSizeEstimate ? tracker : null;
         this.tracks = new Tracks(policy.ringSize());
@@ -151,16 +149,11 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         epochEnd(t.epoch, t);
     }
 
-    /**
-     * The epoch-level checks, all reading the epoch's mean loss, taken once (the ratio rule keeps the lowest), and the
-     * validation loss, computed once.
-     */
+    /** The epoch-level checks, both reading the epoch's mean loss, taken once (the ratio rule keeps the lowest). */
     private void epochEnd(EpochTrack epoch, ModelTrack t) {
         double mean = epoch.takeMean();
         if (stallCheck != null) {
-            double validationLoss = validation == null ? Double.NaN : validation.meanLoss(t.net);
-            epoch.generalization = GeneralizationRules.epochEnd(epoch.generalization, mean, validationLoss);
-            stallCheck.epochEnd(epoch, mean, validationLoss, t);
+            stallCheck.epochEnd(epoch, mean, t);
             startChecks.epochEnd(epoch, mean, t);
         }
     }

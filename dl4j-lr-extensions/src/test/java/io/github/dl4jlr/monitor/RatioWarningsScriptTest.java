@@ -43,7 +43,7 @@ class RatioWarningsScriptTest {
             t.lr = LrOwnerRules.next(t.lr, r);
         }
         EventSink sink = new EventSink(null);
-        RatioWarnings warnings = new RatioWarnings(3, 1e-4, 1e-2, false, sink);
+        RatioWarnings warnings = new RatioWarnings(3, 1e-4, 1e-2, sink);
         for (int i = 1; i <= 3; i++) {
             warnings.after(t, new RatioCheck(0, 10 * i, i, t.lr.current(), List.of("0_W"), new double[]{ratio},
                     List.of(RatioVerdict.LOW), new double[]{Double.NaN}));
@@ -57,7 +57,7 @@ class RatioWarningsScriptTest {
         ModelTrack t = new ModelTrack(0, new EpochTrack());
         t.bind(TinyNets.mln(new Adam(1e-3)), 3);
         EventSink sink = new EventSink(null);
-        RatioWarnings warnings = new RatioWarnings(3, 1e-4, 1e-2, false, sink);
+        RatioWarnings warnings = new RatioWarnings(3, 1e-4, 1e-2, sink);
         for (int i = 0; i < ratios.length; i++) {
             warnings.after(t, new RatioCheck(0, 10 * (i + 1), 0, 1e-3, List.of("0_W"), new double[]{ratios[i]},
                     List.of(RatioVerdict.HIGH), new double[]{Double.NaN}));
@@ -94,7 +94,7 @@ class RatioWarningsScriptTest {
         ModelTrack t = new ModelTrack(0, epoch);
         t.bind(TinyNets.mln(new Sgd(0.1)), 3);
         EventSink sink = new EventSink(null);
-        RatioWarnings warnings = new RatioWarnings(3, 1e-4, 1e-2, false, sink);
+        RatioWarnings warnings = new RatioWarnings(3, 1e-4, 1e-2, sink);
         double[] levels = {0.526, 0.55, 0.6, 0.62, 0.64, 0.652};
         for (int i = 0; i < levels.length; i++) {
             t.level(levels[i], warnings.levelsKept());
@@ -149,37 +149,5 @@ class RatioWarningsScriptTest {
                 + "line found the learning rate too high: updates this small after too high a rate are gradients that "
                 + "vanished (saturated or dead units), not a rate too low; no advice to raise it; follow that line");
         assertFalse(heard.raiseAdvised(), "a note advises nothing");
-    }
-
-    /**
-     * Checks of one weight array at 4.2e-5, below the band [1e-4, 1e-2], under a monitor with validation data; after
-     * the third, the epoch ends listed (training, then validation loss) have ended.
-     */
-    private static List<MonitorEvent> lowStreakValidated(int checks, double... epochEnds) {
-        ModelTrack t = new ModelTrack(0, new EpochTrack());
-        t.bind(TinyNets.mln(new Adam(1e-3)), 3);
-        EventSink sink = new EventSink(null);
-        RatioWarnings warnings = new RatioWarnings(3, 1e-4, 1e-2, true, sink);
-        for (int i = 1; i <= checks; i++) {
-            warnings.after(t, new RatioCheck(0, 10 * i, i, 1e-3, List.of("0_W"), new double[]{4.2e-5},
-                    List.of(RatioVerdict.LOW), new double[]{Double.NaN}));
-            for (int e = 0; i == 3 && e < epochEnds.length; e += 2) {
-                t.epoch.generalization = GeneralizationRules.epochEnd(t.epoch.generalization, epochEnds[e],
-                        epochEnds[e + 1]);
-            }
-        }
-        return sink.report(1e-4, 1e-2).events().stream().filter(e -> e.kind() == MonitorEvent.Kind.RATIO_LOW)
-                .toList();
-    }
-
-    @Test
-    void withValidationDataALowStreakWaitsForTheValidationLossToKeepUp() {
-        assertEquals(List.of(), lowStreakValidated(5), "nothing is known before the second epoch end");
-        List<MonitorEvent> kept = lowStreakValidated(4, 0.45, 0.47, 0.40, 0.435);
-        assertEquals(1, kept.size(), kept.toString());
-        assertEquals(40, kept.get(0).iteration(), "the held streak speaks at the first check the loss allows");
-        assertEquals(MonitorEvent.Severity.WARN, kept.get(0).severity());
-        assertEquals(List.of(), lowStreakValidated(5, 0.45, 0.47, 0.40, 0.46),
-                "the training loss fell without the validation loss: a higher rate would not help");
     }
 }

@@ -28,13 +28,13 @@ class StallCheckScriptTest {
         ModelTrack t = new ModelTrack(0, new EpochTrack());
         t.bind(net, 3);
         EventSink sink = new EventSink(null);
-        StallCheck check = new StallCheck(new StallRules(3, 1e-2), false, 1e-4, 1e-2, sink);
+        StallCheck check = new StallCheck(new StallRules(3, 1e-2), null, 1e-4, 1e-2, sink);
         for (int e = 0; e < epochLosses.length; e++) {
             t.lowerAdvised = tooHighFrom >= 0 && e >= tooHighFrom;
             net.setEpochCount(e);
             t.epoch.add(epochLosses[e]);
             t.epoch.check(e, ratios[e]);
-            check.epochEnd(t.epoch, t.epoch.takeMean(), Double.NaN, t);
+            check.epochEnd(t.epoch, t.epoch.takeMean(), t);
         }
         return sink.report(1e-4, 1e-2).events().stream().filter(ev -> ev.kind() == MonitorEvent.Kind.LOSS_STALLED)
                 .toList();
@@ -87,52 +87,6 @@ class StallCheckScriptTest {
         assertEquals(MonitorEvent.Severity.WARN, stalls.get(0).severity());
         assertTrue(stalls.get(0).message().endsWith("the learning rate is likely too high (try x0.1)"),
                 stalls.get(0).message());
-    }
-
-    /** The stall findings and lines of a check with validation data over scripted epochs, ratios in the band. */
-    private static MonitorReport validated(double[] training, double[] validation) {
-        MultiLayerNetwork net = TinyNets.mln(new Adam(1e-3));
-        ModelTrack t = new ModelTrack(0, new EpochTrack());
-        t.bind(net, 3);
-        EventSink sink = new EventSink(null);
-        StallCheck check = new StallCheck(new StallRules(3, 1e-2), true, 1e-4, 1e-2, sink);
-        for (int e = 0; e < training.length; e++) {
-            net.setEpochCount(e);
-            t.epoch.add(training[e]);
-            t.epoch.check(e, 3e-3);
-            double mean = t.epoch.takeMean();
-            t.epoch.generalization = GeneralizationRules.epochEnd(t.epoch.generalization, mean, validation[e]);
-            check.epochEnd(t.epoch, mean, validation[e], t);
-        }
-        return sink.report(1e-4, 1e-2);
-    }
-
-    @Test
-    void withValidationDataAStalledValidationLossWhileTheTrainingLossFallsIsOverfitting() {
-        MonitorReport r = validated(new double[]{0.45, 0.40, 0.36, 0.33, 0.30},
-                new double[]{0.47, 0.465, 0.468, 0.47, 0.472});
-        assertEquals(1, r.stalls().size(), r.stalls().toString());
-        assertEquals(StallCause.OVERFITTING, r.stalls().get(0).cause(), "in the band it would have been a plateau");
-        assertTrue(r.stalls().get(0).validation());
-        MonitorEvent line = r.events().get(0);
-        assertEquals(MonitorEvent.Severity.WARN, line.severity());
-        assertEquals(4, line.epoch(), "the best validation loss was at epoch 1");
-        assertTrue(line.message().contains("the training loss fell from 0.4500 to 0.3000 and the validation loss "
-                + "rose by 0.0020"), line.message());
-        assertTrue(line.message().endsWith("keep the weights of the best validation epoch (early stopping), or "
-                + "regularize (weight decay, dropout, a smaller network, more data)"), line.message());
-    }
-
-    @Test
-    void overfittingWhileTheValidationLossStillCreepsDownIsANote() {
-        // telco churn, Adam at its best rate: the validation loss crept from 0.456 to 0.453 while the training loss
-        // fell from 0.407 to 0.396, and "a plateau at a workable learning rate" was the line
-        MonitorReport r = validated(new double[]{0.558, 0.448, 0.429, 0.419, 0.413, 0.407, 0.403, 0.399, 0.396},
-                new double[]{0.496, 0.476, 0.466, 0.461, 0.458, 0.456, 0.455, 0.454, 0.453});
-        assertEquals(StallCause.OVERFITTING, r.stalls().get(0).cause());
-        assertEquals(MonitorEvent.Severity.INFO, r.events().get(0).severity(), "nothing to undo at its best");
-        assertTrue(r.events().get(0).message().endsWith("the validation loss is still at its best, so stopping now "
-                + "loses nothing; to get further, regularize or add data"), r.events().get(0).message());
     }
 
     private static double[] inBand(int epochs) {

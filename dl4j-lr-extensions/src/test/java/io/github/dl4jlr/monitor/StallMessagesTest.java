@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A stall never advises raising a rate that an earlier line of the run found too high, nor repeats its advice. */
 class StallMessagesTest {
 
-    private static final GeneralizationRules.State NONE = GeneralizationRules.State.INITIAL;
-
     private static LossStall stall(StallCause cause, double medianRatio) {
         return new LossStall(0, 500, 3, false, 2.796, 2.618, 2.618, 2.618, 3, 0.01, medianRatio, cause, 0.03, 0.03,
                 "");
@@ -19,7 +17,7 @@ class StallMessagesTest {
 
     @Test
     void notGotGoingAdvisesRaisingTheRateOnItsOwn() {
-        String line = MonitorMessages.stall(stall(StallCause.NO_PROGRESS, 1.5e-3), 1e-4, 1e-2, false, false, -1, NONE);
+        String line = MonitorMessages.stall(stall(StallCause.NO_PROGRESS, 1.5e-3), 1e-4, 1e-2, false, false, -1);
         assertTrue(line.contains("training has not got going; the learning rate is likely too low (try x10"), line);
     }
 
@@ -28,14 +26,14 @@ class StallMessagesTest {
         assertEquals("epoch=3 training loss 2.796 has improved by less than 1.0% on its best (2.618) in 3 epochs; "
                         + "weight update:parameter ratios median 1.5e-03, inside the band [1e-04, 1e-02], after an "
                         + "earlier line found the learning rate too high: no advice to raise it; follow that line",
-                MonitorMessages.stall(stall(StallCause.NO_PROGRESS, 1.5e-3), 1e-4, 1e-2, false, true, -1, NONE));
-        assertTrue(MonitorMessages.stall(stall(StallCause.LR_TOO_LOW, 5e-5), 1e-4, 1e-2, false, true, -1, NONE)
+                MonitorMessages.stall(stall(StallCause.NO_PROGRESS, 1.5e-3), 1e-4, 1e-2, false, true, -1));
+        assertTrue(MonitorMessages.stall(stall(StallCause.LR_TOO_LOW, 5e-5), 1e-4, 1e-2, false, true, -1)
                 .endsWith("median 5.0e-05, below the band [1e-04, 1e-02], after an earlier line found the learning "
                         + "rate too high: no advice to raise it; follow that line"));
-        assertTrue(MonitorMessages.stall(stall(StallCause.PLATEAU, 3e-3), 1e-4, 1e-2, false, true, -1, NONE)
+        assertTrue(MonitorMessages.stall(stall(StallCause.PLATEAU, 3e-3), 1e-4, 1e-2, false, true, -1)
                 .endsWith("median 3.0e-03, inside the band [1e-04, 1e-02], after an earlier line found the learning "
                         + "rate too high: not a plateau at a workable rate; follow that line"));
-        String high = MonitorMessages.stall(stall(StallCause.LR_TOO_HIGH, 2e-2), 1e-4, 1e-2, false, true, -1, NONE);
+        String high = MonitorMessages.stall(stall(StallCause.LR_TOO_HIGH, 2e-2), 1e-4, 1e-2, false, true, -1);
         assertTrue(high.endsWith("the learning rate is likely too high (try x0.1)"), "agreeing advice stays: " + high);
     }
 
@@ -47,25 +45,22 @@ class StallMessagesTest {
                 + "its schedule lowered the learning rate from 1.0e-03 to 7.0e-04 (at 1.0e-03 it would be 1.1e-04, in "
                 + "the band), and the loss has levelled off at the lower rate: expected as a decay goes on; no action "
                 + "(stop here if the validation loss agrees)", MonitorMessages.stall(cosine, 1e-4, 1e-2, false, false,
-                -1, NONE));
+                -1));
         LossStall cut = new LossStall(0, 500, 7, false, 0.31, 0.5, 0.3, 0.3, 3, 0.01, 8e-6, StallCause.LR_LOWERED,
                 1e-4, 1e-3, "ReduceLROnPlateau");
-        assertTrue(MonitorMessages.stall(cut, 1e-4, 1e-2, false, false, -1, NONE)
-                .contains("ReduceLROnPlateau lowered the learning rate from 1.0e-03 to 1.0e-04, and the loss"),
-                "a rate cut 10x needs no reason");
+        assertTrue(MonitorMessages.stall(cut, 1e-4, 1e-2, false, false, -1).contains("ReduceLROnPlateau lowered the "
+                + "learning rate from 1.0e-03 to 1.0e-04, and the loss"), "a rate cut 10x needs no reason");
     }
 
     @Test
     void aSecondPlateauRepeatsNoAdvice() {
-        String first = MonitorMessages.stall(stall(StallCause.PLATEAU, 3e-3), 1e-4, 1e-2, false, false, -1,
-                NONE);
+        String first = MonitorMessages.stall(stall(StallCause.PLATEAU, 3e-3), 1e-4, 1e-2, false, false, -1);
         assertTrue(first.endsWith("a plateau at a workable learning rate; ReduceLROnPlateau or a decaying schedule "
                 + "(e.g. CosineDecaySchedule) lowers it once progress stalls"), first);
         assertEquals("epoch=3 training loss 2.796 has improved by less than 1.0% on its best (2.618) in 3 epochs; "
                         + "weight update:parameter ratios median 3.0e-03, inside the band [1e-04, 1e-02]: a plateau "
                         + "again; the advice of epoch 1 stands (a decaying schedule or ReduceLROnPlateau)",
-                MonitorMessages.stall(stall(StallCause.PLATEAU, 3e-3), 1e-4, 1e-2, false, false, 1,
-                        NONE));
+                MonitorMessages.stall(stall(StallCause.PLATEAU, 3e-3), 1e-4, 1e-2, false, false, 1));
     }
 
     @Test
@@ -74,25 +69,5 @@ class StallMessagesTest {
             assertEquals(EnumSet.of(StallCause.LR_TOO_LOW, StallCause.NO_PROGRESS).contains(c),
                     StallRules.raises(c), c.name());
         }
-    }
-
-    @Test
-    void overfittingSaysHowFarEachLossMovedAndThatNoRateFixesIt() {
-        GeneralizationRules.State g = GeneralizationRules.epochEnd(GeneralizationRules.epochEnd(
-                GeneralizationRules.State.INITIAL, 0.45, 0.47), 0.38, 0.474);
-        LossStall s = new LossStall(0, 500, 7, true, 0.474, 0.47, 0.46, 0.46, 3, 0.01, 3e-3, StallCause.OVERFITTING,
-                1e-3, 1e-3, "");
-        assertEquals("epoch=7 validation loss 0.4740 has improved by less than 1.0% on its best (0.4600) in 3 "
-                + "epochs; since the first epoch the training loss fell from 0.4500 to 0.3800 and the validation loss "
-                + "rose by 0.0040: what the network learns no longer carries over to unseen rows (overfitting). The "
-                + "learning rate is not the cause and another one will not fix it: keep the weights of the best "
-                + "validation epoch (early stopping), or regularize (weight decay, dropout, a smaller network, more "
-                + "data)", MonitorMessages.stall(s, 1e-4, 1e-2, false, false, -1, g));
-        GeneralizationRules.State atBest = GeneralizationRules.epochEnd(GeneralizationRules.epochEnd(
-                GeneralizationRules.State.INITIAL, 0.45, 0.47), 0.38, 0.465);
-        assertTrue(MonitorMessages.stall(s, 1e-4, 1e-2, false, false, -1, atBest).endsWith("validation loss fell by "
-                + "0.0050: what the network learns no longer carries over to unseen rows (overfitting). The learning "
-                + "rate is not the cause and another one will not fix it: the validation loss is still at its best, "
-                + "so stopping now loses nothing; to get further, regularize or add data"));
     }
 }

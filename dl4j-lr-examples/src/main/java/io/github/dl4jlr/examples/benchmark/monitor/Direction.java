@@ -15,11 +15,6 @@ enum Direction {
     DECAY,
     /** The network is dead: restart lower. */
     DEAD,
-    /**
-     * Overfitting: keep the weights of the best validation epoch or regularize; not about the rate. Right when it
-     * would have helped on the test rows ({@link Outcome#earlierEpochBetter}), whatever the run's kind.
-     */
-    STOP_EARLY,
     /** Something else (no ratio check ran, bad data). */
     OTHER;
 
@@ -46,7 +41,6 @@ enum Direction {
                         case LR_TOO_HIGH -> LOWER;
                         case PLATEAU -> DECAY;
                         case NETWORK_DEAD -> DEAD;
-                        case OVERFITTING -> STOP_EARLY;
                         default -> OTHER;
                     }).orElse(OTHER);
             default -> null;

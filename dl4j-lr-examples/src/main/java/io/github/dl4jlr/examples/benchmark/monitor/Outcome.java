@@ -70,20 +70,6 @@ record Outcome(Scenario scenario, double accuracy, double testLoss, double[] epo
         return Double.NaN;
     }
 
-    /**
-     * Whether keeping the weights of the best validation epoch up to {@code epoch} (early stopping, as an overfitting
-     * line advises) would have given a lower test loss than the run's end; false without validation losses.
-     */
-    boolean earlierEpochBetter(int epoch) {
-        int best = -1;
-        for (int e = 0; e <= epoch && e < validationLoss.length; e++) {
-            if (Double.isFinite(validationLoss[e]) && (best < 0 || validationLoss[e] < validationLoss[best])) {
-                best = e;
-            }
-        }
-        return best >= 0 && epochTestLoss[best] < testLoss;
-    }
-
     /** The advice lines (actionable, not recovery actions) with their directions, in order. */
     List<Advice> advice() {
         return events.stream().map(e -> new Advice(e, Direction.of(e, stalls))).filter(a -> a.direction() != null)

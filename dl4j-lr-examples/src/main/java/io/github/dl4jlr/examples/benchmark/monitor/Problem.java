@@ -24,8 +24,9 @@ import java.util.List;
  * Palmer penguins (MLPs) only after a loss that never left its chance level after extreme first steps became advice
  * to lower the rate, and a Stack Overflow survey, Lending Club loans and an Alzheimer's disease study (MLPs) only after
  * a low ratio that would be in the band at the peak rate became expected after a planned cut, and Sakar et al.'s
- * Parkinson's speech recordings and Kuhn and Johnson's two-predictor example (MLPs) only after advice to raise the rate
- * waited for validation data to show that the network's learning carries over to unseen rows.
+ * Parkinson's speech recordings and Kuhn and Johnson's two-predictor example (MLPs) with the same rules (they were
+ * first held out for a rule that waited on validation data before advising a higher rate; it failed there and was
+ * not kept).
  */
 record Problem(String name, int epochs, boolean heldOut) {
 

@@ -149,7 +149,7 @@ final class Report {
         for (Scores.Judged j : judged) {
             Outcome o = j.outcome();
             Scenario s = o.scenario();
-            long right = o.advice().stream().filter(a -> Scores.right(j, a)).count();
+            long right = o.advice().stream().filter(a -> j.truth().right().contains(a.direction())).count();
             double[] ratios = o.ratios();
             String losses = joined(o.epochLoss());
             b.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%s,%s,%d,%s,%.4f,%.5g,%.5g,%.5g,%d,%d,%d,%d,%.3g,%.3g,%.3g,"
@@ -176,7 +176,7 @@ final class Report {
             for (Outcome.Advice a : j.outcome().advice()) {
                 b.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%s,%d,%d,%s,%s,%s,\"%s\"%n", s.problem(),
                         s.optimizer(), s.build(), s.seed(), j.truth(), a.event().epoch(), a.event().iteration(),
-                        a.event().kind(), a.direction(), Scores.right(j, a),
+                        a.event().kind(), a.direction(), j.truth().right().contains(a.direction()),
                         a.event().message().replace("\"", "'")));
             }
         }

@@ -52,7 +52,7 @@ final class Scores {
             for (Judged j : list) {
                 for (Outcome.Advice a : j.outcome().advice()) {
                     advice++;
-                    right += right(j, a) ? 1 : 0;
+                    right += kind.right().contains(a.direction()) ? 1 : 0;
                 }
                 troubles += j.outcome().troubles();
                 int first = firstNamed(j);
@@ -93,15 +93,6 @@ final class Scores {
             }
         }
         return new int[]{named, runs};
-    }
-
-    /**
-     * Whether an advice line points the right way: its direction is right for the run's kind, or it advised early
-     * stopping and that would have lowered the test loss.
-     */
-    static boolean right(Judged j, Outcome.Advice a) {
-        return a.direction() == Direction.STOP_EARLY ? j.outcome().earlierEpochBetter(a.event().epoch())
-                : j.truth().right().contains(a.direction());
     }
 
     /** The epoch of the first advice line that names the run's problem; -1 when none. */

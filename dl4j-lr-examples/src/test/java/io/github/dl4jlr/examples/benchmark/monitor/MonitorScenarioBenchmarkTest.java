@@ -107,4 +107,18 @@ class MonitorScenarioBenchmarkTest {
                 MonitorEvent.Severity.WARN, "0_W", "iter=30 epoch=3 0_W=4.2e-05 below 1e-04 for 3 checks: learning rate "
                 + "likely too low for this layer (try x10)"), List.of()));
     }
+
+    @Test
+    void withValidationDataTheSuiteRecordsBothLossesAtEveryEpochEnd(@TempDir Path dir) throws Exception {
+        MonitorScenarioBenchmark.Result r = MonitorScenarioBenchmark.run("--problems", "iris", "--optimizers", "sgd",
+                "--seeds", "1", "--epochs-scale", "0.1", "--no-rollback", "--validation", "--out", dir.toString());
+        Outcome good = r.judged().get(0).outcome();
+        assertEquals(3, good.validationLoss().length);
+        for (int e = 0; e < 3; e++) {
+            assertTrue(good.validationLoss()[e] > 0 && good.epochTestLoss()[e] > 0, "epoch " + e);
+        }
+        assertEquals(good.testLoss(), good.epochTestLoss()[2], 1e-6, "the last epoch end is the run's end");
+        List<String> rows = Files.readAllLines(dir.resolve("monitor-scenarios-iris-validation.csv"));
+        assertTrue(rows.get(0).endsWith(",epoch_losses,validation_losses,test_losses"), rows.get(0));
+    }
 }
