@@ -129,12 +129,12 @@ class MonitorPolicyTest {
 
     @Test
     void explosionMessageGivesTheNumbers() {
-        LossExplosion e = new LossExplosion(2, 0, 10.0, 20.9, 20.9, 3.81, 4, true);
-        assertEquals("Training diverged at iter=2 epoch=0 lr=1.0e+01: the median of the recent minibatch losses, 20.9, "
+        LossExplosion e = new LossExplosion(9, 0, 10.0, 20.9, 20.9, 3.81, 4, true);
+        assertEquals("Training diverged at iter=9 epoch=0 lr=1.0e+01: the median of the first minibatch losses, 20.9, "
                 + "is 5.5x the loss before the first update, 3.81 (limit 4x; last minibatch loss 20.9). The learning rate "
                 + "is likely too high: try x0.1 or run the LR finder.", e.message());
         assertTrue(new LossExplosion(90, 3, 0.1, 9.0, 5.0, 1.0, 4, false).message()
-                .contains("is 5.0x its lowest level, 1.00 "));
+                .contains("the median of the recent minibatch losses, 5.00, is 5.0x its lowest level, 1.00 "));
         assertEquals("loss", e.key());
         assertEquals(Cause.LOSS_DIVERGED, e.cause());
     }

@@ -34,15 +34,18 @@ record Scenario(String problem, String optimizer, String build, double lr, doubl
         };
     }
 
-    /** Built far above the good rate. */
+    /** Built far above the good rate: 3x or more (Adam's 0.3 against a good rate of 0.1 is 3x, not a rounding below). */
     boolean high() {
-        return lr >= 3 * good;
+        return lr / good >= 3 * (1 - EPSILON);
     }
 
-    /** Built far below it. */
+    /** Built far below it: 30x or more. */
     boolean low() {
-        return lr <= good / 30;
+        return good / lr >= 30 * (1 - EPSILON);
     }
+
+    /** Relative slack for the ratios of rates that are meant to be exact (3 x 0.1 is 0.30000000000000004). */
+    private static final double EPSILON = 1e-9;
 
     String id() {
         return String.format(Locale.ROOT, "%s/%s/%s/s%d/%s", problem, optimizer, build, seed, policy);

@@ -121,4 +121,14 @@ class MonitorScenarioBenchmarkTest {
         List<String> rows = Files.readAllLines(dir.resolve("monitor-scenarios-iris-validation.csv"));
         assertTrue(rows.get(0).endsWith(",epoch_losses,validation_losses,test_losses"), rows.get(0));
     }
+
+    @Test
+    void aRateThreeTimesTheGoodOneIsHighEvenWhenTheProductRoundsUp() {
+        // 3 x 0.1 = 0.30000000000000004 > 0.3: Adam's 0.3 build against a good rate of 0.1 was judged as healthy
+        assertTrue(new Scenario("twoclass", "adam", "lr0.3", 0.3, 0.1, 3, 0, null).high());
+        assertFalse(new Scenario("twoclass", "adam", "lr0.3", Math.nextDown(0.3 * (1 - 1e-9)), 0.1, 3, 0, null).high());
+        assertTrue(new Scenario("iris", "sgd", "/100", 0.001, 0.1, 3, 0, null).low());
+        assertTrue(new Scenario("iris", "sgd", "/30", 0.1 / 30, 0.1, 3, 0, null).low());
+        assertFalse(new Scenario("iris", "sgd", "/10", 0.01, 0.1, 3, 0, null).low());
+    }
 }
