@@ -30,8 +30,10 @@ import java.util.Map;
  *   java -Dlogback.configurationFile=config/logback-quiet.xml -cp dl4j-lr-examples/target/dl4j-lr-examples.jar \
  *        io.github.dl4jlr.examples.benchmark.monitor.MonitorScenarioBenchmark --part tuning    # or heldout
  * </pre>
- * Writes {@code monitor-scenarios-<part>.csv} (one row per run), {@code monitor-advice-<part>.csv} (one row per
- * advice line) and {@code monitor-scenarios-<part>.md} (the tables) under {@code --out}.
+ * Writes {@code monitor-scenarios-<part>.csv} (one row per run, with its training loss per epoch and its test loss at
+ * every epoch end), {@code monitor-advice-<part>.csv} (one row per advice line) and {@code monitor-scenarios-<part>.md}
+ * (the tables) under {@code --out}. With {@code --validation} the last fifth of each table's training rows goes to the
+ * monitor as validation data (and its loss at every epoch end to the CSV), and the files end in {@code -validation}.
  */
 public final class MonitorScenarioBenchmark {
 
