@@ -34,7 +34,7 @@ record Scenario(String problem, String optimizer, String build, double lr, doubl
         };
     }
 
-    /** Built far above the good rate: 3x or more (Adam's 0.3 against a good rate of 0.1 is 3x, not a rounding below). */
+    /** Built far above the good rate: 3x or more (Adam's 0.3 against a good rate of 0.1 is 3x, despite rounding). */
     boolean high() {
         return lr / good >= 3 * (1 - EPSILON);
     }
