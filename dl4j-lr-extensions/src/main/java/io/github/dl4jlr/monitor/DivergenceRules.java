@@ -178,15 +178,29 @@ final class DivergenceRules {
 
     /**
      * What the start rule compares with {@code factor} times the first loss: the median of the last
-     * {@value #START_WINDOW} losses after the first; NaN before there are any.
+     * {@value #START_WINDOW} losses after the first (there are at least {@value #START_WINDOW} when it judges).
      */
-    static double startLevel(State s) {
+    private static double startLevel(State s) {
         double[] recent = s.losses().recent();
-        if (recent.length < 2) {
-            return Double.NaN;
-        }
         return LossTracker.median(Arrays.copyOfRange(recent, Math.max(1, recent.length - START_WINDOW),
                 recent.length));
+    }
+
+    /**
+     * The trouble of a state that {@link #diverged}, with what was judged: at the start, the median of the losses
+     * after the first against the first loss; later, the level against the lowest level.
+     *
+     * @param s            a state for which {@link #diverged} is true
+     * @param iteration    the iteration of the latest loss
+     * @param epoch        its epoch
+     * @param learningRate the learning rate of the first trained layer
+     * @param loss         the latest minibatch loss
+     * @return the trouble to report
+     */
+    LossExplosion explosion(State s, int iteration, int epoch, double learningRate, double loss) {
+        boolean early = atStart(s);
+        return new LossExplosion(iteration, epoch, learningRate, loss, early ? startLevel(s) : s.level(),
+                early ? s.start() : s.reference(), factor, early);
     }
 
     /**
@@ -233,14 +247,6 @@ final class DivergenceRules {
         }
         double progress = s.start() - ref;
         return !(progress > 0) || x - ref > PROGRESS_UNDONE * progress;
-    }
-
-    double factor() {
-        return factor;
-    }
-
-    double floor() {
-        return floor;
     }
 
     /** The {@code q} quantile of {@code values} (linear interpolation between order statistics). */

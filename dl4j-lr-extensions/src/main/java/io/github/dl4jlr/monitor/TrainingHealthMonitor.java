@@ -189,11 +189,7 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         t.loss = lossWatch.next(t.loss, score);
         t.epoch.add(score);
         if (lossWatch.diverged(t.loss)) {
-            boolean early = DivergenceRules.atStart(t.loss);
-            // at the start the message shows what the rule compared: the median of the losses after the first
-            recovery.handle(t, new LossExplosion(iteration, epoch, t.learningRate(iteration, epoch), score,
-                    early ? DivergenceRules.startLevel(t.loss) : t.loss.level(),
-                    early ? t.loss.start() : t.loss.reference(), lossWatch.factor(), early));
+            recovery.handle(t, lossWatch.explosion(t.loss, iteration, epoch, t.learningRate(iteration, epoch), score));
             return;
         }
         if (lossWatch.spikeBegan(t.loss)) {

@@ -80,10 +80,9 @@ final class ScenarioRunner {
 
         @Override
         public void onEpochEnd(Model model) {
-            // DL4J calls this before it advances the epoch counter
-            int epoch = ((MultiLayerNetwork) model).getEpochCount();
+            NetworkAdapter net = NetworkAdapter.of(model);
+            int epoch = net.epochCount();   // DL4J calls this before it advances the epoch counter
             if (epoch < testLoss.length && NetworkAdapter.finite(model.params())) {
-                NetworkAdapter net = NetworkAdapter.of(model);
                 validationLoss[epoch] = validation == null ? Double.NaN : net.meanLoss(validation);
                 testLoss[epoch] = net.meanLoss(test);
             }
