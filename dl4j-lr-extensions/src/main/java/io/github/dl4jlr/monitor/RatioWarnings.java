@@ -15,10 +15,10 @@ import java.util.stream.Collectors;
  * level before the trend window and its best epoch, beyond the spread of its minibatch losses, or at once when its last
  * {@code patience} checks were extreme), one line for all the arrays due in one direction at a check, and only when it
  * is news ({@link RatioRules#news}: the first line of its direction in the run, or a ratio twice as far out); nothing
- * about a low ratio once the loss is below half its chance level (the network has learned) or while it shows the signs
- * of a dead one (the dead-network line says what to do); an INFO note instead of "try x10" when the learning rate's
- * owner lowered it on purpose ({@link LrOwnerRules#explains}), or when an earlier line found the rate too high (the
- * updates are then small because the gradients vanished, not because the rate is).
+ * about a low ratio once the loss is below three quarters of its chance level (the network has learned) or while it
+ * shows the signs of a dead one (the dead-network line says what to do); an INFO note instead of "try x10" when the
+ * learning rate's owner lowered it on purpose ({@link LrOwnerRules#explains}), or when an earlier line found the rate
+ * too high (the updates are then small because the gradients vanished, not because the rate is).
  */
 final class RatioWarnings {
 

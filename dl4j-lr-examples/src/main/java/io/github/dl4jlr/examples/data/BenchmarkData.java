@@ -144,7 +144,8 @@ public final class BenchmarkData {
      * {@code fashion}, {@code letter}, {@code satellite}, {@code vehicle}, {@code vowel}, {@code dna},
      * {@code ionosphere}, {@code spam}, {@code glass}, {@code shuttle}, {@code soybean}, {@code musk}, {@code cells},
      * {@code hpc}, {@code churn}, {@code telco}, {@code attrition}, {@code credit}, {@code penguins},
-     * {@code stackoverflow}, {@code lending}, {@code alzheimer}, {@code speech}, {@code twoclass}.
+     * {@code stackoverflow}, {@code lending}, {@code alzheimer}, {@code speech}, {@code twoclass}, {@code pima},
+     * {@code votes}.
      */
     public static Split named(String name, long seed) {
         return switch (name) {
@@ -177,10 +178,12 @@ public final class BenchmarkData {
             case "alzheimer" -> alzheimer(seed);
             case "speech" -> speech(seed);
             case "twoclass" -> twoclass(seed);
+            case "pima" -> pima(seed);
+            case "votes" -> votes(seed);
             default -> throw new IllegalArgumentException("Expected a data set of iris, blobs, digits, breast-cancer, "
                     + "wine, fashion, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle, soybean, "
                     + "musk, cells, hpc, churn, telco, attrition, credit, penguins, stackoverflow, lending, alzheimer, "
-                    + "speech, twoclass, but got " + name);
+                    + "speech, twoclass, pima, votes, but got " + name);
         };
     }
 
@@ -420,6 +423,24 @@ public final class BenchmarkData {
      */
     public static Split twoclass(long seed) {
         return table("twoclass", "twoclass-791.csv.gz", 791, 2, 2, 593, 32, seed);
+    }
+
+    /**
+     * The Pima Indians diabetes table (UCI, via R's mlbench; made by {@code src/main/r/pima.R}), all 768 rows: 8
+     * numbers, 2 classes (500 negative, 268 positive). Standardized, shuffled with the seed, 576/192 split, minibatch
+     * 32.
+     */
+    public static Split pima(long seed) {
+        return table("pima", "pima-768.csv.gz", 768, 8, 2, 576, 32, seed);
+    }
+
+    /**
+     * The 1984 congressional voting records (UCI, via R's mlbench; made by {@code src/main/r/votes.R}), all 435
+     * representatives: 16 votes as 32 indicators, 2 classes (267 democrat, 168 republican). Standardized, shuffled
+     * with the seed, 326/109 split, minibatch 16.
+     */
+    public static Split votes(long seed) {
+        return table("votes", "votes-435.csv.gz", 435, 32, 2, 326, 16, seed);
     }
 
     /** A bundled CSV of {@code features} numbers and a class index per row. */

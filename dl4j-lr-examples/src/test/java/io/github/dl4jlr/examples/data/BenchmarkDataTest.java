@@ -113,7 +113,11 @@ class BenchmarkDataTest {
                 table("alzheimer", 250, 83, 135, 242, 91),
                 // counted by R on modeldata's pd_speech: 64 control, 188 PD; on two_class_dat: 437 Class1, 354 Class2
                 table("speech", 189, 63, 751, 64, 188),
-                table("twoclass", 593, 198, 2, 437, 354));
+                table("twoclass", 593, 198, 2, 437, 354),
+                // counted by R on mlbench's PimaIndiansDiabetes: 500 neg, 268 pos; on HouseVotes84: 267 democrat,
+                // 168 republican
+                table("pima", 576, 192, 8, 500, 268),
+                table("votes", 326, 109, 32, 267, 168));
     }
 
     @ParameterizedTest(name = "{0}")
