@@ -12,10 +12,11 @@ import io.github.dl4jlr.internal.nn.ChanceLevel;
  *
  * <p><b>When a streak warns</b>: after {@code patience} checks out of the band in one direction, unless the loss is
  * falling fast ({@link #fallingFast}), and never once the network has learned ({@link #learned}: its loss is below
- * three quarters of its chance level, or of where it started if that is lower). A low streak then is what a fitted
- * network shows; a high one, noise read as a rise (the lowest level of a noisy loss keeps drifting down over a long
- * run). After that point a rate that is too high shows in the divergence rule and in the stall check's reading of the
- * epoch's ratios.
+ * half of its chance level, or of where it started if that is lower). A low streak then is what a fitted network
+ * shows; a high one, noise read as a rise (the lowest level of a noisy loss keeps drifting down over a long run). After
+ * that point a rate that is too high shows in the divergence rule and in the stall check's reading of the epoch's
+ * ratios. A low streak is also no advice once the network has {@linkplain #fitted fitted} what it can at its pace:
+ * below three quarters of its chance level, with an epoch loss whose fall has shrunk to under a third of its largest.
  *
  * <p>A high streak also waits until a trend can be read ({@code patience + 1} checks), and speaks only when the loss
  * has risen by more than a fifth above both its best level and its best epoch's mean loss ({@link #best}), and by more
@@ -37,6 +38,12 @@ final class RatioRules {
      * out-of-band ratio then is no reason to warn (yet).
      */
     static final double FALLING = 0.1;
+
+    /**
+     * A loss level below this fraction of the chance level (or of the first loss, if lower) means the network has
+     * learned: low ratios are then no sign of a rate that is too low.
+     */
+    static final double LEARNED = 0.5;
 
     /**
      * A high ratio is advice to lower the rate only once the loss level stands more than this factor above its lowest
@@ -95,18 +102,15 @@ final class RatioRules {
     }
 
     /**
-     * Whether the loss has fallen below {@value ChanceLevel#LEARNED} of its reference, the test the finder and the
-     * high-start line use for a network that has learned: the reference is the chance level, or the first loss when
+     * Whether the loss has fallen below {@link #LEARNED} of its reference: the chance level, or the first loss when
      * that is lower or the chance level is unknown. Then the rate evidently was not too low, and small ratios are what
      * a trained network shows: its gradients shrink as it fits, and Adam's steps with them (a converged Adam run on
-     * Iris went from ratios of 1e-3 to 5e-5 at a training loss of 0.02). On a table with a floor the network cannot go
-     * much below, its steps shrink there as well: Kuhn and Johnson's two-predictor table stops near 0.6 of its chance
-     * level at every good rate, where ratios under the band said "too low" (a test at half the chance level never
-     * covered it). The chance level matters on a lopsided table: the loss falls from its first value by learning the
-     * class frequencies alone (a draw of Statlog shuttle: from ln 7 = 1.95, a uniform guess, or above, to a chance
-     * level of 0.65).
-     * Worked values: start 2.0, chance 0.65: 0.4875 has not learned, just below it has; start 2.0, chance unknown
-     * (NaN): 1.5 has not, just below it has.
+     * Iris went from ratios of 1e-3 to 5e-5 at a training loss of 0.02). The chance level matters on a lopsided table:
+     * the loss halves from its first value by learning the class frequencies alone (a draw of Statlog shuttle: from
+     * ln 7 = 1.95, a uniform guess, or above, to a chance level of 0.65), so a run at a hundredth of a good rate had
+     * "learned" within its first epoch.
+     * Worked values: start 2.0, chance 0.65: 0.33 has not learned, 0.32 has; start 2.0, chance unknown (NaN): 0.99
+     * has, 1.0 has not.
      *
      * @param start  the first loss of the run
      * @param chance the loss of a network that knows nothing (predicting the class frequencies); NaN when unknown
@@ -114,7 +118,31 @@ final class RatioRules {
      */
     static boolean learned(double start, double chance, double level) {
         double reference = chance > 0 && chance < start ? chance : start;
-        return reference > 0 && level < ChanceLevel.LEARNED * reference;
+        return reference > 0 && level < LEARNED * reference;
+    }
+
+    /**
+     * Whether small steps are those of a network that has fitted what it can at its pace, so no sign of a rate too
+     * low: it has {@linkplain #learned learned}, or its loss is below {@value ChanceLevel#LEARNED} of the same
+     * reference (the finder's test for a network that has learned) and its epoch loss no longer falls at a steady pace
+     * (the last epoch's fall is under a third of the largest before it, {@link SlowStartRules#steady}). On a table
+     * with a floor the network cannot go far below, the steps shrink there as well: Kuhn and Johnson's two-predictor
+     * table stops near 0.6 of its chance level at every good rate (momentum at 1e-3: epoch losses 0.687, 0.436, 0.420,
+     * 0.414 against 0.691), where ratios under the band said "too low" and a higher rate ended with a worse test loss.
+     * The pace matters because a rate too low can pass three quarters early: on a draw of Statlog shuttle, plain SGD
+     * at a hundredth of its good rate stood at 0.71 of its chance level during its second epoch, where the pace cannot
+     * be read yet (three epoch losses are needed) and its low ratios were right.
+     * Worked values: start 2.0, chance 1.0, pace not steady: 0.75 has not fitted, just below it has; the same loss at
+     * a steady pace has not; 0.5 at a steady pace has not, just below it has (learned).
+     *
+     * @param start  the first loss of the run
+     * @param chance the loss of a network that knows nothing (predicting the class frequencies); NaN when unknown
+     * @param level  the loss level now
+     * @param steady whether the epoch loss still falls at a steady pace ({@link SlowStartRules#steady})
+     */
+    static boolean fitted(double start, double chance, double level, boolean steady) {
+        double reference = chance > 0 && chance < start ? chance : start;
+        return learned(start, chance, level) || (!steady && reference > 0 && level < ChanceLevel.LEARNED * reference);
     }
 
     /**
@@ -131,8 +159,7 @@ final class RatioRules {
      *
      * @param early   fewer checks than a trend needs ({@code patience + 1})
      * @param falling the loss fell fast over the streak ({@link #fallingFast})
-     * @param learned the loss is below three quarters of its chance level or start ({@link #learned}): no ratio
-     *                advice either way
+     * @param learned the loss is below half its chance level or start ({@link #learned}): no ratio advice either way
      * @param risen   the loss stands above its best level before the streak's trend window, beyond the noise
      *                ({@link #risen})
      * @return whether to report: never once warned or learned; at once for {@code patience} extreme checks in a row;

@@ -15,10 +15,11 @@ import java.util.stream.Collectors;
  * level before the trend window and its best epoch, beyond the spread of its minibatch losses, or at once when its last
  * {@code patience} checks were extreme), one line for all the arrays due in one direction at a check, and only when it
  * is news ({@link RatioRules#news}: the first line of its direction in the run, or a ratio twice as far out); nothing
- * about a low ratio once the loss is below three quarters of its chance level (the network has learned) or while it
- * shows the signs of a dead one (the dead-network line says what to do); an INFO note instead of "try x10" when the
- * learning rate's owner lowered it on purpose ({@link LrOwnerRules#explains}), or when an earlier line found the rate
- * too high (the updates are then small because the gradients vanished, not because the rate is).
+ * about a low ratio once the network has fitted ({@link RatioRules#fitted}: its loss is below half its chance level,
+ * or below three quarters of it with a fall that no longer keeps a steady pace) or while it shows the signs
+ * of a dead one (the dead-network line says what to do); an INFO note instead of "try x10" when the learning rate's
+ * owner lowered it on purpose ({@link LrOwnerRules#explains}), or when an earlier line found the rate too high (the
+ * updates are then small because the gradients vanished, not because the rate is).
  */
 final class RatioWarnings {
 
@@ -57,6 +58,8 @@ final class RatioWarnings {
         boolean early = t.levels.size() < levelsKept();
         boolean falling = !t.levels.isEmpty() && RatioRules.fallingFast(t.levels.peekFirst(), t.levels.peekLast());
         boolean learned = RatioRules.learned(t.loss.start(), t.chanceLoss(), t.loss.level());
+        boolean fitted = RatioRules.fitted(t.loss.start(), t.chanceLoss(), t.loss.level(),
+                SlowStartRules.steady(t.slowStart));
         double best = RatioRules.best(t.bestLevelBefore(patience), t.epoch.bestMean());
         double now = t.levels.isEmpty() ? Double.NaN : t.levels.peekLast();
         boolean risen = RatioRules.risen(best, now, t.loss.noise());
@@ -68,7 +71,7 @@ final class RatioWarnings {
             RatioRules.Streak s = t.streaks.getOrDefault(key, RatioRules.Streak.NONE).next(c.verdicts().get(i),
                     RatioRules.extreme(ratios[i], high));
             boolean lowSide = s.direction() == RatioVerdict.LOW;
-            if (RatioRules.due(s, patience, early, falling, learned, risen)) {
+            if (RatioRules.due(s, patience, early, falling, lowSide ? fitted : learned, risen)) {
                 String note = lowSide && !t.deadReported ? lowRatioNote(t, c, i, s) : null;
                 if (note != null) {
                     sink.event(Level.INFO, new MonitorEvent(c.replica(), c.iteration(), c.epoch(),

@@ -20,9 +20,10 @@ import io.github.dl4jlr.internal.util.LossTracker;
  * that explains the ratios ({@link LrOwnerRules#explains}) and they are not above the band, is
  * {@link StallCause#LR_LOWERED}. Otherwise the median of
  * the per-check median weight ratios over the stalled epochs, against the monitor's band: below it the learning rate
- * is too low, unless the network has learned ({@link RatioRules#learned}: the lowest loss is below three quarters of
- * the chance level, or of the first epoch's loss if lower; a trained network's steps shrink with its gradients: a
- * plateau); above it the steps overshoot; inside it the run is on a plateau, unless training never got going
+ * is too low, unless the network has fitted ({@link RatioRules#fitted}: the lowest loss is below three quarters of the
+ * chance level, or of the first epoch's loss if lower, and a stall is a pace that is no longer steady; a fitted
+ * network's steps shrink with its gradients: a plateau); above
+ * it the steps overshoot; inside it the run is on a plateau, unless training never got going
  * ({@link StallCause#NO_PROGRESS}): the lowest loss is still within {@value #NO_PROGRESS_FALL} (5%) of the first
  * epoch's, and that first epoch itself had not left the chance level ({@link #AT_CHANCE} of it). A run whose first
  * epoch did leave it (Adam at 30x its good rate on the letters: 2.62 against a chance level of 3.26) and then
@@ -117,7 +118,8 @@ final class StallRules {
             return StallCause.UNKNOWN;
         }
         if (m < low) {
-            return RatioRules.learned(first, chance, lowest) ? StallCause.PLATEAU : StallCause.LR_TOO_LOW;
+            // a stall is itself a loss that no longer falls at a steady pace
+            return RatioRules.fitted(first, chance, lowest, false) ? StallCause.PLATEAU : StallCause.LR_TOO_LOW;
         }
         if (m > high) {
             return StallCause.LR_TOO_HIGH;

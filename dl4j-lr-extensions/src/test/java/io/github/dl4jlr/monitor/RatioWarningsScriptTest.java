@@ -150,4 +150,41 @@ class RatioWarningsScriptTest {
                 + "vanished (saturated or dead units), not a rate too low; no advice to raise it; follow that line");
         assertFalse(heard.raiseAdvised(), "a note advises nothing");
     }
+
+    /**
+     * Three checks at a ratio of 4.2e-5 below the band [1e-4, 1e-2], with a first loss of 1.0 (no labels seen, so it is
+     * the reference), a loss level of {@code level} at the checks and the given epoch means before them.
+     */
+    private static List<MonitorEvent> lowStreakAt(double level, double... epochMeans) {
+        ModelTrack t = new ModelTrack(0, new EpochTrack());
+        t.bind(TinyNets.mln(new Adam(1e-3)), 3);
+        DivergenceRules losses = new DivergenceRules(4, 1e-3);
+        t.loss = losses.next(t.loss, 1.0);
+        for (int i = 0; i < DivergenceRules.WINDOW; i++) {
+            t.loss = losses.next(t.loss, level);
+        }
+        for (double mean : epochMeans) {
+            t.slowStart = SlowStartRules.epochEnd(t.slowStart, mean);
+        }
+        EventSink sink = new EventSink(null);
+        RatioWarnings warnings = new RatioWarnings(3, 1e-4, 1e-2, sink);
+        for (int i = 1; i <= 3; i++) {
+            warnings.after(t, new RatioCheck(0, 10 * i, epochMeans.length, 1e-3, List.of("0_W"),
+                    new double[]{4.2e-5}, List.of(RatioVerdict.LOW), new double[]{Double.NaN}));
+        }
+        return sink.report(1e-4, 1e-2).events().stream().filter(e -> e.kind() == MonitorEvent.Kind.RATIO_LOW)
+                .toList();
+    }
+
+    @Test
+    void belowThreeQuartersOfItsReferenceWithAPaceThatCollapsedANetworkHasFittedAndHearsNoLowRatioLine() {
+        // as Kuhn and Johnson's two-predictor table at its good rates: a big first fall, then small ones at a floor
+        assertEquals(List.of(), lowStreakAt(0.62, 1.0, 0.65, 0.63), "falls 0.35 then 0.02: fitted");
+        List<MonitorEvent> steady = lowStreakAt(0.62, 1.0, 0.8, 0.65);
+        assertEquals(1, steady.size(), "falls 0.2 then 0.15, a steady pace: the rate sets it; " + steady);
+        assertTrue(steady.get(0).message().endsWith("learning rate likely too low for this layer (try x10)"));
+        assertEquals(1, lowStreakAt(0.62, 1.0, 0.65).size(), "two epoch means: no pace to read yet");
+        assertEquals(1, lowStreakAt(0.75, 1.0, 0.76, 0.75).size(), "at three quarters (t): not fitted");
+        assertEquals(List.of(), lowStreakAt(0.74, 1.0, 0.76, 0.75), "below three quarters: fitted");
+    }
 }
