@@ -53,8 +53,10 @@ import java.util.function.DoubleFunction;
  * segmentation, 2 classes, 56 heavy-tailed inputs, 2019 rows, MLP, 10 epochs), {@code hpc} (computing jobs, 4
  * classes, 26 inputs, 4331 rows, MLP, 5 epochs), {@code churn} (telecom churn, 2 classes, 14% churned, 71 inputs,
  * 5000 rows, MLP, 5 epochs), {@code telco} (telco churn, 2 classes, 27% churned, 40 inputs, 7043 rows, MLP, 5
- * epochs), {@code credit} (credit scoring, 2 classes, 28% bad, 29 inputs, 4454 rows, MLP, 5 epochs) and
- * {@code alzheimer} (Alzheimer's disease markers, 2 classes, 27% impaired, 135 inputs, 333 rows, MLP, 10 epochs). The
+ * epochs), {@code credit} (credit scoring, 2 classes, 28% bad, 29 inputs, 4454 rows, MLP, 5 epochs),
+ * {@code alzheimer} (Alzheimer's disease markers, 2 classes, 27% impaired, 135 inputs, 333 rows, MLP, 10 epochs),
+ * {@code pima} (Pima Indians diabetes, 2 classes, 35% positive, 8 inputs, 768 rows, MLP, 10 epochs) and {@code votes}
+ * (1984 congressional votes, 2 parties, 32 indicators, 435 rows, MLP, 10 epochs). The
  * dog-breed demo's data is audited
  * by the demo's own {@code DemoFinderBenchmark}.
  *
@@ -86,7 +88,7 @@ public final class SuggestionRegretBenchmark {
         @Option(names = "--datasets", split = ",",
                 description = "iris, blobs, digits, digits-cnn, fashion-cnn, letter, satellite, vehicle, "
                         + "vowel, dna, spam, glass, shuttle, soybean, musk, cells, hpc, churn, telco, credit, "
-                        + "alzheimer (default: ${DEFAULT-VALUE}).")
+                        + "alzheimer, pima, votes (default: ${DEFAULT-VALUE}).")
         List<String> datasets = List.of("iris", "blobs", "digits");
 
         @Option(names = "--optimizers", split = ",",
@@ -201,10 +203,10 @@ public final class SuggestionRegretBenchmark {
             case "blobs", "digits-cnn", "fashion-cnn" -> 3;
             case "letter", "satellite", "spam", "shuttle", "hpc", "churn", "telco", "credit" -> 5;
             case "vehicle", "vowel", "glass" -> 20;
-            case "dna", "soybean", "musk", "cells", "alzheimer" -> 10;
+            case "dna", "soybean", "musk", "cells", "alzheimer", "pima", "votes" -> 10;
             default -> throw new IllegalArgumentException("Expected dataset iris, blobs, digits, digits-cnn, "
                     + "fashion-cnn, letter, satellite, vehicle, vowel, dna, spam, glass, shuttle, soybean, musk, "
-                    + "cells, hpc, churn, telco, credit or alzheimer, but got " + dataset);
+                    + "cells, hpc, churn, telco, credit, alzheimer, pima or votes, but got " + dataset);
         };
         return new FinderAudit.Problem() {
             private Split split(int seed) {
