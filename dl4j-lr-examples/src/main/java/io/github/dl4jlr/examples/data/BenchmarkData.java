@@ -145,7 +145,7 @@ public final class BenchmarkData {
      * {@code ionosphere}, {@code spam}, {@code glass}, {@code shuttle}, {@code soybean}, {@code musk}, {@code cells},
      * {@code hpc}, {@code churn}, {@code telco}, {@code attrition}, {@code credit}, {@code penguins},
      * {@code stackoverflow}, {@code lending}, {@code alzheimer}, {@code speech}, {@code twoclass}, {@code pima},
-     * {@code votes}.
+     * {@code votes}, {@code sonar}, {@code cytology}.
      */
     public static Split named(String name, long seed) {
         return switch (name) {
@@ -180,10 +180,12 @@ public final class BenchmarkData {
             case "twoclass" -> twoclass(seed);
             case "pima" -> pima(seed);
             case "votes" -> votes(seed);
+            case "sonar" -> sonar(seed);
+            case "cytology" -> cytology(seed);
             default -> throw new IllegalArgumentException("Expected a data set of iris, blobs, digits, breast-cancer, "
                     + "wine, fashion, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle, soybean, "
                     + "musk, cells, hpc, churn, telco, attrition, credit, penguins, stackoverflow, lending, alzheimer, "
-                    + "speech, twoclass, pima, votes, but got " + name);
+                    + "speech, twoclass, pima, votes, sonar, cytology, but got " + name);
         };
     }
 
@@ -441,6 +443,24 @@ public final class BenchmarkData {
      */
     public static Split votes(long seed) {
         return table("votes", "votes-435.csv.gz", 435, 32, 2, 326, 16, seed);
+    }
+
+    /**
+     * The sonar returns of mines and rocks (UCI, via R's mlbench; made by {@code src/main/r/sonar.R}), all 208 rows:
+     * 60 band energies, 2 classes (111 metal cylinders, 97 rocks). Standardized, shuffled with the seed, 156/52
+     * split, minibatch 16.
+     */
+    public static Split sonar(long seed) {
+        return table("sonar", "sonar-208.csv.gz", 208, 60, 2, 156, 16, seed);
+    }
+
+    /**
+     * The original Wisconsin breast cancer cytology table (UCI, via R's mlbench; made by
+     * {@code src/main/r/cytology.R}), the 683 rows without a missing value: 9 cytology scores, 2 classes (444 benign,
+     * 239 malignant). Standardized, shuffled with the seed, 512/171 split, minibatch 32.
+     */
+    public static Split cytology(long seed) {
+        return table("cytology", "cytology-683.csv.gz", 683, 9, 2, 512, 32, seed);
     }
 
     /** A bundled CSV of {@code features} numbers and a class index per row. */

@@ -117,7 +117,11 @@ class BenchmarkDataTest {
                 // counted by R on mlbench's PimaIndiansDiabetes: 500 neg, 268 pos; on HouseVotes84: 267 democrat,
                 // 168 republican
                 table("pima", 576, 192, 8, 500, 268),
-                table("votes", 326, 109, 32, 267, 168));
+                table("votes", 326, 109, 32, 267, 168),
+                // counted by R on mlbench's Sonar: 111 M, 97 R; on BreastCancer without missing values: 444 benign,
+                // 239 malignant
+                table("sonar", 156, 52, 60, 111, 97),
+                table("cytology", 512, 171, 9, 444, 239));
     }
 
     @ParameterizedTest(name = "{0}")
