@@ -148,7 +148,6 @@ public final class LearningRateFinder {
         TrainingSnapshot before = TrainingSnapshot.capture(net);
         List<TrainingListener> userListeners = new ArrayList<>(net.listeners());
         LrRangeTestListener test = listener();
-        test.chanceLevel(() -> batches.chanceLoss(net.outputLosses()));
         net.setListeners(List.of(test));
         LrFinderResult result;
         try {

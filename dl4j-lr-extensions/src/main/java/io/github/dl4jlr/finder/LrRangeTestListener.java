@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoubleSupplier;
 
 /**
  * The LR range test as a {@code TrainingListener}: it ramps the learning rate of every trained layer from
@@ -35,8 +34,7 @@ import java.util.function.DoubleSupplier;
  * bias-corrected EMA {@code avg = beta*avg + (1-beta)*loss; smoothed = avg / (1 - beta^(i+1))}. It stops when the
  * loss is not finite, when it has diverged by {@link SweepStopRules}'s rule (the median of the recent losses above
  * {@code divergenceFactor} times the loss of the unchanged network or the best recent median since, once the
- * parameters have moved; through {@link LearningRateFinder#find} also when a network that came in trained climbs
- * back to the loss of predicting the class frequencies), or after {@code numIterations} steps. Each step costs two extra L1 reductions (update and
+ * parameters have moved), or after {@code numIterations} steps. Each step costs two extra L1 reductions (update and
  * parameters) for that rule. One instance runs one test on one network; it is not thread-safe.
  */
 public final class LrRangeTestListener extends BaseTrainingListener {
@@ -51,8 +49,6 @@ public final class LrRangeTestListener extends BaseTrainingListener {
     private UpdaterFamily family;
     private final SweepStopRules stop;
     private SweepStopRules.State stopState;
-    /** The loss of predicting the class frequencies of the data trained on; NaN when unknown (the listener alone). */
-    private DoubleSupplier chance = () -> Double.NaN;
     private int startIteration;
     private int count;
     private StopReason stopReason = StopReason.RUNNING;
@@ -64,11 +60,6 @@ public final class LrRangeTestListener extends BaseTrainingListener {
         this.lrs = new double[config.numIterations()];
         this.losses = new double[config.numIterations()];
         this.smoothed = new double[config.numIterations()];
-    }
-
-    /** Gives the stop rule the chance level of the data, for a trained network that loses what it learned. */
-    void chanceLevel(DoubleSupplier chance) {
-        this.chance = chance;
     }
 
     /**
@@ -152,7 +143,7 @@ public final class LrRangeTestListener extends BaseTrainingListener {
         }
         stopState = stop.next(stopState, loss, move, config.hasValidation());
         smoothed[i] = stopState.loss().smoothed();
-        if (stop.diverged(stopState, chance.getAsDouble())) {
+        if (stop.diverged(stopState)) {
             finish(StopReason.DIVERGED);
         } else if (count >= lrs.length) {
             finish(StopReason.COMPLETED);

@@ -1,6 +1,5 @@
 package io.github.dl4jlr.finder;
 
-import io.github.dl4jlr.internal.nn.ChanceLevel;
 import io.github.dl4jlr.internal.util.Args;
 import io.github.dl4jlr.internal.util.LossTracker;
 
@@ -17,19 +16,9 @@ import java.util.Arrays;
  *   before    = upper quartile of the losses measured while moved &lt;= 1%   (the network as it came)
  *   reference = min(before, lowest smoothed value after the first w steps)
  *   recent    = median of the last w losses,  w = max(5, numIterations / 10)
- *   unlearned = upper quartile of before &lt; 0.75 * chance  and  recent &gt;= chance
- *   diverged  = moved &gt; 1% and ( recent &gt; t * reference  or  the last 3 losses are all &gt; t^2 * reference
- *                                or unlearned )
+ *   diverged  = moved &gt; 1% and ( recent &gt; t * reference  or  the last 3 losses are all &gt; t^2 * reference )
  * </pre>
- * with {@code t = divergenceFactor} (4) and {@code chance} the loss of predicting the class frequencies (unknown: no
- * {@code unlearned}).
- *
- * <p><b>Why the chance level.</b> A network that came in having learned (its loss below three quarters of the chance
- * level, the finder's test for a trained network) and whose loss climbs back to that level has lost what it learned:
- * the rate has wrecked it, however small the rise. On a table the network cannot go far below its chance level the
- * factor cannot see this: a network trained on the Pima diabetes table stood at 0.46 against a chance level of 0.64,
- * its loss rose to 1.5 at 0.24 and then sank to 0.68 as its units died, and the sweep ran to its end at 10 without a
- * four-fold rise, so the trials took their candidates from 0.03 to 1.
+ * with {@code t = divergenceFactor} (4).
  *
  * <p><b>Why movement, quartiles and medians.</b> A loss can only diverge once the parameters have moved. While they
  * have moved less than 1% of their size every loss is a sample of the same network on different minibatches, and on
@@ -43,9 +32,7 @@ import java.util.Arrays;
  * parameters far, and the losses after it are compared with the one before it.
  *
  * <p>Worked values (t = 4, w = 5): losses 1.1 then 9.2, the first step having moved the parameters by 300%: before =
- * 1.1, recent = median(1.1, 9.2) = 5.15 &gt; 4.4: diverged at the second loss. Chance level 0.64, a network that came
- * in at 0.46 (0.72 of it): a recent median of 0.64 is unlearned, 0.639 is not; a network that came in at 0.48 (0.75
- * of it) is never unlearned.
+ * 1.1, recent = median(1.1, 9.2) = 5.15 &gt; 4.4: diverged at the second loss.
  *
  * <p>Immutable and thread-safe.
  */
@@ -126,14 +113,8 @@ final class SweepStopRules {
         return new State(t, moved, before, best);
     }
 
-    /**
-     * Whether the loss has diverged (see the class comment).
-     *
-     * @param s      the rule's state
-     * @param chance the loss of predicting the class frequencies of the data; NaN when unknown
-     * @return whether the loss has diverged
-     */
-    public boolean diverged(State s, double chance) {
+    /** Whether the loss has diverged (see the class comment). */
+    public boolean diverged(State s) {
         double ref = s.reference();
         if (!(s.moved() > MOVEMENT_GATE) || s.loss().count() < 2 || !(ref > 0) || Double.isInfinite(ref)) {
             return false;
@@ -143,10 +124,7 @@ final class SweepStopRules {
         for (int i = recent.length - 3; lastThreeFar && i < recent.length; i++) {
             lastThreeFar = recent[i] > threshold * threshold * ref;
         }
-        double median = s.loss().recentMedian();
-        boolean unlearned = s.before.length > 0 && ChanceLevel.learned(upperQuartile(s.before), chance)
-                && median >= chance;
-        return median > threshold * ref || lastThreeFar || unlearned;
+        return s.loss().recentMedian() > threshold * ref || lastThreeFar;
     }
 
     /** The upper quartile (linear interpolation between order statistics). */
