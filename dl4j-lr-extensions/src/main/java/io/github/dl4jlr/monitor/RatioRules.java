@@ -159,7 +159,8 @@ final class RatioRules {
      *
      * @param early   fewer checks than a trend needs ({@code patience + 1})
      * @param falling the loss fell fast over the streak ({@link #fallingFast})
-     * @param learned the loss is below half its chance level or start ({@link #learned}): no ratio advice either way
+     * @param learned for a high streak the network has learned ({@link #learned}), for a low one it has fitted
+     *                ({@link #fitted}): no ratio advice that way
      * @param risen   the loss stands above its best level before the streak's trend window, beyond the noise
      *                ({@link #risen})
      * @return whether to report: never once warned or learned; at once for {@code patience} extreme checks in a row;
