@@ -160,10 +160,11 @@ final class MonitorMessages {
                 s.validation() ? "validation" : "training", s.loss(), progress, s.best(), s.epochs());
         String ratios = String.format(Locale.ROOT, "weight update:parameter ratios median %.1e", s.medianRatio());
         String band = String.format(Locale.ROOT, "[%.0e, %.0e]", low, high);
+        // a plateau can come with a median below the band: a network that has fitted takes small steps
+        String where = (s.medianRatio() < low ? ", below the band " : ", inside the band ") + band;
         if (lowerAdvised && StallRules.contradictsTooHigh(s.cause())) {
-            return head + ratios + String.format(Locale.ROOT, ", %s the band %s, after an earlier line found the "
-                    + "learning rate too high: %s; follow that line", s.cause() == StallCause.LR_TOO_LOW ? "below"
-                    : "inside", band, StallRules.raises(s.cause()) ? "no advice to raise it"
+            return head + ratios + String.format(Locale.ROOT, "%s, after an earlier line found the learning rate too "
+                    + "high: %s; follow that line", where, StallRules.raises(s.cause()) ? "no advice to raise it"
                     : "not a plateau at a workable rate");
         }
         switch (s.cause()) {
@@ -185,11 +186,14 @@ final class MonitorMessages {
                         + "likely too low (try x10, or pick one with LearningRateFinder), or check the labels and the "
                         + "loss function", band, 100 * StallRules.fall(s.first(), s.lowest()), s.first());
             case PLATEAU:
-                if (plateauSaidAt >= 0 && !plateauAttached) {
-                    return head + ratios + String.format(Locale.ROOT, ", inside the band %s: a plateau again; the "
-                            + "advice of epoch %d stands (a decaying schedule or ReduceLROnPlateau)", band, plateauSaidAt);
+                if (s.medianRatio() < low) {
+                    where += ", as the steps of a network that has fitted what it can at this pace are";
                 }
-                return head + ratios + ", inside the band " + band + ": a plateau at a workable learning rate; "
+                if (plateauSaidAt >= 0 && !plateauAttached) {
+                    return head + ratios + String.format(Locale.ROOT, "%s: a plateau again; the advice of epoch %d "
+                            + "stands (a decaying schedule or ReduceLROnPlateau)", where, plateauSaidAt);
+                }
+                return head + ratios + where + ": a plateau at a workable learning rate; "
                         + (plateauAttached ? "ReduceLROnPlateau is attached and lowers it when its own patience runs "
                         + "out; no action" : "ReduceLROnPlateau or a decaying schedule (e.g. CosineDecaySchedule) "
                         + "lowers it once progress stalls");

@@ -53,6 +53,23 @@ class StallMessagesTest {
     }
 
     @Test
+    void aPlateauWithStepsBelowTheBandSaysSoAndWhy() {
+        // a fitted network's stall: the ratios are below the band, and the line must not call them inside it
+        assertTrue(MonitorMessages.stall(stall(StallCause.PLATEAU, 3.1e-5), 1e-4, 1e-2, false, false, -1)
+                .endsWith("median 3.1e-05, below the band [1e-04, 1e-02], as the steps of a network that has fitted "
+                        + "what it can at this pace are: a plateau at a workable learning rate; ReduceLROnPlateau or a "
+                        + "decaying schedule (e.g. CosineDecaySchedule) lowers it once progress stalls"));
+        assertTrue(MonitorMessages.stall(stall(StallCause.PLATEAU, 1e-4), 1e-4, 1e-2, false, false, -1)
+                .contains("median 1.0e-04, inside the band [1e-04, 1e-02]: a plateau"), "at the edge: inside (t)");
+        assertTrue(MonitorMessages.stall(stall(StallCause.PLATEAU, 3.1e-5), 1e-4, 1e-2, false, false, 2)
+                .contains("below the band [1e-04, 1e-02], as the steps of a network that has fitted what it can at "
+                        + "this pace are: a plateau again; the advice of epoch 2 stands"));
+        assertTrue(MonitorMessages.stall(stall(StallCause.PLATEAU, 3.1e-5), 1e-4, 1e-2, false, true, -1)
+                .endsWith("median 3.1e-05, below the band [1e-04, 1e-02], after an earlier line found the learning "
+                        + "rate too high: not a plateau at a workable rate; follow that line"));
+    }
+
+    @Test
     void aSecondPlateauRepeatsNoAdvice() {
         String first = MonitorMessages.stall(stall(StallCause.PLATEAU, 3e-3), 1e-4, 1e-2, false, false, -1);
         assertTrue(first.endsWith("a plateau at a workable learning rate; ReduceLROnPlateau or a decaying schedule "
