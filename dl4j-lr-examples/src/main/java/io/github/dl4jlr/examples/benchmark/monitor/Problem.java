@@ -26,8 +26,9 @@ import java.util.List;
  * a low ratio that would be in the band at the peak rate became expected after a planned cut, and Sakar et al.'s
  * Parkinson's speech recordings and Kuhn and Johnson's two-predictor example (MLPs) with the same rules (they were
  * first held out for a rule that waited on validation data before advising a higher rate; it failed there and was
- * not kept), and the Pima Indians diabetes table and the 1984 congressional votes (MLPs) only after "has learned"
- * moved from half of the chance level to three quarters of it for the ratio lines and the stall's cause.
+ * not kept), and the Pima Indians diabetes table and the 1984 congressional votes (MLPs) only after low ratios of a
+ * network that has fitted what it can at its pace stopped being advice, and the sonar returns and the original
+ * Wisconsin cytology table (MLPs) with the same rules.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
@@ -63,7 +64,9 @@ record Problem(String name, int epochs, boolean heldOut) {
             new Problem("speech", 30, true),
             new Problem("twoclass", 20, true),
             new Problem("pima", 20, true),
-            new Problem("votes", 30, true));
+            new Problem("votes", 30, true),
+            new Problem("sonar", 30, true),
+            new Problem("cytology", 20, true));
 
     static Problem named(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst()
