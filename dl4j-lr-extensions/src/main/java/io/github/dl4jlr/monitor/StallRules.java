@@ -22,8 +22,8 @@ import io.github.dl4jlr.internal.util.LossTracker;
  * the per-check median weight ratios over the stalled epochs, against the monitor's band: below it the learning rate
  * is too low, unless the network has fitted ({@link RatioRules#fitted}: the lowest loss is below three quarters of the
  * chance level, or of the first epoch's loss if lower, and a stall is a pace that is no longer steady; a fitted
- * network's steps shrink with its gradients: a plateau); above
- * it the steps overshoot; inside it the run is on a plateau, unless training never got going
+ * network's steps shrink with its gradients: a plateau); above it the steps overshoot; inside it the run is on a
+ * plateau, unless training never got going
  * ({@link StallCause#NO_PROGRESS}): the lowest loss is still within {@value #NO_PROGRESS_FALL} (5%) of the first
  * epoch's, and that first epoch itself had not left the chance level ({@link #AT_CHANCE} of it). A run whose first
  * epoch did leave it (Adam at 30x its good rate on the letters: 2.62 against a chance level of 3.26) and then
