@@ -117,14 +117,20 @@ class StallRulesTest {
     void theCauseUsesTheMedianAndIsUnknownWithoutChecks() {
         // first epoch 2.0, best 1.6: real progress, not yet fitted
         // one wild check does not move the median
-        assertEquals(StallCause.PLATEAU, StallRules.cause(new double[]{1e-3, 2e-3, 5.0}, LOW, HIGH, 2, 1.6, Double.NaN, false, false));
+        assertEquals(StallCause.PLATEAU, StallRules.cause(new double[]{1e-3, 2e-3, 5.0},
+                LOW, HIGH, 2, 1.6, Double.NaN, false, false));
         // at the band's edges: equal to an edge is in the band, just past it is not
-        assertEquals(StallCause.PLATEAU, StallRules.cause(new double[]{LOW}, LOW, HIGH, 2, 1.6, Double.NaN, false, false));
-        assertEquals(StallCause.PLATEAU, StallRules.cause(new double[]{HIGH}, LOW, HIGH, 2, 1.6, Double.NaN, false, false));
-        assertEquals(StallCause.LR_TOO_LOW, StallRules.cause(new double[]{Math.nextDown(LOW)}, LOW, HIGH, 2, 1.6, Double.NaN, false, false));
-        assertEquals(StallCause.LR_TOO_HIGH, StallRules.cause(new double[]{Math.nextUp(HIGH)}, LOW, HIGH, 2, 1.6, Double.NaN, false, false));
+        assertEquals(StallCause.PLATEAU, StallRules.cause(new double[]{LOW},
+                LOW, HIGH, 2, 1.6, Double.NaN, false, false));
+        assertEquals(StallCause.PLATEAU, StallRules.cause(new double[]{HIGH},
+                LOW, HIGH, 2, 1.6, Double.NaN, false, false));
+        assertEquals(StallCause.LR_TOO_LOW, StallRules.cause(new double[]{Math.nextDown(LOW)},
+                LOW, HIGH, 2, 1.6, Double.NaN, false, false));
+        assertEquals(StallCause.LR_TOO_HIGH, StallRules.cause(new double[]{Math.nextUp(HIGH)},
+                LOW, HIGH, 2, 1.6, Double.NaN, false, false));
         assertEquals(StallCause.UNKNOWN, StallRules.cause(new double[0], LOW, HIGH, 2, 1.6, Double.NaN, false, false));
-        assertEquals(StallCause.UNKNOWN, StallRules.cause(new double[]{Double.NaN}, LOW, HIGH, 2, 1.6, Double.NaN, false, false));
+        assertEquals(StallCause.UNKNOWN, StallRules.cause(new double[]{Double.NaN},
+                LOW, HIGH, 2, 1.6, Double.NaN, false, false));
     }
 
     @Test
@@ -142,7 +148,8 @@ class StallRulesTest {
         assertEquals(StallCause.PLATEAU, StallRules.cause(inBand, LOW, HIGH, 2.618, 2.618, 3.26, false, false));
         // an unknown first loss is no evidence of "no progress"
         assertTrue(Double.isNaN(StallRules.fall(Double.NaN, 0.5)));
-        assertEquals(StallCause.PLATEAU, StallRules.cause(inBand, LOW, HIGH, Double.NaN, 0.5, Double.NaN, false, false));
+        assertEquals(StallCause.PLATEAU, StallRules.cause(inBand,
+                LOW, HIGH, Double.NaN, 0.5, Double.NaN, false, false));
         assertEquals(0.5, StallRules.fall(2.0, 1.0), 1e-15);
         // the first finite loss is remembered, and the lowest moves by any amount while the plateau's best does not
         StallRules rules = new StallRules(3, 1e-2);
@@ -171,10 +178,13 @@ class StallRulesTest {
         assertEquals(StallCause.NETWORK_DEAD, StallRules.cause(below, LOW, HIGH, 2.3, 2.29, Double.NaN, true, true),
                 "dead whatever the ratios say: never 'try x10'");
         assertEquals(StallCause.LR_LOWERED, StallRules.cause(below, LOW, HIGH, 2.3, 0.5, Double.NaN, false, true));
-        assertEquals(StallCause.LR_LOWERED, StallRules.cause(new double[]{1e-3}, LOW, HIGH, 2.3, 0.5, Double.NaN, false, true));
-        assertEquals(StallCause.LR_LOWERED, StallRules.cause(new double[0], LOW, HIGH, 2.3, 0.5, Double.NaN, false, true),
+        assertEquals(StallCause.LR_LOWERED, StallRules.cause(new double[]{1e-3},
+                LOW, HIGH, 2.3, 0.5, Double.NaN, false, true));
+        assertEquals(StallCause.LR_LOWERED, StallRules.cause(new double[0],
+                LOW, HIGH, 2.3, 0.5, Double.NaN, false, true),
                 "no check ran, but the rate was lowered: still expected");
-        assertEquals(StallCause.LR_TOO_HIGH, StallRules.cause(new double[]{Math.nextUp(HIGH)}, LOW, HIGH, 2.3, 0.5, Double.NaN,
+        assertEquals(StallCause.LR_TOO_HIGH, StallRules.cause(new double[]{Math.nextUp(HIGH)},
+                LOW, HIGH, 2.3, 0.5, Double.NaN,
                 false, true), "still above the band after a cut: too high");
         assertEquals(StallCause.LR_TOO_LOW, StallRules.cause(below, LOW, HIGH, 2.3, 2.0, Double.NaN, false, false));
     }
@@ -189,15 +199,16 @@ class StallRulesTest {
                 false), "below it (t+1): the network has fitted, its steps shrink with its gradients");
         assertEquals(StallCause.LR_TOO_LOW, StallRules.cause(below, LOW, HIGH, 2.0, 0.75, 1.0, false, false),
                 "far below its first epoch, at three quarters of its chance level (t): not fitted");
-        assertEquals(StallCause.PLATEAU, StallRules.cause(below, LOW, HIGH, 2.0, Math.nextDown(0.75), 1.0, false, false),
+        assertEquals(StallCause.PLATEAU, StallRules.cause(below,
+                LOW, HIGH, 2.0, Math.nextDown(0.75), 1.0, false, false),
                 "below three quarters of the chance level (t+1)");
     }
 
     @Test
     void aGoodRunAtATableFloorIsAPlateau() {
         // recorded: Kuhn and Johnson's two-predictor table, momentum at its best rate 1e-3, seed 0: first epoch 0.6869,
-        // lowest 0.4136 against a chance level of 0.6908 (0.60 of it), stalled at epoch 6 with a median ratio of 7.2e-5;
-        // the stall said "too low (try x10)", and 1e-2 ended with a test loss of 0.453 against 0.440
+        // lowest 0.4136 against a chance level of 0.6908 (0.60 of it), stalled at epoch 6 with a median ratio of
+        // 7.2e-5; the stall said "too low (try x10)", and 1e-2 ended with a test loss of 0.453 against 0.440
         assertEquals(StallCause.PLATEAU, StallRules.cause(new double[]{7.2e-5}, LOW, HIGH, 0.6869, 0.4136, 0.6908,
                 false, false));
     }
