@@ -2,14 +2,21 @@ package io.github.dl4jlr.monitor;
 
 /** Why the loss stopped improving, judged from the update:parameter ratios, the gradients and the learning rate. */
 public enum StallCause {
-    /** The weight ratios sat below the band: the steps are too small to make progress. */
+    /**
+     * The weight ratios sat below the band in a network that has not fitted (its lowest loss at or above three quarters
+     * of its chance level): the steps are too small to make progress.
+     */
     LR_TOO_LOW,
     /**
      * The weight ratios sat in the band, but the loss has hardly fallen since the first epoch: training never got
      * going, so the learning rate is likely too low (or the data, labels or loss are wrong).
      */
     NO_PROGRESS,
-    /** The weight ratios sat in the band after real progress: a plateau, where a lower learning rate usually helps. */
+    /**
+     * The weight ratios sat in the band after real progress, or below it in a network that has fitted (its lowest loss
+     * below three quarters of its chance level, where the steps shrink with the gradients): a plateau, where a lower
+     * learning rate usually helps.
+     */
     PLATEAU,
     /** The weight ratios sat above the band: the steps overshoot and the loss oscillates. */
     LR_TOO_HIGH,
