@@ -117,8 +117,13 @@ final class RatioRules {
      * @param level  the loss level now
      */
     static boolean learned(double start, double chance, double level) {
+        return below(LEARNED, start, chance, level);
+    }
+
+    /** Whether {@code level} is below {@code share} of the chance level, or of the first loss when that is lower. */
+    private static boolean below(double share, double start, double chance, double level) {
         double reference = chance > 0 && chance < start ? chance : start;
-        return reference > 0 && level < LEARNED * reference;
+        return reference > 0 && level < share * reference;
     }
 
     /**
@@ -141,8 +146,7 @@ final class RatioRules {
      * @param steady whether the epoch loss still falls at a steady pace ({@link SlowStartRules#steady})
      */
     static boolean fitted(double start, double chance, double level, boolean steady) {
-        double reference = chance > 0 && chance < start ? chance : start;
-        return learned(start, chance, level) || (!steady && reference > 0 && level < ChanceLevel.LEARNED * reference);
+        return learned(start, chance, level) || (!steady && below(ChanceLevel.LEARNED, start, chance, level));
     }
 
     /**

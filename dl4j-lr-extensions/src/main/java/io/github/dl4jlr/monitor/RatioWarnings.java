@@ -57,9 +57,11 @@ final class RatioWarnings {
         // fast: wait, unless it is extreme; a low one early is already news
         boolean early = t.levels.size() < levelsKept();
         boolean falling = !t.levels.isEmpty() && RatioRules.fallingFast(t.levels.peekFirst(), t.levels.peekLast());
-        boolean learned = RatioRules.learned(t.loss.start(), t.chanceLoss(), t.loss.level());
-        boolean fitted = RatioRules.fitted(t.loss.start(), t.chanceLoss(), t.loss.level(),
-                SlowStartRules.steady(t.slowStart));
+        double start = t.loss.start();
+        double chance = t.chanceLoss();
+        double level = t.loss.level();
+        boolean learned = RatioRules.learned(start, chance, level);
+        boolean fitted = RatioRules.fitted(start, chance, level, SlowStartRules.steady(t.slowStart));
         double best = RatioRules.best(t.bestLevelBefore(patience), t.epoch.bestMean());
         double now = t.levels.isEmpty() ? Double.NaN : t.levels.peekLast();
         boolean risen = RatioRules.risen(best, now, t.loss.noise());
