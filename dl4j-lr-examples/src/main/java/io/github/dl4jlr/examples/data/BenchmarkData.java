@@ -145,7 +145,7 @@ public final class BenchmarkData {
      * {@code ionosphere}, {@code spam}, {@code glass}, {@code shuttle}, {@code soybean}, {@code musk}, {@code cells},
      * {@code hpc}, {@code churn}, {@code telco}, {@code attrition}, {@code credit}, {@code penguins},
      * {@code stackoverflow}, {@code lending}, {@code alzheimer}, {@code speech}, {@code twoclass}, {@code pima},
-     * {@code votes}, {@code sonar}, {@code cytology}.
+     * {@code votes}, {@code sonar}, {@code cytology}, {@code bivariate}, {@code parabolic}.
      */
     public static Split named(String name, long seed) {
         return switch (name) {
@@ -182,10 +182,12 @@ public final class BenchmarkData {
             case "votes" -> votes(seed);
             case "sonar" -> sonar(seed);
             case "cytology" -> cytology(seed);
+            case "bivariate" -> bivariate(seed);
+            case "parabolic" -> parabolic(seed);
             default -> throw new IllegalArgumentException("Expected a data set of iris, blobs, digits, breast-cancer, "
                     + "wine, fashion, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle, soybean, "
                     + "musk, cells, hpc, churn, telco, attrition, credit, penguins, stackoverflow, lending, alzheimer, "
-                    + "speech, twoclass, pima, votes, sonar, cytology, but got " + name);
+                    + "speech, twoclass, pima, votes, sonar, cytology, bivariate, parabolic, but got " + name);
         };
     }
 
@@ -461,6 +463,24 @@ public final class BenchmarkData {
      */
     public static Split cytology(long seed) {
         return table("cytology", "cytology-683.csv.gz", 683, 9, 2, 512, 32, seed);
+    }
+
+    /**
+     * Kuhn and Johnson's second two-predictor example (R's modeldata {@code bivariate}, MIT; made by
+     * {@code src/main/r/bivariate.R}), all 2019 rows of its three parts: 2 skewed numbers, 2 classes (1300 One, 719
+     * Two). Standardized, shuffled with the seed, 1514/505 split, minibatch 32.
+     */
+    public static Split bivariate(long seed) {
+        return table("bivariate", "bivariate-2019.csv.gz", 2019, 2, 2, 1514, 32, seed);
+    }
+
+    /**
+     * A simulated two-predictor table whose classes a parabola splits (R's modeldata {@code parabolic}, MIT; made by
+     * {@code src/main/r/parabolic.R}), all 500 rows: 2 numbers, 2 classes (244 Class1, 256 Class2). Standardized,
+     * shuffled with the seed, 375/125 split, minibatch 16.
+     */
+    public static Split parabolic(long seed) {
+        return table("parabolic", "parabolic-500.csv.gz", 500, 2, 2, 375, 16, seed);
     }
 
     /** A bundled CSV of {@code features} numbers and a class index per row. */

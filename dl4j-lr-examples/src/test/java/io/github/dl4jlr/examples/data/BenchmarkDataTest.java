@@ -121,7 +121,11 @@ class BenchmarkDataTest {
                 // counted by R on mlbench's Sonar: 111 M, 97 R; on BreastCancer without missing values: 444 benign,
                 // 239 malignant
                 table("sonar", 156, 52, 60, 111, 97),
-                table("cytology", 512, 171, 9, 444, 239));
+                table("cytology", 512, 171, 9, 444, 239),
+                // counted by R on modeldata's bivariate (train, val and test): 1300 One, 719 Two; on parabolic: 244
+                // Class1, 256 Class2
+                table("bivariate", 1514, 505, 2, 1300, 719),
+                table("parabolic", 375, 125, 2, 244, 256));
     }
 
     @ParameterizedTest(name = "{0}")

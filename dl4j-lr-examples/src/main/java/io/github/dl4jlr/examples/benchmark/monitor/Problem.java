@@ -28,7 +28,8 @@ import java.util.List;
  * first held out for a rule that waited on validation data before advising a higher rate; it failed there and was
  * not kept), and the Pima Indians diabetes table and the 1984 congressional votes (MLPs) only after low ratios of a
  * network that has fitted what it can at its pace stopped being advice, and the sonar returns and the original
- * Wisconsin cytology table (MLPs) with the same rules.
+ * Wisconsin cytology table (MLPs) with the same rules, and Kuhn and Johnson's second two-predictor example and a
+ * simulated parabola (MLPs) with the same rules again.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
@@ -66,7 +67,9 @@ record Problem(String name, int epochs, boolean heldOut) {
             new Problem("pima", 20, true),
             new Problem("votes", 30, true),
             new Problem("sonar", 30, true),
-            new Problem("cytology", 20, true));
+            new Problem("cytology", 20, true),
+            new Problem("bivariate", 20, true),
+            new Problem("parabolic", 30, true));
 
     static Problem named(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst()
