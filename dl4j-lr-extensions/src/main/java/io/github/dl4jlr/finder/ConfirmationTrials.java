@@ -55,7 +55,7 @@ final class ConfirmationTrials {
                 candidates.add(bracketPoint(lr, top, lrs));
             }
         } else {
-            candidates.addAll(ConfirmationRules.candidates(lrs, swept.smoothedLosses(), valleyFraction,
+            candidates.addAll(ConfirmationRules.candidates(swept.readRates(), swept.smoothedLosses(), valleyFraction,
                     ConfirmationRules.DEFAULT_MERGE_FACTOR));
         }
         if (candidates.isEmpty()) {

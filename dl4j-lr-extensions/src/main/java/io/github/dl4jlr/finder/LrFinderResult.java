@@ -28,20 +28,25 @@ public final class LrFinderResult {
     private final double sweepSeconds;
     private final double chanceLoss;
     private final int priorIterations;
+    private final double momentum;
+    private final double[] readRates;
 
     /**
      * {@code family} is null when no step ran (the listener never saw the network); {@code priorIterations} is the
-     * network's iteration counter when the sweep started.
+     * network's iteration counter when the sweep started; {@code momentum} is the Nesterov momentum when every trained
+     * layer has DL4J's {@code Nesterovs}, NaN otherwise.
      */
     LrFinderResult(double[] lrs, double[] losses, double[] smoothed, StopReason stopReason,
-                   SuggestionMethod defaultMethod, double valleyFraction, UpdaterFamily family, int priorIterations) {
+                   SuggestionMethod defaultMethod, double valleyFraction, UpdaterFamily family, int priorIterations,
+                   double momentum) {
         this(lrs, losses, smoothed, stopReason, defaultMethod, valleyFraction, family, null, Double.NaN, Double.NaN,
-                priorIterations);
+                priorIterations, momentum);
     }
 
     private LrFinderResult(double[] lrs, double[] losses, double[] smoothed, StopReason stopReason,
                            SuggestionMethod defaultMethod, double valleyFraction, UpdaterFamily family,
-                           Confirmation confirmation, double sweepSeconds, double chanceLoss, int priorIterations) {
+                           Confirmation confirmation, double sweepSeconds, double chanceLoss, int priorIterations,
+                           double momentum) {
         this.lrs = lrs.clone();
         this.losses = losses.clone();
         this.smoothed = smoothed.clone();
@@ -53,18 +58,20 @@ public final class LrFinderResult {
         this.sweepSeconds = sweepSeconds;
         this.chanceLoss = chanceLoss;
         this.priorIterations = priorIterations;
+        this.momentum = momentum;
+        this.readRates = Double.isNaN(momentum) ? this.lrs : MomentumLag.equivalentRates(this.lrs, momentum);
     }
 
     /** This result with the confirmation stage's outcome and the sweep's wall-clock time. */
     LrFinderResult with(Confirmation c, double sweepSeconds) {
         return new LrFinderResult(lrs, losses, smoothed, stopReason, defaultMethod, valleyFraction, family, c,
-                sweepSeconds, chanceLoss, priorIterations);
+                sweepSeconds, chanceLoss, priorIterations, momentum);
     }
 
     /** This result with the chance level of the data the sweep saw. */
     LrFinderResult withChanceLoss(double chance) {
         return new LrFinderResult(lrs, losses, smoothed, stopReason, defaultMethod, valleyFraction, family,
-                confirmation, sweepSeconds, chance, priorIterations);
+                confirmation, sweepSeconds, chance, priorIterations, momentum);
     }
 
     /**
@@ -260,7 +267,27 @@ public final class LrFinderResult {
             return Optional.of(new Suggestion(c.fromBracket() ? SuggestionMethod.CONFIRMED : c.methods().get(0),
                     c.curveIndex(), c.learningRate()));
         }
-        return SuggestionRules.suggest(resolve(method), lrs, smoothed, valleyFraction);
+        return SuggestionRules.suggest(resolve(method), readRates, smoothed, valleyFraction);
+    }
+
+    /**
+     * The constant rates the curve's points stand for, which the curve rules read: the sweep's own rates, except under
+     * DL4J's {@code Nesterovs}, whose velocity still carries the smaller rates of the steps before ({@link MomentumLag}).
+     */
+    double[] readRates() {
+        return readRates.clone();
+    }
+
+    /**
+     * The Nesterov momentum the curve was read for, when every trained layer has DL4J's {@code Nesterovs}: that
+     * updater folds the rate into its velocity, so during the sweep each step carries the smaller rates before it, and
+     * the point at rate {@code lr} shows what a constant run at a lower rate does (about 0.46 of it with momentum 0.9
+     * and the default sweep). Every curve rule's suggestion is that lower rate.
+     *
+     * @return the momentum; empty for every other updater, whose curve is read at the sweep's own rates
+     */
+    public OptionalDouble nesterovMomentum() {
+        return Double.isNaN(momentum) ? OptionalDouble.empty() : OptionalDouble.of(momentum);
     }
 
     /**

@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,6 +48,7 @@ public final class LrRangeTestListener extends BaseTrainingListener {
     private final List<LearningRateConfig> originalLrs = new ArrayList<>();
     private NetworkAdapter net;
     private UpdaterFamily family;
+    private double momentum = Double.NaN;
     private final SweepStopRules stop;
     private SweepStopRules.State stopState;
     private int startIteration;
@@ -78,7 +80,19 @@ public final class LrRangeTestListener extends BaseTrainingListener {
      */
     public LrFinderResult result() {
         return new LrFinderResult(Arrays.copyOf(lrs, count), Arrays.copyOf(losses, count), Arrays.copyOf(smoothed, count),
-                stopReason, config.suggestionMethod(), config.valleyFraction(), family, startIteration);
+                stopReason, config.suggestionMethod(), config.valleyFraction(), family, startIteration, momentum);
+    }
+
+    /** The smallest Nesterov momentum when every trained layer has DL4J's {@code Nesterovs}, NaN otherwise. */
+    static double nesterovMomentum(List<IUpdater> trained, int iteration, int epoch) {
+        double m = Double.POSITIVE_INFINITY;
+        for (IUpdater u : trained) {
+            if (!(u instanceof Nesterovs)) {
+                return Double.NaN;
+            }
+            m = Math.min(m, ((Nesterovs) u).currentMomentum(iteration, epoch));
+        }
+        return m >= 0 && m < 1 ? m : Double.NaN;
     }
 
     @Override
@@ -110,6 +124,7 @@ public final class LrRangeTestListener extends BaseTrainingListener {
         List<IUpdater> trained = LearningRateFinder.requireLearningRates(adapter);
         family = UpdaterFamily.of(trained);
         startIteration = adapter.iterationCount();
+        momentum = nesterovMomentum(trained, startIteration, adapter.epochCount());
         RangeTestSchedule ramp = new RangeTestSchedule(startIteration, config.startLr(), config.endLr(),
                 config.numIterations(), config.mode());
         for (IUpdater u : trained) {

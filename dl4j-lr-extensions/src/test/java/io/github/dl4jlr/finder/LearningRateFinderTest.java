@@ -180,6 +180,36 @@ class LearningRateFinderTest {
     }
 
     @Test
+    void aNesterovsCurveIsReadAtTheConstantRatesItsStepsStandForAndOtherCurvesAtTheirOwn() {
+        LearningRateFinder finder = LearningRateFinder.builder().numIterations(60).confirm(ConfirmMode.NEVER)
+                .suggestion(SuggestionMethod.AUTO).build();
+        LrFinderResult nesterovs = finder.find(TinyNets.mln(new Nesterovs(1e-3, 0.9)), TinyNets.iterator(20, 16, 5));
+        assertEquals(0.9, nesterovs.nesterovMomentum().orElseThrow(), 1e-12);
+        SuggestionRules.Suggestion s = nesterovs.detail(SuggestionMethod.MINIMUM_DIV_10).orElseThrow();
+        double swept = nesterovs.learningRates()[s.index()];
+        double[] read = MomentumLag.equivalentRates(nesterovs.learningRates(), 0.9);
+        assertEquals(read[s.index()] / 10, s.learningRate(), 1e-15);
+        // 60 steps from 1e-7 to 10: each rate 1.37x the one before, read at 0.1 * (1.9 + 0.81 / 0.47) = 0.362 of it
+        assertEquals(0.362, s.learningRate() * 10 / swept, 0.01);
+        assertTrue(nesterovs.summary().contains("(read as the constant rates that Nesterovs' steps with momentum 0.9 "
+                + "stand for, 0.36x the sweep's"), nesterovs.summary());
+
+        LrFinderResult sgd = finder.find(TinyNets.mln(new Sgd(1e-3)), TinyNets.iterator(20, 16, 5));
+        assertTrue(sgd.nesterovMomentum().isEmpty());
+        SuggestionRules.Suggestion plain = sgd.detail(SuggestionMethod.MINIMUM_DIV_10).orElseThrow();
+        assertEquals(sgd.learningRates()[plain.index()] / 10, plain.learningRate(), 0.0);
+        assertTrue(!sgd.summary().contains("read as the constant rates"), sgd.summary());
+    }
+
+    @Test
+    void everyTrainedLayerMustBeNesterovsForItsLag() {
+        assertEquals(0.8, LrRangeTestListener.nesterovMomentum(
+                List.of(new Nesterovs(0.1, 0.9), new Nesterovs(0.1, 0.8)), 0, 0), 1e-12);
+        assertTrue(Double.isNaN(LrRangeTestListener.nesterovMomentum(
+                List.of(new Nesterovs(0.1, 0.9), new Sgd(0.1)), 0, 0)));
+    }
+
+    @Test
     void linearRampIsLinear() {
         MultiLayerNetwork net = TinyNets.mln(new Sgd(0.01));
         LrFinderResult r = LearningRateFinder.builder().startLr(0.001).endLr(0.011).numIterations(11)

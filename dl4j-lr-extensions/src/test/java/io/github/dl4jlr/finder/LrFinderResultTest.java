@@ -17,7 +17,8 @@ class LrFinderResultTest {
     private static LrFinderResult fittedOn(int prior, double loss, double chance) {
         double[] lrs = {1e-7, 1e-6, 1e-5, 1e-4, 1e-3};
         double[] losses = {loss, loss, loss, loss, loss};
-        return new LrFinderResult(lrs, losses, losses, StopReason.COMPLETED, SuggestionMethod.AUTO, 0.5, null, prior)
+        return new LrFinderResult(lrs, losses, losses, StopReason.COMPLETED, SuggestionMethod.AUTO, 0.5, null, prior,
+                Double.NaN)
                 .withChanceLoss(chance);
     }
 

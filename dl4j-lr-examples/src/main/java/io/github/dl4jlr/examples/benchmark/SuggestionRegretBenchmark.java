@@ -59,8 +59,8 @@ import java.util.function.DoubleFunction;
  * (1984 congressional votes, 2 parties, 32 indicators, 435 rows, MLP, 10 epochs), {@code sonar} (mines and rocks, 2
  * classes, 60 inputs, 208 rows, MLP, 10 epochs), {@code cytology} (the original Wisconsin breast cancer table, 2
  * classes, 9 inputs, 683 rows, MLP, 10 epochs), {@code bivariate} (Kuhn and Johnson's second two-predictor example,
- * 2019 rows, MLP, 10 epochs) and {@code parabolic} (two classes split by a parabola, 2 inputs, 500 rows, MLP, 10
- * epochs). The
+ * 2019 rows, MLP, 10 epochs), {@code parabolic} (two classes split by a parabola, 2 inputs, 500 rows, MLP, 10
+ * epochs) and {@code grants} (grant applications, 2 classes, 218 inputs, 8190 rows, MLP, 5 epochs). The
  * dog-breed demo's data is audited
  * by the demo's own {@code DemoFinderBenchmark}.
  *
@@ -92,7 +92,8 @@ public final class SuggestionRegretBenchmark {
         @Option(names = "--datasets", split = ",",
                 description = "iris, blobs, digits, digits-cnn, fashion-cnn, letter, satellite, vehicle, "
                         + "vowel, dna, spam, glass, shuttle, soybean, musk, cells, hpc, churn, telco, credit, "
-                        + "alzheimer, pima, votes, sonar, cytology, bivariate, parabolic (default: ${DEFAULT-VALUE}).")
+                        + "alzheimer, pima, votes, sonar, cytology, bivariate, parabolic, grants (default: "
+                        + "${DEFAULT-VALUE}).")
         List<String> datasets = List.of("iris", "blobs", "digits");
 
         @Option(names = "--optimizers", split = ",",
@@ -205,14 +206,14 @@ public final class SuggestionRegretBenchmark {
             case "iris" -> 20;
             case "digits" -> 5;
             case "blobs", "digits-cnn", "fashion-cnn" -> 3;
-            case "letter", "satellite", "spam", "shuttle", "hpc", "churn", "telco", "credit" -> 5;
+            case "letter", "satellite", "spam", "shuttle", "hpc", "churn", "telco", "credit", "grants" -> 5;
             case "vehicle", "vowel", "glass" -> 20;
             case "dna", "soybean", "musk", "cells", "alzheimer", "pima", "votes", "sonar", "cytology", "bivariate",
                  "parabolic" -> 10;
             default -> throw new IllegalArgumentException("Expected dataset iris, blobs, digits, digits-cnn, "
                     + "fashion-cnn, letter, satellite, vehicle, vowel, dna, spam, glass, shuttle, soybean, musk, "
-                    + "cells, hpc, churn, telco, credit, alzheimer, pima, votes, sonar, cytology, bivariate or "
-                    + "parabolic, but got " + dataset);
+                    + "cells, hpc, churn, telco, credit, alzheimer, pima, votes, sonar, cytology, bivariate, "
+                    + "parabolic or grants, but got " + dataset);
         };
         return new FinderAudit.Problem() {
             private Split split(int seed) {

@@ -125,7 +125,9 @@ class BenchmarkDataTest {
                 // counted by R on modeldata's bivariate (train, val and test): 1300 One, 719 Two; on parabolic: 244
                 // Class1, 256 Class2
                 table("bivariate", 1514, 505, 2, 1300, 719),
-                table("parabolic", 375, 125, 2, 244, 256));
+                table("parabolic", 375, 125, 2, 244, 256),
+                // counted by R on modeldata's grants_other: 3803 successful, 4387 unsuccessful
+                table("grants", 6142, 2048, 218, 3803, 4387));
     }
 
     @ParameterizedTest(name = "{0}")
