@@ -44,14 +44,15 @@ final class FinderSummary {
                 b.append(", ").append(m.label()).append('=').append(s.isPresent() ? fmt(s.getAsDouble()) : "n/a");
             }
         }
-        if (r.nesterovMomentum().isPresent() && !r.confirmedBy(configured)) {
+        if (r.nesterovMomenta().isPresent() && !r.confirmedBy(configured)) {
             double[] read = r.readRates();
+            double[] momenta = r.nesterovMomenta().get();
             int last = read.length - 1;
-            String momentum = new java.math.BigDecimal(String.format(Locale.ROOT, "%.3f",
-                    r.nesterovMomentum().getAsDouble())).stripTrailingZeros().toPlainString();
+            String momentum = new java.math.BigDecimal(String.format(Locale.ROOT, "%.3f", momenta[last]))
+                    .stripTrailingZeros().toPlainString();
             b.append(String.format(Locale.ROOT, " (read as the constant rates that Nesterovs' steps with momentum %s "
-                    + "stand for, %.2fx the sweep's: its velocity carries the smaller rates before)", momentum,
-                    read[last] / lrs[last]));
+                    + "stand for, %.2fx the sweep's at its end: its velocity carries the smaller rates before)",
+                    momentum, read[last] / lrs[last]));
         }
         if (configured != SuggestionMethod.CONFIRMED && r.confirmedBy(SuggestionMethod.CONFIRMED)) {
             b.append(", confirmed=").append(fmt(r.suggestion(SuggestionMethod.CONFIRMED).getAsDouble()));

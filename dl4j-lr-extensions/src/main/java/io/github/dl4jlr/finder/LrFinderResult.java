@@ -28,25 +28,25 @@ public final class LrFinderResult {
     private final double sweepSeconds;
     private final double chanceLoss;
     private final int priorIterations;
-    private final double momentum;
+    private final double[] momenta;
     private final double[] readRates;
 
     /**
      * {@code family} is null when no step ran (the listener never saw the network); {@code priorIterations} is the
-     * network's iteration counter when the sweep started; {@code momentum} is the Nesterov momentum when every trained
-     * layer has DL4J's {@code Nesterovs}, NaN otherwise.
+     * network's iteration counter when the sweep started; {@code momenta} are the Nesterov momentum of every step when
+     * every trained layer has DL4J's {@code Nesterovs}, null otherwise.
      */
     LrFinderResult(double[] lrs, double[] losses, double[] smoothed, StopReason stopReason,
                    SuggestionMethod defaultMethod, double valleyFraction, UpdaterFamily family, int priorIterations,
-                   double momentum) {
+                   double[] momenta) {
         this(lrs, losses, smoothed, stopReason, defaultMethod, valleyFraction, family, null, Double.NaN, Double.NaN,
-                priorIterations, momentum);
+                priorIterations, momenta);
     }
 
     private LrFinderResult(double[] lrs, double[] losses, double[] smoothed, StopReason stopReason,
                            SuggestionMethod defaultMethod, double valleyFraction, UpdaterFamily family,
                            Confirmation confirmation, double sweepSeconds, double chanceLoss, int priorIterations,
-                           double momentum) {
+                           double[] momenta) {
         this.lrs = lrs.clone();
         this.losses = losses.clone();
         this.smoothed = smoothed.clone();
@@ -58,20 +58,20 @@ public final class LrFinderResult {
         this.sweepSeconds = sweepSeconds;
         this.chanceLoss = chanceLoss;
         this.priorIterations = priorIterations;
-        this.momentum = momentum;
-        this.readRates = Double.isNaN(momentum) ? this.lrs : MomentumLag.equivalentRates(this.lrs, momentum);
+        this.momenta = momenta == null ? null : momenta.clone();
+        this.readRates = momenta == null ? this.lrs : MomentumLag.equivalentRates(this.lrs, momenta);
     }
 
     /** This result with the confirmation stage's outcome and the sweep's wall-clock time. */
     LrFinderResult with(Confirmation c, double sweepSeconds) {
         return new LrFinderResult(lrs, losses, smoothed, stopReason, defaultMethod, valleyFraction, family, c,
-                sweepSeconds, chanceLoss, priorIterations, momentum);
+                sweepSeconds, chanceLoss, priorIterations, momenta);
     }
 
     /** This result with the chance level of the data the sweep saw. */
     LrFinderResult withChanceLoss(double chance) {
         return new LrFinderResult(lrs, losses, smoothed, stopReason, defaultMethod, valleyFraction, family,
-                confirmation, sweepSeconds, chance, priorIterations, momentum);
+                confirmation, sweepSeconds, chance, priorIterations, momenta);
     }
 
     /**
@@ -279,17 +279,16 @@ public final class LrFinderResult {
     }
 
     /**
-     * The Nesterov momentum the curve was read for, when every trained layer has DL4J's {@code Nesterovs}: that
-     * updater folds the rate into its velocity, so during the sweep each step carries the smaller rates before it, and
-     * the point at rate {@code lr} shows what a constant run at a lower rate does (about 0.46 of it with momentum 0.9
-     * and the default sweep). Every curve rule's suggestion is that lower rate.
+     * The Nesterov momentum of each step, when every trained layer has DL4J's {@code Nesterovs} (the smallest of the
+     * layers' at that step): that updater folds the rate into its velocity, so during the sweep each step carries the
+     * smaller rates before it, and the point at rate {@code lr} shows what a constant run at a lower rate does (about
+     * 0.46 of it with momentum 0.9 and the default sweep). Every curve rule's suggestion is that lower rate.
      *
-     * @return the momentum; empty for every other updater, whose curve is read at the sweep's own rates
+     * @return the momentum of each step; empty for every other updater, whose curve is read at the sweep's own rates
      */
-    public OptionalDouble nesterovMomentum() {
-        return Double.isNaN(momentum) ? OptionalDouble.empty() : OptionalDouble.of(momentum);
+    public Optional<double[]> nesterovMomenta() {
+        return momenta == null ? Optional.empty() : Optional.of(momenta.clone());
     }
-
     /**
      * Whether {@code method} is answered by a confirmation winner (false: by a curve rule).
      *

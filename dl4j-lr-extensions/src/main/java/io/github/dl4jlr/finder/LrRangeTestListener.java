@@ -48,7 +48,8 @@ public final class LrRangeTestListener extends BaseTrainingListener {
     private final List<LearningRateConfig> originalLrs = new ArrayList<>();
     private NetworkAdapter net;
     private UpdaterFamily family;
-    private double momentum = Double.NaN;
+    private boolean nesterovs;
+    private final double[] momenta;
     private final SweepStopRules stop;
     private SweepStopRules.State stopState;
     private int startIteration;
@@ -62,6 +63,7 @@ public final class LrRangeTestListener extends BaseTrainingListener {
         this.lrs = new double[config.numIterations()];
         this.losses = new double[config.numIterations()];
         this.smoothed = new double[config.numIterations()];
+        this.momenta = new double[config.numIterations()];
     }
 
     /**
@@ -80,19 +82,20 @@ public final class LrRangeTestListener extends BaseTrainingListener {
      */
     public LrFinderResult result() {
         return new LrFinderResult(Arrays.copyOf(lrs, count), Arrays.copyOf(losses, count), Arrays.copyOf(smoothed, count),
-                stopReason, config.suggestionMethod(), config.valleyFraction(), family, startIteration, momentum);
+                stopReason, config.suggestionMethod(), config.valleyFraction(), family, startIteration,
+                nesterovs ? Arrays.copyOf(momenta, count) : null);
     }
 
-    /** The smallest Nesterov momentum when every trained layer has DL4J's {@code Nesterovs}, NaN otherwise. */
-    static double nesterovMomentum(List<IUpdater> trained, int iteration, int epoch) {
+    /**
+     * The smallest momentum of the layers' {@code Nesterovs} updaters at one step (its schedule's value, as the updater
+     * reads it), clamped to [0, 1).
+     */
+    static double nesterovMomentum(List<IUpdater> updaters, int iteration, int epoch) {
         double m = Double.POSITIVE_INFINITY;
-        for (IUpdater u : trained) {
-            if (!(u instanceof Nesterovs)) {
-                return Double.NaN;
-            }
+        for (IUpdater u : updaters) {
             m = Math.min(m, ((Nesterovs) u).currentMomentum(iteration, epoch));
         }
-        return m >= 0 && m < 1 ? m : Double.NaN;
+        return Math.max(0, Math.min(m, Math.nextDown(1.0)));
     }
 
     @Override
@@ -124,7 +127,7 @@ public final class LrRangeTestListener extends BaseTrainingListener {
         List<IUpdater> trained = LearningRateFinder.requireLearningRates(adapter);
         family = UpdaterFamily.of(trained);
         startIteration = adapter.iterationCount();
-        momentum = nesterovMomentum(trained, startIteration, adapter.epochCount());
+        nesterovs = trained.stream().allMatch(u -> u instanceof Nesterovs);
         RangeTestSchedule ramp = new RangeTestSchedule(startIteration, config.startLr(), config.endLr(),
                 config.numIterations(), config.mode());
         for (IUpdater u : trained) {
@@ -147,6 +150,9 @@ public final class LrRangeTestListener extends BaseTrainingListener {
         }
         int i = count;
         lrs[i] = updaters.get(0).getLearningRate(iteration, epoch);
+        if (nesterovs) {
+            momenta[i] = nesterovMomentum(updaters, iteration, epoch);
+        }
         double move = net.relativeUpdate();        // before a validation pass can touch the network's views
         double loss = config.hasValidation() ? config.validationLoss(net) : model.score();
         losses[i] = loss;

@@ -11,7 +11,9 @@ import io.github.dl4jlr.internal.util.Args;
  * <pre>  L_t = (1 − μ) · ((1 + μ)·lr_t + μ² · Σ_{k ≥ 0} μ^k · lr_{t−1−k})</pre>
  *
  * while a run at a constant rate {@code L} steps {@code L·g / (1 − μ)}: the curve at {@code lr_t} shows what a
- * constant run at {@code L_t} does, and the curve rules read {@code L_t}. On an exponential sweep whose rate grows by
+ * constant run at {@code L_t} does, and the curve rules read {@code L_t}. A momentum that changes along the sweep (a
+ * schedule) enters per step: {@code L_t = (1 − μ_t)((1 + μ_t) lr_t + μ_t² S_{t−1})} with {@code S_t = μ_t S_{t−1} +
+ * lr_t}, {@code S_{−1} = 0}, as the updater builds its velocity. On an exponential sweep whose rate grows by
  * {@code q} per step, {@code L_t / lr_t} tends to {@code (1 − μ)·((1 + μ) + μ² / (q − μ))}. (PyTorch's SGD multiplies
  * the velocity by the rate at each step instead, so its sweep has no such lag.)
  *
@@ -28,18 +30,21 @@ final class MomentumLag {
     /**
      * The constant rates {@code L_t} that the steps of a sweep over {@code lrs} stand for.
      *
-     * @param lrs      the rates of the sweep's steps, from the first (whose velocity was zero)
-     * @param momentum Nesterov momentum μ in [0, 1)
+     * @param lrs     the rates of the sweep's steps, from the first (whose velocity was zero)
+     * @param momenta the Nesterov momentum μ_t of each step, in [0, 1)
      * @return {@code L_t} for every step
      */
-    static double[] equivalentRates(double[] lrs, double momentum) {
+    static double[] equivalentRates(double[] lrs, double[] momenta) {
         Args.notNull("lrs", lrs);
-        Args.check(momentum >= 0 && momentum < 1, "momentum in [0, 1)", momentum);
+        Args.notNull("momenta", momenta);
+        Args.check(momenta.length == lrs.length, "one momentum per rate (" + lrs.length + ")", momenta.length);
         double[] out = new double[lrs.length];
-        double earlier = 0; // Σ_{k ≥ 0} μ^k lr_{t−1−k}
+        double earlier = 0; // S_{t-1}: the velocity before step t, per unit of gradient
         for (int t = 0; t < lrs.length; t++) {
-            out[t] = (1 - momentum) * ((1 + momentum) * lrs[t] + momentum * momentum * earlier);
-            earlier = momentum * earlier + lrs[t];
+            double mu = momenta[t];
+            Args.check(mu >= 0 && mu < 1, "momentum in [0, 1)", mu);
+            out[t] = (1 - mu) * ((1 + mu) * lrs[t] + mu * mu * earlier);
+            earlier = mu * earlier + lrs[t];
         }
         return out;
     }

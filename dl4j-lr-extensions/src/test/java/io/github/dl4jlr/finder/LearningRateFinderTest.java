@@ -9,6 +9,7 @@ import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
@@ -184,29 +185,36 @@ class LearningRateFinderTest {
         LearningRateFinder finder = LearningRateFinder.builder().numIterations(60).confirm(ConfirmMode.NEVER)
                 .suggestion(SuggestionMethod.AUTO).build();
         LrFinderResult nesterovs = finder.find(TinyNets.mln(new Nesterovs(1e-3, 0.9)), TinyNets.iterator(20, 16, 5));
-        assertEquals(0.9, nesterovs.nesterovMomentum().orElseThrow(), 1e-12);
+        double[] momenta = nesterovs.nesterovMomenta().orElseThrow();
+        assertEquals(nesterovs.iterations(), momenta.length);
+        assertEquals(0.9, momenta[momenta.length - 1], 1e-12);
         SuggestionRules.Suggestion s = nesterovs.detail(SuggestionMethod.MINIMUM_DIV_10).orElseThrow();
         double swept = nesterovs.learningRates()[s.index()];
-        double[] read = MomentumLag.equivalentRates(nesterovs.learningRates(), 0.9);
+        double[] read = MomentumLag.equivalentRates(nesterovs.learningRates(), momenta);
         assertEquals(read[s.index()] / 10, s.learningRate(), 1e-15);
         // 60 steps from 1e-7 to 10: each rate 1.37x the one before, read at 0.1 * (1.9 + 0.81 / 0.47) = 0.362 of it
         assertEquals(0.362, s.learningRate() * 10 / swept, 0.01);
         assertTrue(nesterovs.summary().contains("(read as the constant rates that Nesterovs' steps with momentum 0.9 "
-                + "stand for, 0.36x the sweep's"), nesterovs.summary());
+                + "stand for, 0.36x the sweep's at its end"), nesterovs.summary());
 
         LrFinderResult sgd = finder.find(TinyNets.mln(new Sgd(1e-3)), TinyNets.iterator(20, 16, 5));
-        assertTrue(sgd.nesterovMomentum().isEmpty());
+        assertTrue(sgd.nesterovMomenta().isEmpty());
         SuggestionRules.Suggestion plain = sgd.detail(SuggestionMethod.MINIMUM_DIV_10).orElseThrow();
         assertEquals(sgd.learningRates()[plain.index()] / 10, plain.learningRate(), 0.0);
         assertTrue(!sgd.summary().contains("read as the constant rates"), sgd.summary());
     }
 
     @Test
-    void everyTrainedLayerMustBeNesterovsForItsLag() {
+    void theSmallestMomentumOfTheLayersAtAStepIsRead() {
         assertEquals(0.8, LrRangeTestListener.nesterovMomentum(
                 List.of(new Nesterovs(0.1, 0.9), new Nesterovs(0.1, 0.8)), 0, 0), 1e-12);
-        assertTrue(Double.isNaN(LrRangeTestListener.nesterovMomentum(
-                List.of(new Nesterovs(0.1, 0.9), new Sgd(0.1)), 0, 0)));
+        MultiLayerConfiguration conf = TinyNets.mlnConf(new Nesterovs(1e-3, 0.9));
+        ((BaseLayer) conf.getConf(1).getLayer()).setIUpdater(new Sgd(1e-3));
+        MultiLayerNetwork mixedNet = new MultiLayerNetwork(conf);
+        mixedNet.init();
+        LrFinderResult mixed = LearningRateFinder.builder().numIterations(30).confirm(ConfirmMode.NEVER).build()
+                .find(mixedNet, TinyNets.iterator(20, 16, 5));
+        assertTrue(mixed.nesterovMomenta().isEmpty(), "not every layer has Nesterovs");
     }
 
     @Test

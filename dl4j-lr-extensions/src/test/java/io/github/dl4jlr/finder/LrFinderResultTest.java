@@ -18,7 +18,7 @@ class LrFinderResultTest {
         double[] lrs = {1e-7, 1e-6, 1e-5, 1e-4, 1e-3};
         double[] losses = {loss, loss, loss, loss, loss};
         return new LrFinderResult(lrs, losses, losses, StopReason.COMPLETED, SuggestionMethod.AUTO, 0.5, null, prior,
-                Double.NaN)
+                null)
                 .withChanceLoss(chance);
     }
 
