@@ -1,5 +1,6 @@
 package io.github.dl4jlr.finder;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -48,7 +49,7 @@ final class FinderSummary {
             double[] read = r.readRates();
             double[] momenta = r.nesterovMomenta().get();
             int last = read.length - 1;
-            String momentum = new java.math.BigDecimal(String.format(Locale.ROOT, "%.3f", momenta[last]))
+            String momentum = new BigDecimal(String.format(Locale.ROOT, "%.3f", momenta[last]))
                     .stripTrailingZeros().toPlainString();
             b.append(String.format(Locale.ROOT, " (read as the constant rates that Nesterovs' steps with momentum %s "
                     + "stand for, %.2fx the sweep's at its end: its velocity carries the smaller rates before)",

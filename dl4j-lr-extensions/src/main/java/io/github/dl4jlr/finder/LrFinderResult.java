@@ -289,6 +289,7 @@ public final class LrFinderResult {
     public Optional<double[]> nesterovMomenta() {
         return momenta == null ? Optional.empty() : Optional.of(momenta.clone());
     }
+
     /**
      * Whether {@code method} is answered by a confirmation winner (false: by a curve rule).
      *

@@ -30,7 +30,8 @@ import java.util.Map;
  * (no updater rebuild) before the first step it sees and puts every layer's original LR or schedule back when
  * the test ends. The parameters it trained are kept; {@link LearningRateFinder#find} restores those too.
  *
- * <p>Per step it records the LR the updater actually used, the loss (the minibatch score DL4J reports at
+ * <p>Per step it records the LR the updater actually used (and, when every layer has {@code Nesterovs}, its momentum,
+ * which {@link LrFinderResult#nesterovMomenta()} explains), the loss (the minibatch score DL4J reports at
  * {@code iterationDone}, i.e. before the step, or in validation mode the mean validation loss after it) and the
  * bias-corrected EMA {@code avg = beta*avg + (1-beta)*loss; smoothed = avg / (1 - beta^(i+1))}. It stops when the
  * loss is not finite, when it has diverged by {@link SweepStopRules}'s rule (the median of the recent losses above
