@@ -29,7 +29,8 @@ import java.util.List;
  * not kept), and the Pima Indians diabetes table and the 1984 congressional votes (MLPs) only after low ratios of a
  * network that has fitted what it can at its pace stopped being advice, and the sonar returns and the original
  * Wisconsin cytology table (MLPs) with the same rules, and Kuhn and Johnson's second two-predictor example and a
- * simulated parabola (MLPs) with the same rules again.
+ * simulated parabola (MLPs) with the same rules again, and their grant applications (MLP) with the same rules once
+ * more.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
@@ -69,7 +70,8 @@ record Problem(String name, int epochs, boolean heldOut) {
             new Problem("sonar", 30, true),
             new Problem("cytology", 20, true),
             new Problem("bivariate", 20, true),
-            new Problem("parabolic", 30, true));
+            new Problem("parabolic", 30, true),
+            new Problem("grants", 10, true));
 
     static Problem named(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst()
