@@ -272,7 +272,8 @@ public final class LrFinderResult {
 
     /**
      * The constant rates the curve's points stand for, which the curve rules read: the sweep's own rates, except under
-     * DL4J's {@code Nesterovs}, whose velocity still carries the smaller rates of the steps before ({@link MomentumLag}).
+     * DL4J's {@code Nesterovs}, whose velocity still carries the smaller rates of the steps before
+     * ({@link MomentumLag}).
      */
     double[] readRates() {
         return readRates.clone();
