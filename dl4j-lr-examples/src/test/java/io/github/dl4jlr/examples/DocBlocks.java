@@ -34,19 +34,26 @@ final class DocBlocks {
     private DocBlocks() {
     }
 
-    private static Path root() {
+    /** The project root, seen from the module a test runs in. */
+    static Path root() {
         return Path.of("..").toAbsolutePath().normalize();
     }
 
-    /** Every fenced block of the README and docs, in page order (README first, then docs by name). */
-    static List<Block> all() throws IOException {
+    /** The README and the pages under {@code docs/}: README first, then docs by name. */
+    static List<Path> pages() throws IOException {
         Path root = root();
         List<Path> pages = new ArrayList<>(List.of(root.resolve("README.md")));
         try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
             docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
         }
+        return pages;
+    }
+
+    /** Every fenced block of the README and docs, in page order (README first, then docs by name). */
+    static List<Block> all() throws IOException {
+        Path root = root();
         List<Block> blocks = new ArrayList<>();
-        for (Path page : pages) {
+        for (Path page : pages()) {
             blocks.addAll(blocks(root.relativize(page).toString(), Files.readAllLines(page),
                     l -> l.startsWith("```"), l -> l.startsWith("```"), open -> open.substring(3).trim(), l -> l));
         }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,8 +35,8 @@ class DocLinksTest {
 
     @Test
     void everyRelativeLinkLeadsToAFileAndEveryFragmentToAHeading() throws IOException {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        List<Path> pages = pages(root);
+        Path root = DocBlocks.root();
+        List<Path> pages = DocBlocks.pages();
         Map<Path, Set<String>> anchors = new HashMap<>();
         List<Link> links = new ArrayList<>();
         for (Path page : pages) {
@@ -79,14 +78,6 @@ class DocLinksTest {
                 slug("Fixed after the DNA and ionosphere runs, and held out again"));
         assertEquals("with-the-monitor", slug("With the `monitor`"));
         assertEquals("3-cut-by-10", slug("3× cut by 10"));
-    }
-
-    private static List<Path> pages(Path root) throws IOException {
-        List<Path> pages = new ArrayList<>(List.of(root.resolve("README.md")));
-        try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
-            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
-        }
-        return pages;
     }
 
     /** The page's lines with those of fenced code blocks blanked, so that line numbers stay. */
