@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -28,9 +29,10 @@ import java.util.function.IntFunction;
  *           .problem(problem)                         // your Problem: builds, trains and scores your network
  *           .updater(lr -> new Adam(lr))
  *           .grid(FinderAudit.halfDecades(1e-5, 10)).seeds(3)
- *           .finder(LearningRateFinder.builder().confirm(ConfirmMode.ALWAYS).build())   // the default
+ *           .finder(LearningRateFinder.builder().confirm(ConfirmMode.ALWAYS).build())   // the audit's default
  *           .build().run();
  *   r.regret(SuggestionMethod.AUTO);                 // in score units, e.g. accuracy; every rule has one
+ *   r.regretOfDefault();                             // what LearningRateFinder.builder().build() would answer
  * }</pre>
  *
  * <p>For each seed the finder runs once on a fresh network (seeded like the trained ones) and the first epoch's
@@ -124,7 +126,15 @@ public final class FinderAudit {
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** One rule's outcome, averaged over seeds. */
+    /**
+     * One rule's outcome, averaged over seeds.
+     *
+     * @param method the rule; {@code CONFIRMED} for {@link Result#finderDefault()}
+     * @param meanLearningRate the geometric mean of the seeds' suggestions
+     * @param meanScore the mean score of training at each seed's suggestion
+     * @param perSeedLr each seed's suggestion (NaN where the rule had none)
+     * @param perSeedFinderIterations each seed's finder iterations, sweep and trials
+     */
     public record RuleOutcome(SuggestionMethod method, double meanLearningRate, double meanScore, double[] perSeedLr,
                               int[] perSeedFinderIterations) {
     }
@@ -141,11 +151,24 @@ public final class FinderAudit {
     /**
      * Everything the audit measured.
      *
+     * @param grid the grid's learning rates
+     * @param gridScores the mean score at each grid rate
+     * @param bestLearningRate the grid rate with the best mean score
+     * @param bestScore that best mean score
+     * @param rules every rule's outcome; CONFIRMED is the trials' winner wherever the audited finder ran them
+     * @param finderDefault what the finder's default ({@code ConfirmMode.WHEN_FLAT}) answers on each seed: the
+     *                      trials' winner where the curve cannot be read (AUTO when every trial diverged), AUTO
+     *                      where it can; with trials on every curve the rules' table does not show this, and it
+     *                      costs no training of its own, since both answers are trained already
+     * @param finderRuns the finder's result per seed
      * @param candidateScores per seed, the full-budget score of every confirmation candidate's learning rate
      */
     public record Result(double[] grid, double[] gridScores, double bestLearningRate, double bestScore,
-                         Map<SuggestionMethod, RuleOutcome> rules, List<LrFinderResult> finderRuns,
-                         Map<Integer, Map<Double, Double>> candidateScores) {
+                         Map<SuggestionMethod, RuleOutcome> rules, RuleOutcome finderDefault,
+                         List<LrFinderResult> finderRuns, Map<Integer, Map<Double, Double>> candidateScores) {
+
+        /** The label of {@link #finderDefault()} in {@link #regretRows}. */
+        public static final String DEFAULT_LABEL = "default";
 
         /**
          * Best grid score minus the rule's mean score (positive: worse than the best grid learning rate).
@@ -165,9 +188,23 @@ public final class FinderAudit {
          */
         public List<String> regretRows(String problem) {
             List<String> rows = new ArrayList<>();
-            rules.forEach((m, r) -> rows.add(String.format(Locale.ROOT, "%s,%s,%.3e,%.4f,%.3e,%.4f,%.4f", problem,
-                    m.label(), r.meanLearningRate(), r.meanScore(), bestLearningRate, bestScore, regret(m))));
+            rules.forEach((m, r) -> rows.add(regretRow(problem, m.label(), r)));
+            rows.add(regretRow(problem, DEFAULT_LABEL, finderDefault));
             return rows;
+        }
+
+        /**
+         * Best grid score minus the mean score of {@link #finderDefault()}.
+         *
+         * @return best grid score minus the mean score of what the finder's default answers
+         */
+        public double regretOfDefault() {
+            return bestScore - finderDefault.meanScore();
+        }
+
+        private String regretRow(String problem, String label, RuleOutcome r) {
+            return String.format(Locale.ROOT, "%s,%s,%.3e,%.4f,%.3e,%.4f,%.4f", problem, label, r.meanLearningRate(),
+                    r.meanScore(), bestLearningRate, bestScore, bestScore - r.meanScore());
         }
 
         /**
@@ -236,19 +273,10 @@ public final class FinderAudit {
         }
         Map<SuggestionMethod, RuleOutcome> rules = new EnumMap<>(SuggestionMethod.class);
         for (SuggestionMethod m : SuggestionMethod.values()) {
-            double[] lrs = new double[seeds];
-            int[] its = new int[seeds];
-            double sum = 0;
-            double logSum = 0;
-            for (int s = 0; s < seeds; s++) {
-                OptionalDouble lr = runs.get(s).suggestion(m);
-                lrs[s] = lr.orElse(Double.NaN);
-                its[s] = runs.get(s).totalIterations();
-                sum += lr.isPresent() ? score(s, lr.getAsDouble()) : 0;
-                logSum += Math.log(lrs[s]);
-            }
-            rules.put(m, new RuleOutcome(m, Math.exp(logSum / seeds), sum / seeds, lrs, its));
+            rules.put(m, outcome(m, runs, run -> m));
         }
+        RuleOutcome finderDefault = outcome(SuggestionMethod.CONFIRMED, runs,
+                run -> run.unreadable() ? SuggestionMethod.CONFIRMED : SuggestionMethod.AUTO);
         Map<Integer, Map<Double, Double>> candidates = new LinkedHashMap<>();
         for (int s = 0; s < seeds; s++) {
             Map<Double, Double> scores = new LinkedHashMap<>();
@@ -257,7 +285,25 @@ public final class FinderAudit {
                     t -> scores.put(t.candidate().learningRate(), score(seed, t.candidate().learningRate()))));
             candidates.put(s, scores);
         }
-        return new Result(grid.clone(), gridScores, grid[best], gridScores[best], rules, runs, candidates);
+        return new Result(grid.clone(), gridScores, grid[best], gridScores[best], rules, finderDefault, runs,
+                candidates);
+    }
+
+    /** Each seed's answer of the rule that {@code ruleOf} picks for its finder run, trained and averaged. */
+    private RuleOutcome outcome(SuggestionMethod method, List<LrFinderResult> runs,
+                                Function<LrFinderResult, SuggestionMethod> ruleOf) {
+        double[] lrs = new double[seeds];
+        int[] its = new int[seeds];
+        double sum = 0;
+        double logSum = 0;
+        for (int s = 0; s < seeds; s++) {
+            OptionalDouble lr = runs.get(s).suggestion(ruleOf.apply(runs.get(s)));
+            lrs[s] = lr.orElse(Double.NaN);
+            its[s] = runs.get(s).totalIterations();
+            sum += lr.isPresent() ? score(s, lr.getAsDouble()) : 0;
+            logSum += Math.log(lrs[s]);
+        }
+        return new RuleOutcome(method, Math.exp(logSum / seeds), sum / seeds, lrs, its);
     }
 
     /**
@@ -339,7 +385,8 @@ public final class FinderAudit {
         }
 
         /**
-         * @param finder the finder whose suggestions are audited; default {@code LearningRateFinder.builder().build()}
+         * @param finder the finder whose suggestions are audited; default one with trials after every sweep
+         *               ({@code confirm(ConfirmMode.ALWAYS)}), so that every curve's trials are scored
          * @return this builder
          */
         public Builder finder(LearningRateFinder finder) {

@@ -61,8 +61,67 @@ class FinderAuditTest {
             assertEquals(audit.score(0, lr), o.meanScore(), 0.0, m.name());
             assertEquals(r.bestScore() - o.meanScore(), r.regret(m), 1e-15, m.name());
         }
-        assertEquals(SuggestionMethod.values().length, r.regretRows("tiny").size());
+        assertEquals(SuggestionMethod.values().length + 1, r.regretRows("tiny").size());
+        assertTrue(r.regretRows("tiny").get(SuggestionMethod.values().length).startsWith("tiny,default,"));
         assertTrue(r.regretRows("tiny").get(0).startsWith("tiny,valley,"), r.regretRows("tiny").get(0));
         assertEquals(1, r.costRows("tiny").size());
+    }
+
+    /**
+     * The default row is what a finder with its default mode answers on the same seed: AUTO on a fresh network's
+     * readable curve, the trials' winner on a trained network's, while the audited finder ran trials on both.
+     */
+    @Test
+    void theDefaultRowAnswersAsTheDefaultFinderWould() {
+        for (int pretrain : new int[]{0, 6}) {
+            FinderAudit.Problem problem = pretrained(pretrain);
+            FinderAudit audit = FinderAudit.builder().problem(problem).updater(Adam::new).grid(1e-3, 1e-2).seeds(2)
+                    .finder(LearningRateFinder.builder().numIterations(40).confirm(ConfirmMode.ALWAYS).build())
+                    .build();
+            FinderAudit.Result r = audit.run();
+            LearningRateFinder shipped = LearningRateFinder.builder().numIterations(40).build();
+            for (int seed = 0; seed < 2; seed++) {
+                LrFinderResult run = r.finderRuns().get(seed);
+                assertEquals(pretrain > 0, run.unreadable(), "pretrained " + pretrain + " seed " + seed);
+                double expected = shipped.find(problem.model(new Adam(1e-3), seed), problem.train(seed, 0))
+                        .suggestion().orElseThrow();
+                assertEquals(expected, r.finderDefault().perSeedLr()[seed], 0.0, "pretrained " + pretrain);
+                SuggestionMethod answered = pretrain > 0 ? SuggestionMethod.CONFIRMED : SuggestionMethod.AUTO;
+                assertEquals(run.suggestion(answered).orElseThrow(), expected, 0.0, answered.name());
+            }
+            double mean = (audit.score(0, r.finderDefault().perSeedLr()[0])
+                    + audit.score(1, r.finderDefault().perSeedLr()[1])) / 2;
+            assertEquals(mean, r.finderDefault().meanScore(), 1e-15);
+            assertEquals(r.bestScore() - mean, r.regretOfDefault(), 1e-15);
+        }
+    }
+
+    /** The tiny problem, its networks fitted for {@code epochs} epochs at Adam 1e-2 before they are handed out. */
+    private static FinderAudit.Problem pretrained(int epochs) {
+        return new FinderAudit.Problem() {
+            public Model model(IUpdater updater, int seed) {
+                if (epochs == 0) {
+                    return TINY.model(updater, seed);
+                }
+                MultiLayerNetwork net = (MultiLayerNetwork) TINY.model(new Adam(1e-2), seed);
+                for (int e = 0; e < epochs; e++) {
+                    net.fit(TINY.train(seed, e));
+                }
+                net.setLearningRate(updater.getLearningRate(0, 0));
+                return net;
+            }
+
+            public DataSetIterator train(int seed, int epoch) {
+                return TINY.train(seed, epoch);
+            }
+
+            public double score(Model trained, int seed) {
+                return TINY.score(trained, seed);
+            }
+
+            public int epochs() {
+                return TINY.epochs();
+            }
+        };
     }
 }

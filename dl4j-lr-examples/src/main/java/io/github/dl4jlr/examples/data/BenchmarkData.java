@@ -145,7 +145,8 @@ public final class BenchmarkData {
      * {@code ionosphere}, {@code spam}, {@code glass}, {@code shuttle}, {@code soybean}, {@code musk}, {@code cells},
      * {@code hpc}, {@code churn}, {@code telco}, {@code attrition}, {@code credit}, {@code penguins},
      * {@code stackoverflow}, {@code lending}, {@code alzheimer}, {@code speech}, {@code twoclass}, {@code pima},
-     * {@code votes}, {@code sonar}, {@code cytology}, {@code bivariate}, {@code parabolic}, {@code grants}.
+     * {@code votes}, {@code sonar}, {@code cytology}, {@code bivariate}, {@code parabolic}, {@code grants},
+     * {@code german}, {@code simulated}.
      */
     public static Split named(String name, long seed) {
         return switch (name) {
@@ -185,10 +186,13 @@ public final class BenchmarkData {
             case "bivariate" -> bivariate(seed);
             case "parabolic" -> parabolic(seed);
             case "grants" -> grants(seed);
+            case "german" -> german(seed);
+            case "simulated" -> simulated(seed);
             default -> throw new IllegalArgumentException("Expected a data set of iris, blobs, digits, breast-cancer, "
                     + "wine, fashion, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle, soybean, "
                     + "musk, cells, hpc, churn, telco, attrition, credit, penguins, stackoverflow, lending, alzheimer, "
-                    + "speech, twoclass, pima, votes, sonar, cytology, bivariate, parabolic, grants, but got " + name);
+                    + "speech, twoclass, pima, votes, sonar, cytology, bivariate, parabolic, grants, german, simulated, "
+                    + "but got " + name);
         };
     }
 
@@ -492,6 +496,25 @@ public final class BenchmarkData {
      */
     public static Split grants(long seed) {
         return table("grants", "grants-8190.csv.gz", 8190, 218, 2, 6142, 32, seed);
+    }
+
+    /**
+     * The UCI Statlog German credit data (H. Hofmann, 1994; CC BY 4.0), from R's caret {@code GermanCredit} with its
+     * categories one-hot (made by {@code src/main/r/german.R}), all 1000 loans: 7 numbers and 52 indicators, 2 classes
+     * (300 Bad, 700 Good). Standardized, shuffled with the seed, 750/250 split, minibatch 32.
+     */
+    public static Split german(long seed) {
+        return table("german", "german-1000.csv.gz", 1000, 59, 2, 750, 32, seed);
+    }
+
+    /**
+     * A simulated two-class problem (R's modeldata {@code sim_classification}, MIT, with its defaults; made by
+     * {@code src/main/r/simulated.R}), 3000 rows drawn with seed 2026: 15 predictors (2 interacting, 3 non-linear, 10
+     * linear), 2 classes (1344 class_1, 1656 class_2). Standardized, shuffled with the seed, 2250/750 split, minibatch
+     * 32.
+     */
+    public static Split simulated(long seed) {
+        return table("simulated", "simulated-3000.csv.gz", 3000, 15, 2, 2250, 32, seed);
     }
 
     /** A bundled CSV of {@code features} numbers and a class index per row. */

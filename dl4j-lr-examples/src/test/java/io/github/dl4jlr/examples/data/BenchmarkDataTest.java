@@ -127,7 +127,11 @@ class BenchmarkDataTest {
                 table("bivariate", 1514, 505, 2, 1300, 719),
                 table("parabolic", 375, 125, 2, 244, 256),
                 // counted by R on modeldata's grants_other: 3803 successful, 4387 unsuccessful
-                table("grants", 6142, 2048, 218, 3803, 4387));
+                table("grants", 6142, 2048, 218, 3803, 4387),
+                // counted by R on caret's GermanCredit: 300 Bad, 700 Good; on modeldata's sim_classification(3000)
+                // drawn with seed 2026: 1344 class_1, 1656 class_2
+                table("german", 750, 250, 59, 300, 700),
+                table("simulated", 2250, 750, 15, 1344, 1656));
     }
 
     @ParameterizedTest(name = "{0}")

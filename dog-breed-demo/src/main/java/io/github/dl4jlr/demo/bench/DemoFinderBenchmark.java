@@ -122,6 +122,8 @@ public final class DemoFinderBenchmark {
                 b.append(String.format(Locale.ROOT, " %s %.1e -> regret %.2f;", m.label(),
                         r.rules().get(m).meanLearningRate(), 100 * r.regret(m)));
             }
+            b.append(String.format(Locale.ROOT, " %s %.1e -> regret %.2f", FinderAudit.Result.DEFAULT_LABEL,
+                    r.finderDefault().meanLearningRate(), 100 * r.regretOfDefault()));
             log.info(b.toString());
         }
         write(o.out.resolve("demo-suggestion-regret.csv"), FinderAudit.REGRET_HEADER, regret);
