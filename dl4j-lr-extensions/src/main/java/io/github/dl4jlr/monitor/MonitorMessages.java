@@ -224,9 +224,11 @@ final class MonitorMessages {
         String pace = lastFall > 0 && largestFall > 0 ? String.format(Locale.ROOT, ", falling at a steady pace (by "
                 + "%.3g in the last epoch, at most %.3g in one before)", lastFall, largestFall) : "";
         return String.format(Locale.ROOT, "epoch=%d after %d epochs the loss, %.4g, is still %.0f%% of its chance level "
-                        + "%.4g%s, and the largest weight update:parameter ratio of any check was %.1e (a good rate "
-                        + "shows above %.0e in its first epochs): at lr=%.1e the network learns slowly; the learning "
-                        + "rate is likely too low (try x10, or pick one with LearningRateFinder)", epoch, epochsDone,
+                        + "%.4g%s, and the largest weight update:parameter ratio of any check was %.1e (a rate that "
+                        + "trains fast shows above %.0e in its first epochs): at lr=%.1e the network learns slowly; a "
+                        + "higher rate trains faster (try x10, or pick one with LearningRateFinder): keep it only if "
+                        + "the validation loss falls faster too, since on a table that overfits or has little signal "
+                        + "the slow rate can generalize best", epoch, epochsDone,
                 level, 100 * level / chance, chance, pace, peakRatio, SlowStartRules.SMALL_PEAK, rate);
     }
 

@@ -27,6 +27,10 @@ final class Report {
         b.append(String.format(Locale.ROOT, "\nAll kinds: %s; %d of %d runs did not turn out as built and are left "
                 + "out.\n", rightShare(judged), ambiguous, judged.size()));
         b.append(signal(judged));
+        b.append("By line (event kind, direction):");
+        Scores.byLine(judged).forEach((line, t) -> b.append(String.format(Locale.ROOT, " %s %d of %d right;", line,
+                t[0], t[1])));
+        b.append('\n');
         int[] dead = Scores.deadNamedAfterOnset(judged);
         if (dead[1] > 0) {
             b.append(String.format(Locale.ROOT, "Dead runs named within %d epochs of settling at their chance level "

@@ -102,6 +102,30 @@ final class Scores {
                 .mapToInt(a -> a.event().epoch()).findFirst().orElse(-1);
     }
 
+    /**
+     * Per line (the event's kind and the direction it points), how many advice lines the judged runs heard and how many
+     * pointed the right way: how far a user can trust each line. AMBIGUOUS runs are left out.
+     *
+     * @return {right, lines} per "KIND DIRECTION", most frequent first, in insertion order for equal counts
+     */
+    static Map<String, int[]> byLine(List<Judged> judged) {
+        Map<String, int[]> tally = new java.util.LinkedHashMap<>();
+        for (Judged j : judged) {
+            if (j.truth() == Kind.AMBIGUOUS) {
+                continue;
+            }
+            for (Outcome.Advice a : j.outcome().advice()) {
+                int[] t = tally.computeIfAbsent(a.event().kind() + " " + a.direction(), k -> new int[2]);
+                t[0] += j.truth().right().contains(a.direction()) ? 1 : 0;
+                t[1]++;
+            }
+        }
+        Map<String, int[]> sorted = new java.util.LinkedHashMap<>();
+        tally.entrySet().stream().sorted((x, y) -> Integer.compare(y.getValue()[1], x.getValue()[1]))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
     /** An outcome with its truth. */
     record Judged(Outcome outcome, Kind truth) {
     }

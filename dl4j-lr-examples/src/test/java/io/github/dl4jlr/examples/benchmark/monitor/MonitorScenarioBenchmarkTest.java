@@ -30,6 +30,7 @@ class MonitorScenarioBenchmarkTest {
         assertTrue(r.markdown().contains("| kind | runs | advice lines | direction right |"), r.markdown());
         assertTrue(r.markdown().contains("Loss-spike lines (a WARN that advises nothing yet; not counted above): "),
                 r.markdown());
+        assertTrue(r.markdown().contains("By line (event kind, direction):"), r.markdown());
         for (String f : new String[]{"monitor-scenarios-iris.csv", "monitor-advice-iris.csv", "monitor-scenarios-iris.md"}) {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
@@ -73,6 +74,18 @@ class MonitorScenarioBenchmarkTest {
                 + "the best rate is the one that learned least): lending 0.950; telco 0.945;\nWithout lending: 1 of 2 "
                 + "advice lines point the right way (50.0%).\n", Report.signal(runs));
         assertFalse(Report.signal(runs.subList(2, 4)).contains("Without"), "every problem has a signal");
+    }
+
+    @Test
+    void eachLineIsTalliedByItsKindAndDirectionWithoutTheAmbiguousRuns() {
+        List<Scores.Judged> runs = List.of(judged("iris", "good", 0.5, Kind.HEALTHY),
+                judged("iris", "/100", 2.0, Kind.TOO_LOW), judged("iris", "/1000", 2.0, Kind.TOO_LOW),
+                judged("iris", "x10", 1.0, Kind.AMBIGUOUS), dead(new double[]{1.0, 1.0}, 0));
+        java.util.Map<String, int[]> byLine = Scores.byLine(runs);
+        assertEquals(List.of("SLOW_START RAISE", "NETWORK_DEAD DEAD"), List.copyOf(byLine.keySet()),
+                "most heard first");
+        assertEquals(List.of(2, 3), java.util.Arrays.stream(byLine.get("SLOW_START RAISE")).boxed().toList());
+        assertEquals(List.of(1, 1), java.util.Arrays.stream(byLine.get("NETWORK_DEAD DEAD")).boxed().toList());
     }
 
     @Test
