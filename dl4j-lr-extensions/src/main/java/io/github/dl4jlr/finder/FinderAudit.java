@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * How good is the finder's suggestion on <em>your</em> problem? The audit trains your network for its full budget
@@ -133,7 +134,8 @@ public final class FinderAudit {
      * @param meanLearningRate the geometric mean of the seeds' suggestions
      * @param meanScore the mean score of training at each seed's suggestion
      * @param perSeedLr each seed's suggestion (NaN where the rule had none)
-     * @param perSeedFinderIterations each seed's finder iterations, sweep and trials
+     * @param perSeedFinderIterations each seed's finder iterations, sweep and trials (for
+     *                                {@link Result#finderDefault()}, the trials only where the default runs them)
      */
     public record RuleOutcome(SuggestionMethod method, double meanLearningRate, double meanScore, double[] perSeedLr,
                               int[] perSeedFinderIterations) {
@@ -273,10 +275,12 @@ public final class FinderAudit {
         }
         Map<SuggestionMethod, RuleOutcome> rules = new EnumMap<>(SuggestionMethod.class);
         for (SuggestionMethod m : SuggestionMethod.values()) {
-            rules.put(m, outcome(m, runs, run -> m));
+            rules.put(m, outcome(m, runs, run -> m, LrFinderResult::totalIterations));
         }
+        // the default runs no trials on a readable curve, so it costs that seed the sweep alone
         RuleOutcome finderDefault = outcome(SuggestionMethod.CONFIRMED, runs,
-                run -> run.unreadable() ? SuggestionMethod.CONFIRMED : SuggestionMethod.AUTO);
+                run -> run.unreadable() ? SuggestionMethod.CONFIRMED : SuggestionMethod.AUTO,
+                run -> run.unreadable() ? run.totalIterations() : run.iterations());
         Map<Integer, Map<Double, Double>> candidates = new LinkedHashMap<>();
         for (int s = 0; s < seeds; s++) {
             Map<Double, Double> scores = new LinkedHashMap<>();
@@ -291,7 +295,8 @@ public final class FinderAudit {
 
     /** Each seed's answer of the rule that {@code ruleOf} picks for its finder run, trained and averaged. */
     private RuleOutcome outcome(SuggestionMethod method, List<LrFinderResult> runs,
-                                Function<LrFinderResult, SuggestionMethod> ruleOf) {
+                                Function<LrFinderResult, SuggestionMethod> ruleOf,
+                                ToIntFunction<LrFinderResult> iterationsOf) {
         double[] lrs = new double[seeds];
         int[] its = new int[seeds];
         double sum = 0;
@@ -299,7 +304,7 @@ public final class FinderAudit {
         for (int s = 0; s < seeds; s++) {
             OptionalDouble lr = runs.get(s).suggestion(ruleOf.apply(runs.get(s)));
             lrs[s] = lr.orElse(Double.NaN);
-            its[s] = runs.get(s).totalIterations();
+            its[s] = iterationsOf.applyAsInt(runs.get(s));
             sum += lr.isPresent() ? score(s, lr.getAsDouble()) : 0;
             logSum += Math.log(lrs[s]);
         }

@@ -88,6 +88,9 @@ class FinderAuditTest {
                 assertEquals(expected, r.finderDefault().perSeedLr()[seed], 0.0, "pretrained " + pretrain);
                 SuggestionMethod answered = pretrain > 0 ? SuggestionMethod.CONFIRMED : SuggestionMethod.AUTO;
                 assertEquals(run.suggestion(answered).orElseThrow(), expected, 0.0, answered.name());
+                assertEquals(pretrain > 0 ? run.totalIterations() : run.iterations(),
+                        r.finderDefault().perSeedFinderIterations()[seed], "no trials on a readable curve");
+                assertTrue(run.totalIterations() > run.iterations(), "the audited finder ran trials on both");
             }
             double mean = (audit.score(0, r.finderDefault().perSeedLr()[0])
                     + audit.score(1, r.finderDefault().perSeedLr()[1])) / 2;
