@@ -204,6 +204,20 @@ public final class FinderAudit {
             return bestScore - finderDefault.meanScore();
         }
 
+        /**
+         * Every rule's and the default's mean suggestion and regret in points, for a log line:
+         * {@code " valley 7.6e-04 -> regret 0.80; ...; default 6.6e-03 -> regret 1.33"}.
+         *
+         * @return every rule's and the default's mean suggestion and regret in points, for a log line
+         */
+        public String regretSummary() {
+            StringBuilder b = new StringBuilder();
+            rules.forEach((m, r) -> b.append(String.format(Locale.ROOT, " %s %.1e -> regret %.2f;", m.label(),
+                    r.meanLearningRate(), 100 * regret(m))));
+            return b.append(String.format(Locale.ROOT, " %s %.1e -> regret %.2f", DEFAULT_LABEL,
+                    finderDefault.meanLearningRate(), 100 * regretOfDefault())).toString();
+        }
+
         private String regretRow(String problem, String label, RuleOutcome r) {
             return String.format(Locale.ROOT, "%s,%s,%.3e,%.4f,%.3e,%.4f,%.4f", problem, label, r.meanLearningRate(),
                     r.meanScore(), bestLearningRate, bestScore, bestScore - r.meanScore());

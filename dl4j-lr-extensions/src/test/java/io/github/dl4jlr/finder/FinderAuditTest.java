@@ -8,6 +8,8 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 
+import java.util.Locale;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -96,6 +98,11 @@ class FinderAuditTest {
                     + audit.score(1, r.finderDefault().perSeedLr()[1])) / 2;
             assertEquals(mean, r.finderDefault().meanScore(), 1e-15);
             assertEquals(r.bestScore() - mean, r.regretOfDefault(), 1e-15);
+            FinderAudit.RuleOutcome valley = r.rules().get(SuggestionMethod.VALLEY);
+            assertTrue(r.regretSummary().startsWith(String.format(Locale.ROOT, " valley %.1e -> regret %.2f;",
+                    valley.meanLearningRate(), 100 * r.regret(SuggestionMethod.VALLEY))), r.regretSummary());
+            assertTrue(r.regretSummary().endsWith(String.format(Locale.ROOT, "; default %.1e -> regret %.2f",
+                    r.finderDefault().meanLearningRate(), 100 * r.regretOfDefault())), r.regretSummary());
         }
     }
 

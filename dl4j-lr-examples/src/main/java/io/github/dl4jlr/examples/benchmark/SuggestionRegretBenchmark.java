@@ -7,7 +7,6 @@ import io.github.dl4jlr.examples.data.ExampleModels;
 import io.github.dl4jlr.finder.ConfirmMode;
 import io.github.dl4jlr.finder.FinderAudit;
 import io.github.dl4jlr.finder.LearningRateFinder;
-import io.github.dl4jlr.finder.SuggestionMethod;
 import io.github.dl4jlr.schedule.OneCycleSchedule;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -263,17 +262,9 @@ public final class SuggestionRegretBenchmark {
     }
 
     static String summary(Cell c) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s: best grid lr %.1e acc %.4f "
-                        + "(its grid neighbours lose %s);", c.label(), c.result().bestLearningRate(),
-                c.result().bestScore(), neighbourRegrets(c.result().grid(), c.result().gridScores())));
-        for (SuggestionMethod m : SuggestionMethod.values()) {
-            FinderAudit.RuleOutcome r = c.result().rules().get(m);
-            b.append(String.format(Locale.ROOT, " %s %.1e -> regret %.2f;", m.label(), r.meanLearningRate(),
-                    100 * c.result().regret(m)));
-        }
-        b.append(String.format(Locale.ROOT, " %s %.1e -> regret %.2f", FinderAudit.Result.DEFAULT_LABEL,
-                c.result().finderDefault().meanLearningRate(), 100 * c.result().regretOfDefault()));
-        return b.toString();
+        return String.format(Locale.ROOT, "%s: best grid lr %.1e acc %.4f (its grid neighbours lose %s);", c.label(),
+                c.result().bestLearningRate(), c.result().bestScore(),
+                neighbourRegrets(c.result().grid(), c.result().gridScores())) + c.result().regretSummary();
     }
 
     /**

@@ -6,7 +6,6 @@ import io.github.dl4jlr.demo.model.BreedModels;
 import io.github.dl4jlr.finder.FinderAudit;
 import io.github.dl4jlr.finder.ConfirmMode;
 import io.github.dl4jlr.finder.LearningRateFinder;
-import io.github.dl4jlr.finder.SuggestionMethod;
 import io.github.dl4jlr.internal.util.AtomicFile;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -116,15 +115,8 @@ public final class DemoFinderBenchmark {
             regret.addAll(r.regretRows(label));
             trials.addAll(r.trialRows(label));
             cost.addAll(r.costRows(label));
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s: best grid lr %.1e acc %.4f;", label,
-                    r.bestLearningRate(), r.bestScore()));
-            for (SuggestionMethod m : SuggestionMethod.values()) {
-                b.append(String.format(Locale.ROOT, " %s %.1e -> regret %.2f;", m.label(),
-                        r.rules().get(m).meanLearningRate(), 100 * r.regret(m)));
-            }
-            b.append(String.format(Locale.ROOT, " %s %.1e -> regret %.2f", FinderAudit.Result.DEFAULT_LABEL,
-                    r.finderDefault().meanLearningRate(), 100 * r.regretOfDefault()));
-            log.info(b.toString());
+            log.info(String.format(Locale.ROOT, "%s: best grid lr %.1e acc %.4f;", label, r.bestLearningRate(),
+                    r.bestScore()) + r.regretSummary());
         }
         write(o.out.resolve("demo-suggestion-regret.csv"), FinderAudit.REGRET_HEADER, regret);
         write(o.out.resolve("demo-suggestion-trials.csv"), FinderAudit.TRIALS_HEADER, trials);

@@ -1,11 +1,14 @@
 package io.github.dl4jlr.examples.benchmark.monitor;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The suite's scores per kind: precision of the advice, false alarms on healthy runs, recall within N epochs. */
 final class Scores {
@@ -109,7 +112,7 @@ final class Scores {
      * @return {right, lines} per "KIND DIRECTION", most frequent first, in insertion order for equal counts
      */
     static Map<String, int[]> byLine(List<Judged> judged) {
-        Map<String, int[]> tally = new java.util.LinkedHashMap<>();
+        Map<String, int[]> tally = new LinkedHashMap<>();
         for (Judged j : judged) {
             if (j.truth() == Kind.AMBIGUOUS) {
                 continue;
@@ -120,10 +123,9 @@ final class Scores {
                 t[1]++;
             }
         }
-        Map<String, int[]> sorted = new java.util.LinkedHashMap<>();
-        tally.entrySet().stream().sorted((x, y) -> Integer.compare(y.getValue()[1], x.getValue()[1]))
-                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return sorted;
+        return tally.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, int[]> e) -> e.getValue()[1]).reversed())
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (x, y) -> x, LinkedHashMap::new));
     }
 
     /** An outcome with its truth. */
