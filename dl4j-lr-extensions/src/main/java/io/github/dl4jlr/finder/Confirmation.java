@@ -15,6 +15,8 @@ import java.util.Optional;
  *                               below 4.2e-01, where the sweep diverged: 4.2e-02 ... 1.3e-03; extended up to
  *                               1.3e-01, since the largest rate had the lowest loss by more than 5%"
  * @param heldOut                what the held-out loss was measured on, e.g. "5 held-back training minibatches"
+ * @param startLoss              the held-out loss of the network before any trial (the rate-0 baseline), or NaN when
+ *                               no trial ran
  * @param iterationsPerCandidate trial length
  * @param tolerance              the winner rule's tolerance
  * @param skippedBecause         why no trial ran, or null
@@ -22,8 +24,8 @@ import java.util.Optional;
  * @param seconds                wall-clock time of the stage
  */
 public record Confirmation(List<TrialOutcome> trials, int chosen, String bracket, String heldOut,
-                           int iterationsPerCandidate, double tolerance, String skippedBecause, int iterations,
-                           double seconds) {
+                           double startLoss, int iterationsPerCandidate, double tolerance, String skippedBecause,
+                           int iterations, double seconds) {
 
     /**
      * Copies the trials.
@@ -34,6 +36,8 @@ public record Confirmation(List<TrialOutcome> trials, int chosen, String bracket
      *                4.2e-01, where the sweep diverged: 4.2e-02 ... 1.3e-03; extended up to 1.3e-01, since the
      *                largest rate had the lowest loss by more than 5%"
      * @param heldOut what the held-out loss was measured on, e.g. "5 held-back training minibatches"
+     * @param startLoss the held-out loss of the network before any trial (the rate-0 baseline), or NaN when no trial
+     *                  ran
      * @param iterationsPerCandidate trial length
      * @param tolerance the winner rule's tolerance
      * @param skippedBecause why no trial ran, or null
@@ -45,7 +49,7 @@ public record Confirmation(List<TrialOutcome> trials, int chosen, String bracket
     }
 
     static Confirmation skipped(String why) {
-        return new Confirmation(List.of(), -1, "", "", 0, 0, why, 0, 0);
+        return new Confirmation(List.of(), -1, "", "", Double.NaN, 0, 0, why, 0, 0);
     }
 
     /**

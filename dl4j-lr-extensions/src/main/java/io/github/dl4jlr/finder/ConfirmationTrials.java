@@ -15,8 +15,8 @@ import java.util.function.ToDoubleFunction;
  * The finder's confirmation stage (the decisions are {@link ConfirmationRules}'): takes the candidates (the curve's
  * rules on a falling curve, the stable bracket on a flat one), trains each for a short fixed-rate trial from the same
  * starting state (restored exactly between trials, the same minibatches in the same order), measures each on held-out
- * data, extends a stable bracket when an end of it has the lowest loss by more than the tolerance, and names the
- * winner.
+ * data (and the network as it came, the baseline every trial is read against), extends a stable bracket when an end
+ * of it has the lowest loss by more than the tolerance, and names the winner.
  */
 final class ConfirmationTrials {
 
@@ -80,6 +80,8 @@ final class ConfirmationTrials {
                     + (swept.trained() ? " (a trained network has likely been fitted on them)" : "");
             heldOut = batches::heldOutLoss;
         }
+        start.restoreInto(net);
+        double startLoss = heldOut.applyAsDouble(net);
         List<TrialOutcome> trials = new ArrayList<>();
         int spent = 0;
         for (Candidate c : candidates) {
@@ -108,8 +110,8 @@ final class ConfirmationTrials {
         int chosen = (flat ? ConfirmationRules.chooseOnBracket(trials, ConfirmationRules.DEFAULT_TOLERANCE)
                 : ConfirmationRules.choose(trials, ConfirmationRules.DEFAULT_TOLERANCE)).orElse(-1);
         start.restoreInto(net);
-        return new Confirmation(trials, chosen, bracket, heldOutText, length, ConfirmationRules.DEFAULT_TOLERANCE, null,
-                spent, (System.nanoTime() - t0) / 1e9);
+        return new Confirmation(trials, chosen, bracket, heldOutText, startLoss, length,
+                ConfirmationRules.DEFAULT_TOLERANCE, null, spent, (System.nanoTime() - t0) / 1e9);
     }
 
     private static Candidate bracketPoint(double lr, double top, double[] lrs) {

@@ -45,13 +45,16 @@ final class FinderFiles {
         for (int i = 0; i < confirmation.trials().size(); i++) {
             TrialOutcome t = confirmation.trials().get(i);
             int[] cp = t.checkpoints();
-            double[] x = new double[cp.length];
+            double[] x = new double[cp.length + 1];         // every trial starts at iteration 0 from the same loss
+            double[] y = new double[cp.length + 1];
+            y[0] = confirmation.startLoss();
             for (int k = 0; k < cp.length; k++) {
-                x[k] = cp[k];
+                x[k + 1] = cp[k];
+                y[k + 1] = t.heldOutLosses()[k];
             }
             String name = t.candidate().label() + " " + fmt(t.candidate().learningRate())
                     + (t.diverged() ? " (diverged)" : i == confirmation.chosen() ? " (won)" : "");
-            trials.line(name, x, t.heldOutLosses());
+            trials.line(name, x, y);
         }
         return LinePlot.saveStacked(png, plot, trials);
     }

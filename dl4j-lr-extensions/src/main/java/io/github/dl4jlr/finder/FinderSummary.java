@@ -60,7 +60,8 @@ final class FinderSummary {
         }
         Confirmation confirmation = r.confirmation().orElse(null);
         if (confirmation != null && confirmation.ran()) {
-            b.append("; trials:");
+            b.append(String.format(Locale.ROOT, "; trials (held-out loss before them %.3g):",
+                    confirmation.startLoss()));
             for (int i = 0; i < confirmation.trials().size(); i++) {
                 TrialOutcome t = confirmation.trials().get(i);
                 b.append(i == 0 ? " " : ", ").append(fmt(t.candidate().learningRate()))

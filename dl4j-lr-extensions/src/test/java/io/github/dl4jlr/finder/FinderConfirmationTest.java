@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -255,11 +256,17 @@ class FinderConfirmationTest {
         }
         assertTrue(r.confirmation().orElseThrow().heldOut().endsWith("held-back training minibatches (a trained "
                 + "network has likely been fitted on them)"), r.confirmation().orElseThrow().heldOut());
+        double before = NetworkAdapter.of(net).meanLoss(ClassificationNets.mixture(40, 3));
         try (CapturedLog log = CapturedLog.of(LearningRateFinder.class)) {
-            LearningRateFinder.builder().validation(ClassificationNets.mixture(40, 3)).build()
+            LrFinderResult v = LearningRateFinder.builder().validation(ClassificationNets.mixture(40, 3)).build()
                     .find(net, ClassificationNets.mixture(40, 2));
             assertTrue(log.messages(Level.WARN).stream().noneMatch(m -> m.equals(LearningRateFinder.SEEN_HELD_OUT)),
                     "with a validation iterator the trials are judged on it");
+            Confirmation c = v.confirmation().orElseThrow();
+            assertEquals(before, c.startLoss(), 0.0, "the trials' baseline is the network as it came, on the "
+                    + "validation iterator");
+            assertTrue(v.summary().contains(String.format(Locale.ROOT, "; trials (held-out loss before them %.3g): ",
+                    before)), v.summary());
         }
         assertEquals(Math.log(ClassificationNets.CLASSES), r.chanceLoss(), 0.05,
                 "about ln(classes) on balanced classes: " + r.chanceLoss());

@@ -131,7 +131,10 @@ class BenchmarkDataTest {
                 // counted by R on caret's GermanCredit: 300 Bad, 700 Good; on modeldata's sim_classification(3000)
                 // drawn with seed 2026: 1344 class_1, 1656 class_2
                 table("german", 750, 250, 59, 300, 700),
-                table("simulated", 2250, 750, 15, 1344, 1656));
+                table("simulated", 2250, 750, 15, 1344, 1656),
+                // counted by R on ggplot2's diamonds, 4000 drawn with seed 2026: 129 Fair, 356 Good, 884 Very Good,
+                // 1021 Premium, 1610 Ideal
+                table("diamonds", 3000, 1000, 22, 129, 356, 884, 1021, 1610));
     }
 
     @ParameterizedTest(name = "{0}")

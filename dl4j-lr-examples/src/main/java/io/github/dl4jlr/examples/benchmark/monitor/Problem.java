@@ -30,7 +30,8 @@ import java.util.List;
  * network that has fitted what it can at its pace stopped being advice, and the sonar returns and the original
  * Wisconsin cytology table (MLPs) with the same rules, and Kuhn and Johnson's second two-predictor example and a
  * simulated parabola (MLPs) with the same rules again, and their grant applications (MLP) with the same rules once
- * more, and the UCI German credit data and modeldata's simulated two-class problem (MLPs) with them again.
+ * more, and the UCI German credit data and modeldata's simulated two-class problem (MLPs) with them again, and the
+ * cut of ggplot2's diamonds (MLP) with them once more.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
@@ -73,7 +74,8 @@ record Problem(String name, int epochs, boolean heldOut) {
             new Problem("parabolic", 30, true),
             new Problem("grants", 10, true),
             new Problem("german", 30, true),
-            new Problem("simulated", 20, true));
+            new Problem("simulated", 20, true),
+            new Problem("diamonds", 20, true));
 
     static Problem named(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst()
