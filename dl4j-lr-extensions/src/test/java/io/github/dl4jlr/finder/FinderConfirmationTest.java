@@ -50,11 +50,18 @@ class FinderConfirmationTest {
     void everyCandidateIsTriedOnHeldBackMinibatchesAndTheWinnerIsTheSuggestion(@TempDir Path dir) throws Exception {
         MultiLayerNetwork net = TinyNets.mln(new Adam(1e-3));
         INDArray before = net.params().dup();
+        DataSetIterator firstFour = TinyNets.iterator(20, 16, 5);
+        List<DataSet> heldBack = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            heldBack.add(firstFour.next());
+        }
+        double lossBefore = NetworkAdapter.of(net).meanLoss(heldBack);
         LrFinderResult r = FINDER.find(net, TinyNets.iterator(20, 16, 5));
 
         Confirmation c = r.confirmation().orElseThrow();
         assertTrue(c.ran(), c.skippedBecause());
         assertEquals("4 held-back training minibatches", c.heldOut(), "a fifth of 20, at most 5");
+        assertEquals(lossBefore, c.startLoss(), 1e-12, "the baseline: the untrained network on those minibatches");
         assertEquals(ConfirmationRules.trialIterations(r.iterations()), c.iterationsPerCandidate());
         assertEquals(ConfirmationRules.candidates(r.learningRates(), r.smoothedLosses(), 0.5, 1.5),
                 c.trials().stream().map(TrialOutcome::candidate).toList(), "every distinct candidate, once");
