@@ -38,11 +38,17 @@ import java.util.OptionalInt;
  * that is still stable, and a full training does not always reward it (a lopsided table's network collapsed to its
  * majority class at the largest stable rate of a short trial), so a small difference goes to the safer rate.
  *
- * <p><b>Winner on the stable bracket</b>: the tied rate nearest the geometric middle of the tied ones (the lower of two
- * equally near). On a network that has learned, a short trial mostly measures how little a rate disturbs it: rates a
- * decade or two apart tie (0.326, 0.329, 0.327 over 1.6e-3 ... 1.6e-2), and the lowest of them is the rate that does
- * least, not the one to go on training with. The middle is the choice that is at most half the tied span from
- * whichever tied rate a longer run prefers. With tolerance 0 both winners are the plain minimum (a tie goes to the
+ * <p><b>Winner on the stable bracket of a network that has learned</b> ({@link #largestTied}): the <em>largest</em> tied
+ * rate. On such a network a short trial mostly measures how little a rate disturbs it: rates a decade or two apart tie
+ * (0.326, 0.329, 0.327 over 1.6e-3 ... 1.6e-2), and the lowest of them is the rate that does least, not the one to go
+ * on training with. A longer run at a rate that disturbs the network no more than the tolerance in the trial learns
+ * more: on 60 trained networks (30 tables, Adam and momentum SGD, 3 seeds) continued for 2 to 10 epochs, the largest
+ * tied rate was within 3x of the best rate of a grid in 30 cells against 24 for the middle of the tied rates, and
+ * within 3x and a point of accuracy in 26 against 20.
+ *
+ * <p><b>Winner on the stable bracket of a fresh network</b> (its curve flat; {@link #chooseOnBracket}): the tied rate
+ * nearest the geometric middle of the tied ones (the lower of two equally near), at most half the tied span from
+ * whichever tied rate a full training prefers. With tolerance 0 every winner is the plain minimum (a tie goes to the
  * lower rate).
  */
 final class ConfirmationRules {
@@ -198,8 +204,9 @@ final class ConfirmationRules {
     }
 
     /**
-     * The winning trial on the stable bracket (see the class comment): the tied rate nearest the geometric middle of
-     * the tied ones, the lower of two equally near; an index into {@code trials}, or empty when every trial diverged.
+     * The winning trial on the stable bracket of a fresh network (see the class comment): the tied rate nearest the
+     * geometric middle of the tied ones, the lower of two equally near; an index into {@code trials}, or empty when
+     * every trial diverged.
      *
      * @param tolerance relative slack in [0, 1): how much worse than the best a rate may be and still be tied
      */
@@ -220,6 +227,21 @@ final class ConfirmationRules {
             }
         }
         return OptionalInt.of(winner);
+    }
+
+    /**
+     * The winning trial on the stable bracket of a network that has learned (see the class comment): the largest tied
+     * rate (with tolerance 0, the lowest loss, the lower rate on an exact tie); an index into {@code trials}, or empty
+     * when every trial diverged.
+     *
+     * @param tolerance relative slack in [0, 1): how much worse than the best a rate may be and still be tied
+     */
+    static OptionalInt largestTied(List<TrialOutcome> trials, double tolerance) {
+        List<Integer> tied = tied(trials, tolerance);
+        if (tied.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(tolerance == 0 ? tied.get(0) : tied.get(tied.size() - 1));
     }
 
     private static double rate(List<TrialOutcome> trials, int i) {

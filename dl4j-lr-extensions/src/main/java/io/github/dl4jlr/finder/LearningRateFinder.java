@@ -42,8 +42,8 @@ import java.util.List;
  * {@link ConfirmationRules}). On a curve that falls, the candidates are the curve rules' suggestions, and the lowest of
  * those rates wins. On a flat curve, as a network that is already trained gives, no rule can be read, so the
  * candidates are half-decades below the rate where the sweep diverged (the range it proved stable), extended a
- * half-decade at a time when an end of that bracket has the lowest loss by more than 5%, and the middle of those rates
- * wins. Held-out data is the validation iterator when one is set; otherwise the first fifth of the
+ * half-decade at a time when an end of that bracket has the lowest loss by more than 5%, and the largest of those
+ * rates wins on a network that has learned (the middle of them on a fresh network's flat curve). Held-out data is the validation iterator when one is set; otherwise the first fifth of the
  * training minibatches (at most {@value ConfirmationTrials#HELD_OUT_BATCHES}), which needs an iterator that can be
  * reset.
  *

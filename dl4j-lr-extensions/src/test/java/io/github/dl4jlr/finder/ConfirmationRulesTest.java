@@ -155,8 +155,36 @@ class ConfirmationRulesTest {
         assertTrue(ConfirmationRules.extension(t, 0.05, 0.51, 1e-7).isEmpty());
         assertEquals(List.of(0, 1, 2), ConfirmationRules.tied(t, 0.05));
         assertEquals(OptionalInt.of(1), ConfirmationRules.chooseOnBracket(t, 0.05), "the middle of 1.6e-3 ... 1.6e-2");
+        assertEquals(OptionalInt.of(2), ConfirmationRules.largestTied(t, 0.05), "a network that has learned: the "
+                + "largest of 1.6e-3 ... 1.6e-2");
         assertEquals(OptionalInt.of(0), ConfirmationRules.choose(t, 0.05), "the curve's rule: the lowest tied rate");
         assertEquals(OptionalInt.of(0), ConfirmationRules.chooseOnBracket(t, 0.0), "tolerance 0: the plain minimum");
+        assertEquals(OptionalInt.of(0), ConfirmationRules.largestTied(t, 0.0), "tolerance 0: the plain minimum");
+    }
+
+    @Test
+    void onANetworkThatHasLearnedTheLargestTiedRateWins() {
+        double h = Math.sqrt(10);
+        // four tied, in the order a bracket and its extension were tried: the largest wins
+        List<TrialOutcome> four = List.of(trial(1e-3 * h, 0.50, false), trial(1e-3, 0.51, false),
+                trial(1e-2, 0.50, false), trial(1e-2 * h, 0.51, false));
+        assertEquals(OptionalInt.of(3), ConfirmationRules.largestTied(four, 0.05));
+        // the largest rate's loss 4.8% above the best (t-1), exactly 5% (t), 5.2% (t+1): tied, tied, out
+        for (double[] c : new double[][]{{0.524, 1}, {0.525, 1}, {0.526, 0}}) {
+            List<TrialOutcome> edge = List.of(trial(1e-3, 0.50, false), trial(1e-2, c[0], false));
+            assertEquals(OptionalInt.of((int) c[1]), ConfirmationRules.largestTied(edge, 0.05), "at " + c[0]);
+        }
+        // tied rates with an untied one between them, and an untied one above: the largest tied rate, 1e-2
+        List<TrialOutcome> gap = List.of(trial(1e-4, 0.50, false), trial(1e-4 * h, 0.90, false),
+                trial(1e-3, 0.50, false), trial(1e-2, 0.51, false), trial(1e-2 * h, 0.90, false));
+        assertEquals(OptionalInt.of(3), ConfirmationRules.largestTied(gap, 0.05));
+        // a diverged trial is never tied, however large its rate; all diverged: no winner
+        List<TrialOutcome> alone = List.of(trial(1e-3, 0.40, false), trial(1e-2, 0.10, true),
+                trial(1e-1, 0.60, false));
+        assertEquals(OptionalInt.of(0), ConfirmationRules.largestTied(alone, 0.05));
+        assertEquals(OptionalInt.empty(), ConfirmationRules.largestTied(List.of(trial(1e-3, 0.1, true)), 0.05));
+        // tolerance 0: the plain minimum, the lower rate on an exact tie
+        assertEquals(OptionalInt.of(0), ConfirmationRules.largestTied(four, 0.0));
     }
 
     @Test

@@ -61,8 +61,9 @@ import java.util.function.DoubleFunction;
  * 2019 rows, MLP, 10 epochs), {@code parabolic} (two classes split by a parabola, 2 inputs, 500 rows, MLP, 10
  * epochs), {@code grants} (grant applications, 2 classes, 218 inputs, 8190 rows, MLP, 5 epochs), {@code german}
  * (UCI Statlog German credit, 2 classes, 59 inputs, 1000 rows, MLP, 10 epochs), {@code simulated} (modeldata's
- * simulated two-class problem, 15 inputs, 3000 rows, MLP, 10 epochs) and {@code diamonds} (the cut of round diamonds,
- * 5 classes, 22 inputs, 4000 rows, MLP, 10 epochs). The dog-breed demo's data is audited by the demo's own
+ * simulated two-class problem, 15 inputs, 3000 rows, MLP, 10 epochs), {@code diamonds} (the cut of round diamonds,
+ * 5 classes, 22 inputs, 4000 rows, MLP, 10 epochs) and {@code survey} (marital status from a social survey, 5
+ * classes, 46 inputs, 4000 rows, MLP, 10 epochs). The dog-breed demo's data is audited by the demo's own
  * {@code DemoFinderBenchmark}.
  *
  * <pre>
@@ -94,7 +95,7 @@ public final class SuggestionRegretBenchmark {
                 description = "iris, blobs, digits, digits-cnn, fashion-cnn, letter, satellite, vehicle, "
                         + "vowel, dna, spam, glass, shuttle, soybean, musk, cells, hpc, churn, telco, credit, "
                         + "alzheimer, pima, votes, sonar, cytology, bivariate, parabolic, grants, german, simulated, "
-                        + "diamonds (default: ${DEFAULT-VALUE}).")
+                        + "diamonds, survey (default: ${DEFAULT-VALUE}).")
         List<String> datasets = List.of("iris", "blobs", "digits");
 
         @Option(names = "--optimizers", split = ",",
@@ -210,11 +211,11 @@ public final class SuggestionRegretBenchmark {
             case "letter", "satellite", "spam", "shuttle", "hpc", "churn", "telco", "credit", "grants" -> 5;
             case "vehicle", "vowel", "glass" -> 20;
             case "dna", "soybean", "musk", "cells", "alzheimer", "pima", "votes", "sonar", "cytology", "bivariate",
-                 "parabolic", "german", "simulated", "diamonds" -> 10;
+                 "parabolic", "german", "simulated", "diamonds", "survey" -> 10;
             default -> throw new IllegalArgumentException("Expected dataset iris, blobs, digits, digits-cnn, "
                     + "fashion-cnn, letter, satellite, vehicle, vowel, dna, spam, glass, shuttle, soybean, musk, "
                     + "cells, hpc, churn, telco, credit, alzheimer, pima, votes, sonar, cytology, bivariate, "
-                    + "parabolic, grants, german, simulated or diamonds, but got " + dataset);
+                    + "parabolic, grants, german, simulated, diamonds or survey, but got " + dataset);
         };
         return new FinderAudit.Problem() {
             private Split split(int seed) {

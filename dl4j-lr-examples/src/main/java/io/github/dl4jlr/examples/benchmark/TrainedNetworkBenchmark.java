@@ -75,7 +75,7 @@ public final class TrainedNetworkBenchmark {
         @Option(names = "--problems", split = ",", description = "blobs, digits, digits-cnn, fashion-cnn, "
                 + "breast-cancer, wine, letter, satellite, vehicle, vowel, dna, spam, glass, shuttle, soybean, musk, "
                 + "cells, hpc, churn, telco, credit, alzheimer, pima, votes, sonar, cytology, bivariate, parabolic, "
-                + "grants, german, simulated, diamonds (default: ${DEFAULT-VALUE}).")
+                + "grants, german, simulated, diamonds, survey (default: ${DEFAULT-VALUE}).")
         List<String> problems = List.of("blobs", "digits", "digits-cnn");
 
         @Option(names = "--optimizers", split = ",", description = "adam, momentum (default: ${DEFAULT-VALUE}).")
@@ -110,7 +110,7 @@ public final class TrainedNetworkBenchmark {
             case "digits" -> new int[]{5, 3};
             case "vehicle", "vowel", "glass" -> new int[]{10, 10};
             case "dna", "soybean", "musk", "cells", "alzheimer", "pima", "votes", "sonar", "cytology", "bivariate",
-                 "parabolic", "german", "simulated", "diamonds" -> new int[]{5, 5};
+                 "parabolic", "german", "simulated", "diamonds", "survey" -> new int[]{5, 5};
             case "spam", "shuttle", "hpc", "churn", "telco", "credit", "grants" -> new int[]{3, 3};
             default -> new int[]{2, 2};
         };

@@ -146,7 +146,7 @@ public final class BenchmarkData {
      * {@code hpc}, {@code churn}, {@code telco}, {@code attrition}, {@code credit}, {@code penguins},
      * {@code stackoverflow}, {@code lending}, {@code alzheimer}, {@code speech}, {@code twoclass}, {@code pima},
      * {@code votes}, {@code sonar}, {@code cytology}, {@code bivariate}, {@code parabolic}, {@code grants},
-     * {@code german}, {@code simulated}, {@code diamonds}.
+     * {@code german}, {@code simulated}, {@code diamonds}, {@code survey}.
      */
     public static Split named(String name, long seed) {
         return switch (name) {
@@ -189,11 +189,12 @@ public final class BenchmarkData {
             case "german" -> german(seed);
             case "simulated" -> simulated(seed);
             case "diamonds" -> diamonds(seed);
+            case "survey" -> survey(seed);
             default -> throw new IllegalArgumentException("Expected a data set of iris, blobs, digits, breast-cancer, "
                     + "wine, fashion, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle, soybean, "
                     + "musk, cells, hpc, churn, telco, attrition, credit, penguins, stackoverflow, lending, alzheimer, "
                     + "speech, twoclass, pima, votes, sonar, cytology, bivariate, parabolic, grants, german, simulated, "
-                    + "diamonds, but got " + name);
+                    + "diamonds, survey, but got " + name);
         };
     }
 
@@ -526,6 +527,17 @@ public final class BenchmarkData {
      */
     public static Split diamonds(long seed) {
         return table("diamonds", "diamonds-4000.csv.gz", 4000, 22, 5, 3000, 32, seed);
+    }
+
+    /**
+     * Marital status from answers to the US General Social Survey 2000-2014 (R's forcats {@code gss_cat}, MIT; made by
+     * {@code src/main/r/survey.R}), 4000 of the 11294 answers with age and television hours drawn with seed 2026: year,
+     * age, television hours, and race, reported income, party and religion one-hot (46 inputs), 5 classes (1040 never
+     * married, 122 separated, 638 divorced, 365 widowed, 1835 married). Standardized, shuffled with the seed, 3000/1000
+     * split, minibatch 32.
+     */
+    public static Split survey(long seed) {
+        return table("survey", "survey-4000.csv.gz", 4000, 46, 5, 3000, 32, seed);
     }
 
     /** A bundled CSV of {@code features} numbers and a class index per row. */

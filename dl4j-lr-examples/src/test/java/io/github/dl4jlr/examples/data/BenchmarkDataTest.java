@@ -134,7 +134,10 @@ class BenchmarkDataTest {
                 table("simulated", 2250, 750, 15, 1344, 1656),
                 // counted by R on ggplot2's diamonds, 4000 drawn with seed 2026: 129 Fair, 356 Good, 884 Very Good,
                 // 1021 Premium, 1610 Ideal
-                table("diamonds", 3000, 1000, 22, 129, 356, 884, 1021, 1610));
+                table("diamonds", 3000, 1000, 22, 129, 356, 884, 1021, 1610),
+                // counted by R on forcats' gss_cat, 4000 drawn with seed 2026: 1040 never married, 122 separated, 638
+                // divorced, 365 widowed, 1835 married
+                table("survey", 3000, 1000, 46, 1040, 122, 638, 365, 1835));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -31,7 +31,8 @@ import java.util.List;
  * Wisconsin cytology table (MLPs) with the same rules, and Kuhn and Johnson's second two-predictor example and a
  * simulated parabola (MLPs) with the same rules again, and their grant applications (MLP) with the same rules once
  * more, and the UCI German credit data and modeldata's simulated two-class problem (MLPs) with them again, and the
- * cut of ggplot2's diamonds (MLP) with them once more.
+ * cut of ggplot2's diamonds (MLP) with them once more, and the marital status of a social survey (MLP) with them
+ * again.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
@@ -75,7 +76,8 @@ record Problem(String name, int epochs, boolean heldOut) {
             new Problem("grants", 10, true),
             new Problem("german", 30, true),
             new Problem("simulated", 20, true),
-            new Problem("diamonds", 20, true));
+            new Problem("diamonds", 20, true),
+            new Problem("survey", 20, true));
 
     static Problem named(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst()
