@@ -38,13 +38,13 @@ import java.util.OptionalInt;
  * that is still stable, and a full training does not always reward it (a lopsided table's network collapsed to its
  * majority class at the largest stable rate of a short trial), so a small difference goes to the safer rate.
  *
- * <p><b>Winner on the stable bracket of a network that has learned</b> ({@link #largestTied}): the <em>largest</em> tied
- * rate. On such a network a short trial mostly measures how little a rate disturbs it: rates a decade or two apart tie
- * (0.326, 0.329, 0.327 over 1.6e-3 ... 1.6e-2), and the lowest of them is the rate that does least, not the one to go
- * on training with. A longer run at a rate that disturbs the network no more than the tolerance in the trial learns
- * more: on 60 trained networks (30 tables, Adam and momentum SGD, 3 seeds) continued for 2 to 10 epochs, the
- * suggestion was within 3x of the best rate of a grid in 31 cells with the largest tied rate against 24 with the
- * middle of the tied rates, within 3x and a point of accuracy in 27 against 20, within a point in 44 either way.
+ * <p><b>Winner on the stable bracket of a network that has learned</b> ({@link #largestTied}): the <em>largest</em>
+ * tied rate. On such a network a short trial mostly measures how little a rate disturbs it: rates a decade or two apart
+ * tie (0.326, 0.329, 0.327 over 1.6e-3 ... 1.6e-2), and the lowest of them is the rate that does least, not the one to
+ * go on training with. A longer run at a rate that disturbs the network no more than the tolerance in the trial learns
+ * more: on 60 trained networks (30 tables, Adam and momentum SGD, 3 seeds) continued for 2 to 10 epochs, the suggestion
+ * was within 3x of the best rate of a grid in 31 cells with the largest tied rate against 24 with the middle of the
+ * tied rates, within 3x and a point of accuracy in 27 against 20, within a point in 44 either way.
  *
  * <p><b>Winner on the stable bracket of a fresh network</b> (its curve flat; {@link #chooseOnBracket}): the tied rate
  * nearest the geometric middle of the tied ones (the lower of two equally near), at most half the tied span from

@@ -38,14 +38,14 @@ import java.util.List;
  *
  * <p><b>Confirmation</b> ({@link ConfirmMode}, default {@code WHEN_FLAT}): after the sweep the finder can train a few
  * candidate rates for a short fixed-rate trial each, from the same starting state, and suggest one of the rates whose
- * loss on held-out data is within 5% of the best ({@link ConfirmationTrials}; the rules are
- * {@link ConfirmationRules}). On a curve that falls, the candidates are the curve rules' suggestions, and the lowest of
- * those rates wins. On a flat curve, as a network that is already trained gives, no rule can be read, so the
- * candidates are half-decades below the rate where the sweep diverged (the range it proved stable), extended a
- * half-decade at a time when an end of that bracket has the lowest loss by more than 5%, and the largest of those
- * rates wins on a network that has learned (the middle of them on a fresh network's flat curve). Held-out data is the validation iterator when one is set; otherwise the first fifth of the
- * training minibatches (at most {@value ConfirmationTrials#HELD_OUT_BATCHES}), which needs an iterator that can be
- * reset.
+ * loss on held-out data is within 5% of the best ({@link ConfirmationTrials}; the rules are {@link ConfirmationRules}).
+ * On a curve that falls, the candidates are the curve rules' suggestions, and the lowest of those rates wins. On a flat
+ * curve, as a network that is already trained gives, no rule can be read, so the candidates are half-decades below the
+ * rate where the sweep diverged (the range it proved stable), extended a half-decade at a time when an end of that
+ * bracket has the lowest loss by more than 5%; the largest rate within 5% of the best wins on a network that has
+ * learned (the middle of those rates on a fresh network's flat curve). Held-out data is the validation iterator when
+ * one is set; otherwise the first fifth of the training minibatches (at most {@value
+ * ConfirmationTrials#HELD_OUT_BATCHES}), which needs an iterator that can be reset.
  *
  * <p><b>The suggestion</b> ({@link LrFinderResult#suggestion()}) is the trials' winner when they ran, and otherwise
  * {@link SuggestionMethod#AUTO}'s reading of the curve: one default, {@link SuggestionMethod#CONFIRMED}, whatever the
