@@ -44,8 +44,8 @@ import java.util.List;
  * rate where the sweep diverged (the range it proved stable), extended a half-decade at a time when an end of that
  * bracket has the lowest loss by more than 5%; the largest rate within 5% of the best wins on a network that has
  * learned (the middle of those rates on a fresh network's flat curve). Held-out data is the validation iterator when
- * one is set; otherwise the first fifth of the training minibatches (at most {@value
- * ConfirmationTrials#HELD_OUT_BATCHES}), which needs an iterator that can be reset.
+ * one is set; otherwise the first fifth of the training minibatches (at most
+ * {@value ConfirmationTrials#HELD_OUT_BATCHES}), which needs an iterator that can be reset.
  *
  * <p><b>The suggestion</b> ({@link LrFinderResult#suggestion()}) is the trials' winner when they ran, and otherwise
  * {@link SuggestionMethod#AUTO}'s reading of the curve: one default, {@link SuggestionMethod#CONFIRMED}, whatever the
