@@ -244,6 +244,44 @@ final class ConfirmationRules {
         return OptionalInt.of(tolerance == 0 ? tied.get(0) : tied.get(tied.size() - 1));
     }
 
+    /** Which tied rate wins, and how the finder's line names it. */
+    enum Winner {
+        /** {@link #choose}: among the curve's candidates. */
+        LOWEST("lowest rate"),
+        /** {@link #chooseOnBracket}: on a fresh network's stable bracket. */
+        MIDDLE("middle of the rates"),
+        /** {@link #largestTied}: on the stable bracket of a network that has learned. */
+        LARGEST("largest rate");
+
+        private final String label;
+
+        Winner(String label) {
+            this.label = label;
+        }
+
+        /**
+         * @param onBracket whether the candidates are the stable bracket (a curve that cannot be read)
+         * @param trained   whether the network has learned ({@link LrFinderResult#trained()})
+         */
+        static Winner of(boolean onBracket, boolean trained) {
+            return !onBracket ? LOWEST : trained ? LARGEST : MIDDLE;
+        }
+
+        /** The winning trial by this rule; an index into {@code trials}, or empty when every trial diverged. */
+        OptionalInt pick(List<TrialOutcome> trials, double tolerance) {
+            return switch (this) {
+                case LOWEST -> choose(trials, tolerance);
+                case MIDDLE -> chooseOnBracket(trials, tolerance);
+                case LARGEST -> largestTied(trials, tolerance);
+            };
+        }
+
+        /** How the finder's line names the rule, e.g. "largest rate". */
+        String label() {
+            return label;
+        }
+    }
+
     private static double rate(List<TrialOutcome> trials, int i) {
         return trials.get(i).candidate().learningRate();
     }

@@ -107,10 +107,8 @@ final class ConfirmationTrials {
                     + "more than %.0f%%", up ? "up" : "down", next.getAsDouble(), up ? "largest" : "smallest",
                     100 * ConfirmationRules.DEFAULT_TOLERANCE);
         }
-        double tolerance = ConfirmationRules.DEFAULT_TOLERANCE;
-        int chosen = (!flat ? ConfirmationRules.choose(trials, tolerance) : swept.trained()
-                ? ConfirmationRules.largestTied(trials, tolerance)
-                : ConfirmationRules.chooseOnBracket(trials, tolerance)).orElse(-1);
+        int chosen = ConfirmationRules.Winner.of(flat, swept.trained())
+                .pick(trials, ConfirmationRules.DEFAULT_TOLERANCE).orElse(-1);
         start.restoreInto(net);
         return new Confirmation(trials, chosen, bracket, heldOutText, startLoss, length,
                 ConfirmationRules.DEFAULT_TOLERANCE, null, spent, (System.nanoTime() - t0) / 1e9);

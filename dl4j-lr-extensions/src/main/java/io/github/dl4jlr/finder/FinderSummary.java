@@ -108,10 +108,9 @@ final class FinderSummary {
         Confirmation confirmation = r.confirmation().orElse(null);
         if (r.confirmedBy(configured)) {
             TrialOutcome w = confirmation.winner().get();
-            String which = !w.candidate().fromBracket() ? "lowest rate" : r.trained() ? "largest rate"
-                    : "middle of the rates";
             String rule = confirmation.tolerance() > 0 ? String.format(Locale.ROOT, " (the %s within %.0f%% of the "
-                    + "best loss)", which, 100 * confirmation.tolerance()) : "";
+                    + "best loss)", ConfirmationRules.Winner.of(w.candidate().fromBracket(), r.trained()).label(),
+                    100 * confirmation.tolerance()) : "";
             return "confirmed: " + w.candidate().label() + " won " + confirmation.iterationsPerCandidate()
                     + "-iteration trials on " + confirmation.heldOut() + rule + "; candidates: "
                     + confirmation.bracket();

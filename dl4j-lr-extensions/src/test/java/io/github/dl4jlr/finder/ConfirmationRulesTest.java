@@ -163,11 +163,43 @@ class ConfirmationRulesTest {
     }
 
     @Test
-    void onANetworkThatHasLearnedTheLargestTiedRateWins() {
+    void theWinnerRuleFollowsTheCandidatesAndTheNetworkAndPicksByItsOwnMethod() {
+        assertEquals(ConfirmationRules.Winner.LOWEST, ConfirmationRules.Winner.of(false, true), "the curve's rules");
+        assertEquals(ConfirmationRules.Winner.LOWEST, ConfirmationRules.Winner.of(false, false));
+        assertEquals(ConfirmationRules.Winner.LARGEST, ConfirmationRules.Winner.of(true, true));
+        assertEquals(ConfirmationRules.Winner.MIDDLE, ConfirmationRules.Winner.of(true, false));
+        List<TrialOutcome> gap = tiedAcrossAGap();
+        assertEquals(ConfirmationRules.choose(gap, 0.05), ConfirmationRules.Winner.LOWEST.pick(gap, 0.05));
+        assertEquals(ConfirmationRules.chooseOnBracket(gap, 0.05), ConfirmationRules.Winner.MIDDLE.pick(gap, 0.05));
+        assertEquals(ConfirmationRules.largestTied(gap, 0.05), ConfirmationRules.Winner.LARGEST.pick(gap, 0.05));
+        assertEquals(List.of(OptionalInt.of(0), OptionalInt.of(2), OptionalInt.of(3)), List.of(
+                ConfirmationRules.Winner.LOWEST.pick(gap, 0.05), ConfirmationRules.Winner.MIDDLE.pick(gap, 0.05),
+                ConfirmationRules.Winner.LARGEST.pick(gap, 0.05)), "three different picks of the same trials");
+        assertEquals("largest rate", ConfirmationRules.Winner.LARGEST.label());
+    }
+
+    /** Four tied rates, evenly spaced, in the order a bracket and its extension were tried. */
+    private static List<TrialOutcome> fourTied() {
         double h = Math.sqrt(10);
-        // four tied, in the order a bracket and its extension were tried: the largest wins
-        List<TrialOutcome> four = List.of(trial(1e-3 * h, 0.50, false), trial(1e-3, 0.51, false),
-                trial(1e-2, 0.50, false), trial(1e-2 * h, 0.51, false));
+        return List.of(trial(1e-3 * h, 0.50, false), trial(1e-3, 0.51, false), trial(1e-2, 0.50, false),
+                trial(1e-2 * h, 0.51, false));
+    }
+
+    /** Tied rates 1e-4, 1e-3 and 1e-2 with untied ones between and above them. */
+    private static List<TrialOutcome> tiedAcrossAGap() {
+        double h = Math.sqrt(10);
+        return List.of(trial(1e-4, 0.50, false), trial(1e-4 * h, 0.90, false), trial(1e-3, 0.50, false),
+                trial(1e-2, 0.51, false), trial(1e-2 * h, 0.90, false));
+    }
+
+    /** One rate alone within the tolerance, a diverged one above it with a lower last loss, and an untied one. */
+    private static List<TrialOutcome> aloneBesideADivergedOne() {
+        return List.of(trial(1e-3, 0.40, false), trial(1e-2, 0.10, true), trial(1e-1, 0.60, false));
+    }
+
+    @Test
+    void onANetworkThatHasLearnedTheLargestTiedRateWins() {
+        List<TrialOutcome> four = fourTied();
         assertEquals(OptionalInt.of(3), ConfirmationRules.largestTied(four, 0.05));
         // the largest rate's loss 4.8% above the best (t-1), exactly 5% (t), 5.2% (t+1): tied, tied, out
         for (double[] c : new double[][]{{0.524, 1}, {0.525, 1}, {0.526, 0}}) {
@@ -175,13 +207,9 @@ class ConfirmationRulesTest {
             assertEquals(OptionalInt.of((int) c[1]), ConfirmationRules.largestTied(edge, 0.05), "at " + c[0]);
         }
         // tied rates with an untied one between them, and an untied one above: the largest tied rate, 1e-2
-        List<TrialOutcome> gap = List.of(trial(1e-4, 0.50, false), trial(1e-4 * h, 0.90, false),
-                trial(1e-3, 0.50, false), trial(1e-2, 0.51, false), trial(1e-2 * h, 0.90, false));
-        assertEquals(OptionalInt.of(3), ConfirmationRules.largestTied(gap, 0.05));
+        assertEquals(OptionalInt.of(3), ConfirmationRules.largestTied(tiedAcrossAGap(), 0.05));
         // a diverged trial is never tied, however large its rate; all diverged: no winner
-        List<TrialOutcome> alone = List.of(trial(1e-3, 0.40, false), trial(1e-2, 0.10, true),
-                trial(1e-1, 0.60, false));
-        assertEquals(OptionalInt.of(0), ConfirmationRules.largestTied(alone, 0.05));
+        assertEquals(OptionalInt.of(0), ConfirmationRules.largestTied(aloneBesideADivergedOne(), 0.05));
         assertEquals(OptionalInt.empty(), ConfirmationRules.largestTied(List.of(trial(1e-3, 0.1, true)), 0.05));
         // tolerance 0: the plain minimum, the lower rate on an exact tie
         assertEquals(OptionalInt.of(0), ConfirmationRules.largestTied(four, 0.0));
@@ -191,8 +219,7 @@ class ConfirmationRulesTest {
     void theBracketsWinnerIsTheTiedRateNearestTheGeometricMiddleOfTheTiedOnes() {
         double h = Math.sqrt(10);
         // four tied, evenly spaced: the middle lies between the second and third, equally near: the lower one
-        List<TrialOutcome> four = List.of(trial(1e-3 * h, 0.50, false), trial(1e-3, 0.51, false),
-                trial(1e-2, 0.50, false), trial(1e-2 * h, 0.51, false));
+        List<TrialOutcome> four = fourTied();
         assertEquals(OptionalInt.of(0), ConfirmationRules.chooseOnBracket(four, 0.05));
         assertEquals(List.of(1, 0, 2, 3), ConfirmationRules.tied(four, 0.05), "by ascending rate");
         // two tied: the lower one
@@ -200,13 +227,9 @@ class ConfirmationRulesTest {
                 trial(1e-2, 0.60, false));
         assertEquals(OptionalInt.of(0), ConfirmationRules.chooseOnBracket(two, 0.05));
         // tied rates with an untied one between them: the tied rate nearest the middle of 1e-4 ... 1e-2 is 1e-3
-        List<TrialOutcome> gap = List.of(trial(1e-4, 0.50, false), trial(1e-4 * h, 0.90, false),
-                trial(1e-3, 0.50, false), trial(1e-2, 0.51, false), trial(1e-2 * h, 0.90, false));
-        assertEquals(OptionalInt.of(2), ConfirmationRules.chooseOnBracket(gap, 0.05));
+        assertEquals(OptionalInt.of(2), ConfirmationRules.chooseOnBracket(tiedAcrossAGap(), 0.05));
         // one rate alone within the tolerance wins; a diverged trial is never tied; all diverged: no winner
-        List<TrialOutcome> alone = List.of(trial(1e-3, 0.40, false), trial(1e-2, 0.10, true),
-                trial(1e-1, 0.60, false));
-        assertEquals(OptionalInt.of(0), ConfirmationRules.chooseOnBracket(alone, 0.05));
+        assertEquals(OptionalInt.of(0), ConfirmationRules.chooseOnBracket(aloneBesideADivergedOne(), 0.05));
         assertEquals(OptionalInt.empty(), ConfirmationRules.chooseOnBracket(List.of(trial(1e-3, 0.1, true)), 0.05));
         assertEquals(List.of(), ConfirmationRules.tied(List.of(), 0.05));
     }
