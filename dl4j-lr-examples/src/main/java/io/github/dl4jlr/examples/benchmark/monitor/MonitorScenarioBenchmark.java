@@ -24,7 +24,8 @@ import java.util.Map;
  * NaN; too low; dead after a high-rate start; converged to a near-zero loss; a real plateau), on several data sets,
  * models, optimizers and seeds. It reports, per kind, how many of the monitor's advice lines point the right way, the
  * false alarms on healthy runs, and how often each problem is named within 3 epochs; then the same problem runs under
- * ROLLBACK against the healthy run.
+ * ROLLBACK against the healthy run. The suite judges a run where its budget ends; the report also gives the lines about
+ * the rate's direction as a user with early stopping would see them ({@link EarlyStopping}).
  *
  * <pre>
  *   java -Dlogback.configurationFile=config/logback-quiet.xml -cp dl4j-lr-examples/target/dl4j-lr-examples.jar \

@@ -31,6 +31,7 @@ final class Report {
         Scores.byLine(judged).forEach((line, t) -> b.append(String.format(Locale.ROOT, " %s %d of %d right;", line,
                 t[0], t[1])));
         b.append('\n');
+        b.append(EarlyStopping.summary(EarlyStopping.rows(judged)));
         int[] dead = Scores.deadNamedAfterOnset(judged);
         if (dead[1] > 0) {
             b.append(String.format(Locale.ROOT, "Dead runs named within %d epochs of settling at their chance level "
