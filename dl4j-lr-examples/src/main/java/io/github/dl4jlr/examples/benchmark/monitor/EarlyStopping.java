@@ -37,7 +37,7 @@ final class EarlyStopping {
      * @param run          the run
      * @param advised      the direction the line pointed: {@link Direction#RAISE} or {@link Direction#LOWER}
      * @param ownLoss      its test loss at its chosen epoch
-     * @param ownEpoch     that epoch, from 1
+     * @param ownEpoch     that epoch, from 1; 0 when none
      * @param otherLoss    the other build's test loss at its chosen epoch; infinite when no epoch ended finite
      * @param otherEpoch   that epoch, from 1; 0 when none
      * @param onValidation whether the epochs were chosen on validation data (else on the test rows)
@@ -52,8 +52,8 @@ final class EarlyStopping {
     }
 
     /**
-     * The rows, in the order of the judged runs: raise lines the suite counts wrong, lower lines on runs built too high;
-     * a run without the other build of its seed is left out.
+     * The rows, in the order of the judged runs: raise lines the suite counts wrong, lower lines on runs built too
+     * high; a run without the other build of its seed is left out.
      */
     static List<Row> rows(List<Scores.Judged> judged) {
         List<Row> rows = new ArrayList<>();
@@ -75,16 +75,17 @@ final class EarlyStopping {
 
     private static void add(List<Row> rows, Outcome run, Direction advised, String build, List<Scores.Judged> judged) {
         Scenario s = run.scenario();
-        judged.stream().map(Scores.Judged::outcome)
-                .filter(o -> o.scenario().build().equals(build) && o.scenario().problem().equals(s.problem())
-                        && o.scenario().optimizer().equals(s.optimizer()) && o.scenario().seed() == s.seed())
-                .findFirst().ifPresent(other -> {
-                    int own = chosenEpoch(run);
-                    int alt = chosenEpoch(other);
-                    rows.add(new Row(s, advised, own < 0 ? Double.POSITIVE_INFINITY : run.epochTestLoss()[own], own + 1,
-                            alt < 0 ? Double.POSITIVE_INFINITY : other.epochTestLoss()[alt], alt + 1,
-                            onValidation(run) && onValidation(other)));
-                });
+        Scores.Judged found = Report.find(judged, new Scenario(s.problem(), s.optimizer(), build, 0, 0, 0, s.seed(),
+                null));
+        if (found == null) {
+            return;
+        }
+        Outcome other = found.outcome();
+        int own = chosenEpoch(run);
+        int alt = chosenEpoch(other);
+        rows.add(new Row(s, advised, own < 0 ? Double.POSITIVE_INFINITY : run.epochTestLoss()[own], own + 1,
+                alt < 0 ? Double.POSITIVE_INFINITY : other.epochTestLoss()[alt], alt + 1,
+                onValidation(run) && onValidation(other)));
     }
 
     /**

@@ -140,7 +140,8 @@ final class Report {
         return Double.isFinite(acc) ? acc : 0;
     }
 
-    private static Scores.Judged find(List<Scores.Judged> judged, Scenario like) {
+    /** The judged run of the same problem, optimizer, build and seed as {@code like}; null when there is none. */
+    static Scores.Judged find(List<Scores.Judged> judged, Scenario like) {
         return judged.stream().filter(j -> j.outcome().scenario().problem().equals(like.problem())
                 && j.outcome().scenario().optimizer().equals(like.optimizer())
                 && j.outcome().scenario().build().equals(like.build())
