@@ -120,18 +120,18 @@ final class EarlyStopping {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "With early stopping (each run kept at the "
                 + "epoch of its lowest %s):", validation ? "validation loss"
                 : "test loss, chosen on the test rows: an upper bound"));
-        append(b, rows, Direction.RAISE, "lines advising a higher rate that the suite counts wrong", "x10 build");
-        append(b, rows, Direction.LOWER, "lines advising a lower rate on runs built too high", "good build");
+        append(b, rows, Direction.RAISE, "lines advising a higher rate that the suite counts wrong", HIGHER);
+        append(b, rows, Direction.LOWER, "lines advising a lower rate on runs built too high", GOOD);
         return b.append('\n').toString();
     }
 
-    private static void append(StringBuilder b, List<Row> all, Direction d, String lines, String other) {
+    private static void append(StringBuilder b, List<Row> all, Direction d, String lines, String build) {
         List<Row> rows = all.stream().filter(r -> r.advised() == d).toList();
         if (rows.isEmpty()) {
             return;
         }
-        b.append(String.format(Locale.ROOT, " %s: the %s of the seed reached a test loss at least as low in %d of %d "
-                        + "runs (median epoch kept %s, against %s for the run);", lines, other,
+        b.append(String.format(Locale.ROOT, " %s: the %s build of the seed reached a test loss at least as low in %d of %d "
+                        + "runs (median epoch kept %s, against %s for the run);", lines, build,
                 rows.stream().filter(Row::advisedAsGood).count(), rows.size(),
                 median(rows.stream().mapToInt(Row::otherEpoch).toArray()),
                 median(rows.stream().mapToInt(Row::ownEpoch).toArray())));
