@@ -76,7 +76,7 @@ public final class LrFinderResult {
 
     /**
      * The loss of a network that knows only the class frequencies of the minibatches the sweep saw (for softmax or
-     * sigmoid cross-entropy outputs).
+     * sigmoid cross-entropy outputs), or their targets' mean (for unweighted mean squared error and L2 outputs).
      *
      * @return that loss; NaN when the outputs' loss is another one, or no minibatch had labels
      */

@@ -12,7 +12,8 @@ import java.util.Locale;
  * @param epoch        its epoch
  * @param learningRate learning rate of the first trained layer at that step
  * @param level        the loss level (median of the recent minibatch losses)
- * @param chance       the loss of predicting the class frequencies (or the first loss, when that is unknown)
+ * @param chance       the loss of predicting the class frequencies or the mean target (or the first loss, when
+ *                     that is unknown)
  * @param vanished     the weight arrays whose gradient vanished (at most 1e-3 of the largest seen at a check)
  * @param arrays       the weight arrays judged
  * @param since        iteration of the first check that showed it
@@ -28,7 +29,8 @@ public record DeadNetwork(int iteration, int epoch, double learningRate, double 
      * @param epoch its epoch
      * @param learningRate learning rate of the first trained layer at that step
      * @param level the loss level (median of the recent minibatch losses)
-     * @param chance the loss of predicting the class frequencies (or the first loss, when that is unknown)
+     * @param chance the loss of predicting the class frequencies or the mean target (or the first loss,
+     *               when that is unknown)
      * @param vanished the weight arrays whose gradient vanished (at most 1e-3 of the largest seen at a check)
      * @param arrays the weight arrays judged
      * @param since iteration of the first check that showed it

@@ -17,8 +17,9 @@ import java.util.Arrays;
  *   g_k       = mean |raw gradient| per example and element of weight array k (at onGradientCalculation)
  *   peak_k    = the largest g_k seen at a check so far (the first one, usually)
  *   collapsed = g_k &lt;= 1e-3 * peak_k for at least half of the weight arrays
- *   stuck     = loss level &gt;= 0.5 * chance     chance = the loss of predicting the class frequencies when the
- *                                              output is a softmax or sigmoid cross-entropy, else the first loss
+ *   stuck     = loss level &gt;= 0.5 * chance     chance = the loss of predicting the class frequencies (softmax or
+ *                                              sigmoid cross-entropy) or the mean target (unweighted squared
+ *                                              error), else the first loss
  *   symptomatic = collapsed and stuck;   dead = symptomatic at {@code patience} checks in a row (once per streak)
  * </pre>
  * A converged network has small gradients too, but its loss is far below chance, so it is never stuck.

@@ -114,8 +114,8 @@ final class ModelTrack {
     }
 
     /**
-     * The loss of a network that knows nothing: of predicting the class frequencies seen so far when every output is
-     * a cross-entropy, else the first loss of the run.
+     * The loss of a network that knows nothing: of predicting the class frequencies, or the targets' mean, seen so far
+     * when every output is a cross-entropy or an unweighted squared error, else the first loss of the run.
      */
     double chanceLoss() {
         double c = chance.loss(outputs);

@@ -113,7 +113,8 @@ final class RatioRules {
      * has, 1.0 has not.
      *
      * @param start  the first loss of the run
-     * @param chance the loss of a network that knows nothing (predicting the class frequencies); NaN when unknown
+     * @param chance the loss of a network that knows nothing (predicting the class frequencies or the mean
+     *               target); NaN when unknown
      * @param level  the loss level now
      */
     static boolean learned(double start, double chance, double level) {
@@ -141,7 +142,8 @@ final class RatioRules {
      * a steady pace has not; 0.5 at a steady pace has not, just below it has (learned).
      *
      * @param start  the first loss of the run
-     * @param chance the loss of a network that knows nothing (predicting the class frequencies); NaN when unknown
+     * @param chance the loss of a network that knows nothing (predicting the class frequencies or the mean
+     *               target); NaN when unknown
      * @param level  the loss level now
      * @param steady whether the epoch loss still falls at a steady pace ({@link SlowStartRules#steady})
      */

@@ -57,6 +57,11 @@ public final class BenchmarkData {
         public int features() {
             return (int) train.getFeatures().size(1);
         }
+
+        /** Whether the split is a regression table: one standardized target, {@code classes} 0. */
+        public boolean regression() {
+            return classes == 0;
+        }
     }
 
     private BenchmarkData() {
@@ -190,11 +195,14 @@ public final class BenchmarkData {
             case "simulated" -> simulated(seed);
             case "diamonds" -> diamonds(seed);
             case "survey" -> survey(seed);
+            case "concrete" -> concrete(seed);
+            case "sacramento" -> sacramento(seed);
+            case "biomass" -> biomass(seed);
             default -> throw new IllegalArgumentException("Expected a data set of iris, blobs, digits, breast-cancer, "
                     + "wine, fashion, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle, soybean, "
                     + "musk, cells, hpc, churn, telco, attrition, credit, penguins, stackoverflow, lending, alzheimer, "
                     + "speech, twoclass, pima, votes, sonar, cytology, bivariate, parabolic, grants, german, simulated, "
-                    + "diamonds, survey, but got " + name);
+                    + "diamonds, survey, concrete, sacramento, biomass, but got " + name);
         };
     }
 
@@ -560,6 +568,61 @@ public final class BenchmarkData {
         all.shuffle(seed);
         SplitTestAndTrain split = all.splitTestAndTrain(train);
         return standardized(name, split.getTrain(), split.getTest(), batch, classes);
+    }
+
+    /**
+     * Yeh's concrete compressive strength (UCI, 1998; R's modeldata copy, MIT; made by {@code src/main/r/concrete.R}),
+     * a regression table: all 1030 mixtures, 8 numbers (the amounts of 7 ingredients and the age), the strength as the
+     * target. Features and target standardized on the training rows, shuffled with the seed, 772/258 split,
+     * minibatch 32.
+     */
+    public static Split concrete(long seed) {
+        return regressionTable("concrete", "concrete-1030.csv.gz", 1030, 8, 772, 32, seed);
+    }
+
+    /**
+     * Sacramento home sales of May 2008 (R's modeldata copy, MIT; made by {@code src/main/r/sacramento.R}), a
+     * regression table: all 932 sales, beds, baths, square feet, the type (3) one-hot, latitude and longitude, the
+     * price's log10 as the target. Standardized like {@link #concrete}, 699/233 split, minibatch 32.
+     */
+    public static Split sacramento(long seed) {
+        return regressionTable("sacramento", "sacramento-932.csv.gz", 932, 8, 699, 32, seed);
+    }
+
+    /**
+     * Ghugare et al.'s biomass heating values (2014; R's modeldata copy, MIT; made by {@code src/main/r/biomass.R}),
+     * a regression table: all 536 samples, their carbon, hydrogen, oxygen, nitrogen and sulfur percentages, the higher
+     * heating value as the target. Standardized like {@link #concrete}, 402/134 split, minibatch 32.
+     */
+    public static Split biomass(long seed) {
+        return regressionTable("biomass", "biomass-536.csv.gz", 536, 5, 402, 32, seed);
+    }
+
+    /** A bundled regression table: the features, then the target, per line; classes 0. */
+    private static Split regressionTable(String name, String resource, int rows, int features, int train, int batch,
+                                         long seed) {
+        List<String> lines = resourceLines(resource, "it is bundled next to BenchmarkData");
+        if (lines.size() != rows) {
+            throw new IllegalStateException("Expected " + rows + " " + name + " rows, but got " + lines.size());
+        }
+        float[][] x = new float[rows][features];
+        float[][] y = new float[rows][1];
+        for (int i = 0; i < rows; i++) {
+            String[] f = lines.get(i).split(",");
+            for (int j = 0; j < features; j++) {
+                x[i][j] = Float.parseFloat(f[j]);
+            }
+            y[i][0] = Float.parseFloat(f[features].trim());
+        }
+        DataSet all = new DataSet(Nd4j.create(x), Nd4j.create(y));
+        all.shuffle(seed);
+        SplitTestAndTrain split = all.splitTestAndTrain(train);
+        NormalizerStandardize norm = new NormalizerStandardize();
+        norm.fitLabel(true);
+        norm.fit(split.getTrain());
+        norm.transform(split.getTrain());
+        norm.transform(split.getTest());
+        return new Split(name, split.getTrain(), split.getTest(), batch, 0);
     }
 
     /**

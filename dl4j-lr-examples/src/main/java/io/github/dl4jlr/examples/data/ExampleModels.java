@@ -13,14 +13,15 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** The dense classifiers the examples train on {@link BenchmarkData} splits. */
+/** The networks the examples train on {@link BenchmarkData} splits. */
 public final class ExampleModels {
 
     private ExampleModels() {
     }
 
     /**
-     * ReLU hidden layers of the given widths, then a softmax output. Weights come from {@code 1000 + seed}:
+     * ReLU hidden layers of the given widths, then a softmax output (one linear unit with a mean squared error on a
+     * {@linkplain BenchmarkData.Split#regression() regression table}). Weights come from {@code 1000 + seed}:
      * DL4J treats a seed of 0 as unset and would initialize randomly.
      */
     public static MultiLayerNetwork mlp(BenchmarkData.Split data, IUpdater updater, long seed, int... hidden) {
@@ -32,8 +33,11 @@ public final class ExampleModels {
             b.layer(new DenseLayer.Builder().nIn(in).nOut(width).activation(Activation.RELU).build());
             in = width;
         }
-        b.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(in).nOut(data.classes())
-                .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build());
+        b.layer(data.regression()
+                ? new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(in).nOut(1)
+                        .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER).build()
+                : new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(in).nOut(data.classes())
+                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build());
         MultiLayerNetwork net = new MultiLayerNetwork(b.build());
         net.init();
         return net;

@@ -3,6 +3,7 @@ package io.github.dl4jlr.examples.data;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -147,6 +148,23 @@ class BenchmarkDataTest {
         BenchmarkData.Split d = BenchmarkData.named(name, 0);
         assertSizes(d, train, test, features);
         assertArrayEquals(perClass, perClass(d).toDoubleVector(), 0.0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"concrete, 772, 258, 8", "sacramento, 699, 233, 8",
+            "biomass, 402, 134, 5"})
+    void aRegressionTableHasOneTargetStandardizedOnItsTrainingRows(String name, int train, int test, int features) {
+        BenchmarkData.Split d = BenchmarkData.named(name, 0);
+        assertSizes(d, train, test, features);
+        assertTrue(d.regression());
+        assertEquals(0, d.classes());
+        INDArray y = d.train().getLabels();
+        assertEquals(1, y.size(1));
+        assertEquals(0.0, y.meanNumber().doubleValue(), 1e-4);
+        assertEquals(1.0, y.mul(y).meanNumber().doubleValue(), 1e-3, "unit variance on the training rows");
+        assertEquals(0.0, d.train().getFeatures().mean(0).amaxNumber().doubleValue(), 1e-3);
+        assertTrue(Math.abs(d.test().getLabels().meanNumber().doubleValue()) < 0.3, "the test rows come from the same "
+                + "table, standardized with the training rows' mean and deviation");
     }
 
     @Test

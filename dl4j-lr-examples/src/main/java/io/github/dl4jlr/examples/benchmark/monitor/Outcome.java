@@ -9,12 +9,15 @@ import java.util.List;
 /**
  * What one run did.
  *
- * @param accuracy   test accuracy at the end (NaN when the parameters are non-finite)
+ * @param accuracy   test accuracy at the end, on a regression table the share of the test targets' variance explained
+ *                   (R squared; NaN when the parameters are non-finite)
  * @param testLoss   mean test loss at the end
  * @param epochLoss  the mean training loss of each epoch (NaN where an epoch saw a non-finite loss only)
  * @param nanSeen    whether any minibatch loss was NaN/Inf
- * @param majority   the share of the test set's largest class
- * @param chance     the loss of predicting the training set's class frequencies
+ * @param majority   the share of the test set's largest class (0 on a regression table: the R squared of predicting
+ *                   the mean)
+ * @param chance     the loss of predicting the training set's class frequencies (on a regression table its targets'
+ *                   mean)
  * @param stopped    whether the monitor stopped training
  * @param ratios     the run's weight ratios: the largest at the first 3 checks, the 90th percentile over the later
  *                   checks of each check's largest, and the median over all checks of each check's median

@@ -16,7 +16,9 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -149,11 +151,29 @@ final class ScenarioRunner {
         }
         MonitorReport r = monitor.report();
         boolean finite = NetworkAdapter.finite(net.params());
-        double accuracy = finite ? net.evaluate(data.testIterator()).accuracy() : Double.NaN;
+        double accuracy = !finite ? Double.NaN : data.regression() ? rSquared(net, data.test())
+                : net.evaluate(data.testIterator()).accuracy();
         double testLoss = finite ? NetworkAdapter.of(net).meanLoss(data.testIterator()) : Double.NaN;
-        return new Outcome(s, accuracy, testLoss, losses.means(), losses.nan, majority(data.test().getLabels()),
-                chance(data.train().getLabels()), r.events(), r.stalls(), r.rollbacks(), stopped, ratioStats(r),
-                losses.validationLoss, losses.testLoss);
+        INDArray trainLabels = data.train().getLabels();
+        return new Outcome(s, accuracy, testLoss, losses.means(), losses.nan,
+                data.regression() ? 0 : majority(data.test().getLabels()),
+                data.regression() ? meanVariance(trainLabels) : chance(trainLabels), r.events(), r.stalls(),
+                r.rollbacks(), stopped, ratioStats(r), losses.validationLoss, losses.testLoss);
+    }
+
+    /** The share of the test targets' variance the network explains: 0 for predicting their mean, 1 for exact. */
+    static double rSquared(MultiLayerNetwork net, DataSet test) {
+        INDArray y = test.getLabels().castTo(DataType.DOUBLE);
+        INDArray residual = y.sub(net.output(test.getFeatures()).castTo(DataType.DOUBLE));
+        INDArray centred = y.subRowVector(y.mean(0));
+        return 1 - residual.mul(residual).sumNumber().doubleValue() / centred.mul(centred).sumNumber().doubleValue();
+    }
+
+    /** The mean squared error of predicting the targets' mean, per output unit: their variance, averaged. */
+    static double meanVariance(INDArray labels) {
+        INDArray y = labels.castTo(DataType.DOUBLE);
+        INDArray centred = y.subRowVector(y.mean(0));
+        return centred.mul(centred).sumNumber().doubleValue() / y.length();
     }
 
     /** The largest judged ratio of the first 3 checks, the p90 of the later checks' largest, the median of medians. */
