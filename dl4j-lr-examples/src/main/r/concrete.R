@@ -1,7 +1,7 @@
 # Writes concrete-1030.csv.gz next to BenchmarkData from the copy in the R package modeldata (MIT; Debian:
 # r-cran-modeldata) of Yeh's concrete compressive strength data (UCI, 1998): all 1030 mixtures, a regression table:
-#   the 8 numbers (cement, blast furnace slag, fly ash, water, superplasticizer, coarse and fine aggregate, age in days),
-#   then the compressive strength (MPa) as the target
+#   the 8 numbers (cement, blast furnace slag, fly ash, water, superplasticizer, coarse and fine aggregate, age in
+#   days), then the compressive strength (MPa) as the target
 #
 #   Rscript concrete.R
 library(modeldata)

@@ -89,7 +89,8 @@ final class FinderSummary {
     static String trainedBecause(LrFinderResult r) {
         if (r.learned()) {
             return String.format(Locale.ROOT, "learned (its loss before the sweep, %.3g, is below three quarters of "
-                    + "%.3g, the loss of predicting only the class frequencies or the mean target)", r.startLoss(), r.chanceLoss());
+                    + "%.3g, the loss of predicting only the class frequencies or the mean target)", r.startLoss(),
+                    r.chanceLoss());
         }
         return String.format(Locale.ROOT, "trained (fitted on %d minibatches before the sweep, at least the sweep's "
                 + "%d)", r.priorIterations(), r.iterations());

@@ -35,7 +35,8 @@ class LrFinderResultTest {
         assertEquals("trained (fitted on 6 minibatches before the sweep, at least the sweep's 5)",
                 FinderSummary.trainedBecause(fittedOn(6, 1.9, 2.0)));
         assertEquals("learned (its loss before the sweep, 1.40, is below three quarters of 2.00, the loss of "
-                + "predicting only the class frequencies or the mean target)", FinderSummary.trainedBecause(fittedOn(6, 1.4, 2.0)));
+                + "predicting only the class frequencies or the mean target)",
+                FinderSummary.trainedBecause(fittedOn(6, 1.4, 2.0)));
     }
 
     @Test
