@@ -1,9 +1,11 @@
 package io.github.dl4jlr.examples.benchmark.monitor;
 
+import io.github.dl4jlr.examples.data.BenchmarkData;
 import io.github.dl4jlr.monitor.MonitorEvent;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +37,30 @@ class MonitorScenarioBenchmarkTest {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
         assertEquals(1 + builds, Files.readAllLines(dir.resolve("monitor-scenarios-iris.csv")).size());
+    }
+
+    @Test
+    void onARegressionTableTheScoreIsTheRSquaredAndTheChanceLevelTheTargetsVariance(@TempDir Path dir)
+            throws Exception {
+        MonitorScenarioBenchmark.Result r = MonitorScenarioBenchmark.run("--problems", "biomass", "--optimizers",
+                "adam", "--seeds", "1", "--epochs-scale", "0.1", "--no-rollback", "--out", dir.toString());
+
+        Outcome good = r.judged().stream().map(Scores.Judged::outcome)
+                .filter(o -> o.scenario().build().equals("good")).findFirst().orElseThrow();
+        assertEquals(0, good.majority(), "predicting the mean explains nothing");
+        assertEquals(1.0, good.chance(), 1e-4, "the target is standardized on the training rows");
+        double testVariance = ScenarioRunner.meanVariance(BenchmarkData.biomass(0).test().getLabels());
+        assertEquals(1 - good.testLoss() / testVariance, good.accuracy(), 1e-4,
+                "R squared from the outputs agrees with DL4J's mean squared error on the test rows");
+        assertTrue(good.accuracy() > 0.5, "a good rate learns the heating value: " + good.accuracy());
+    }
+
+    @Test
+    void theVarianceOfTargetsOneAndThreeIsOne() {
+        assertEquals(1.0, ScenarioRunner.meanVariance(Nd4j.create(new double[][]{{1}, {3}})),
+                1e-12);
+        assertEquals(2.5, ScenarioRunner.meanVariance(Nd4j.create(
+                new double[][]{{1, 0}, {3, 4}})), 1e-12, "variances 1 and 4, averaged over the units");
     }
 
     @Test
