@@ -63,7 +63,10 @@ import java.util.function.DoubleFunction;
  * (UCI Statlog German credit, 2 classes, 59 inputs, 1000 rows, MLP, 10 epochs), {@code simulated} (modeldata's
  * simulated two-class problem, 15 inputs, 3000 rows, MLP, 10 epochs), {@code diamonds} (the cut of round diamonds,
  * 5 classes, 22 inputs, 4000 rows, MLP, 10 epochs) and {@code survey} (marital status from a social survey, 5
- * classes, 46 inputs, 4000 rows, MLP, 10 epochs). The dog-breed demo's data is audited by the demo's own
+ * classes, 46 inputs, 4000 rows, MLP, 10 epochs); and three regression tables, scored by the test R squared in
+ * place of the accuracy (so regret is in points of R squared): {@code concrete} (concrete strength, 8 inputs, 1030
+ * rows), {@code sacramento} (home prices, 8 inputs, 932 rows) and {@code biomass} (heating values, 5 inputs, 536
+ * rows), MLPs with a mean squared error, 30 epochs. The dog-breed demo's data is audited by the demo's own
  * {@code DemoFinderBenchmark}.
  *
  * <pre>
@@ -95,7 +98,8 @@ public final class SuggestionRegretBenchmark {
                 description = "iris, blobs, digits, digits-cnn, fashion-cnn, letter, satellite, vehicle, "
                         + "vowel, dna, spam, glass, shuttle, soybean, musk, cells, hpc, churn, telco, credit, "
                         + "alzheimer, pima, votes, sonar, cytology, bivariate, parabolic, grants, german, simulated, "
-                        + "diamonds, survey (default: ${DEFAULT-VALUE}).")
+                        + "diamonds, survey, and the regression tables concrete, sacramento, biomass "
+                        + "(default: ${DEFAULT-VALUE}).")
         List<String> datasets = List.of("iris", "blobs", "digits");
 
         @Option(names = "--optimizers", split = ",",
@@ -212,10 +216,12 @@ public final class SuggestionRegretBenchmark {
             case "vehicle", "vowel", "glass" -> 20;
             case "dna", "soybean", "musk", "cells", "alzheimer", "pima", "votes", "sonar", "cytology", "bivariate",
                  "parabolic", "german", "simulated", "diamonds", "survey" -> 10;
+            case "concrete", "sacramento", "biomass" -> 30;
             default -> throw new IllegalArgumentException("Expected dataset iris, blobs, digits, digits-cnn, "
                     + "fashion-cnn, letter, satellite, vehicle, vowel, dna, spam, glass, shuttle, soybean, musk, "
                     + "cells, hpc, churn, telco, credit, alzheimer, pima, votes, sonar, cytology, bivariate, "
-                    + "parabolic, grants, german, simulated, diamonds or survey, but got " + dataset);
+                    + "parabolic, grants, german, simulated, diamonds, survey, concrete, sacramento or biomass, but "
+                    + "got " + dataset);
         };
         return new FinderAudit.Problem() {
             private Split split(int seed) {
@@ -231,7 +237,7 @@ public final class SuggestionRegretBenchmark {
             }
 
             public double score(Model trained, int seed) {
-                return ((MultiLayerNetwork) trained).evaluate(split(seed).testIterator()).accuracy();
+                return ExampleModels.testScore((MultiLayerNetwork) trained, split(seed));
             }
 
             public int epochs() {

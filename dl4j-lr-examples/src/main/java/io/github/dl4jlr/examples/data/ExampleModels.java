@@ -10,6 +10,8 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -98,6 +100,21 @@ public final class ExampleModels {
             case "fashion-cnn" -> fashionCnn(data, updater, seed);
             default -> mlp(data, updater, seed, 64, 64);
         };
+    }
+
+    /**
+     * How well a trained network does on the split's test rows, higher is better: the accuracy, or on a
+     * {@linkplain BenchmarkData.Split#regression() regression table} the R squared (the share of the test targets'
+     * variance explained: 0 for predicting their mean, 1 for exact predictions).
+     */
+    public static double testScore(MultiLayerNetwork net, BenchmarkData.Split data) {
+        if (!data.regression()) {
+            return net.evaluate(data.testIterator()).accuracy();
+        }
+        INDArray y = data.test().getLabels().castTo(DataType.DOUBLE);
+        INDArray residual = y.sub(net.output(data.test().getFeatures()).castTo(DataType.DOUBLE));
+        INDArray centred = y.subRowVector(y.mean(0));
+        return 1 - residual.mul(residual).sumNumber().doubleValue() / centred.mul(centred).sumNumber().doubleValue();
     }
 
     /** The data set of a problem name ({@code digits-cnn} reads digits, {@code fashion-cnn} fashion). */

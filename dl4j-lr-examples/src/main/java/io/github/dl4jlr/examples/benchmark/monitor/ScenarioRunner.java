@@ -3,6 +3,7 @@ package io.github.dl4jlr.examples.benchmark.monitor;
 import io.github.dl4jlr.control.ReduceLROnPlateau;
 import io.github.dl4jlr.control.ThresholdMode;
 import io.github.dl4jlr.examples.data.BenchmarkData;
+import io.github.dl4jlr.examples.data.ExampleModels;
 import io.github.dl4jlr.monitor.MonitorReport;
 import io.github.dl4jlr.monitor.RatioCheck;
 import io.github.dl4jlr.monitor.RatioVerdict;
@@ -18,7 +19,6 @@ import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -151,22 +151,13 @@ final class ScenarioRunner {
         }
         MonitorReport r = monitor.report();
         boolean finite = NetworkAdapter.finite(net.params());
-        double accuracy = !finite ? Double.NaN : data.regression() ? rSquared(net, data.test())
-                : net.evaluate(data.testIterator()).accuracy();
+        double accuracy = finite ? ExampleModels.testScore(net, data) : Double.NaN;
         double testLoss = finite ? NetworkAdapter.of(net).meanLoss(data.testIterator()) : Double.NaN;
         INDArray trainLabels = data.train().getLabels();
         return new Outcome(s, accuracy, testLoss, losses.means(), losses.nan,
                 data.regression() ? 0 : majority(data.test().getLabels()),
                 data.regression() ? meanVariance(trainLabels) : chance(trainLabels), r.events(), r.stalls(),
                 r.rollbacks(), stopped, ratioStats(r), losses.validationLoss, losses.testLoss);
-    }
-
-    /** The share of the test targets' variance the network explains: 0 for predicting their mean, 1 for exact. */
-    static double rSquared(MultiLayerNetwork net, DataSet test) {
-        INDArray y = test.getLabels().castTo(DataType.DOUBLE);
-        INDArray residual = y.sub(net.output(test.getFeatures()).castTo(DataType.DOUBLE));
-        INDArray centred = y.subRowVector(y.mean(0));
-        return 1 - residual.mul(residual).sumNumber().doubleValue() / centred.mul(centred).sumNumber().doubleValue();
     }
 
     /** The mean squared error of predicting the targets' mean, per output unit: their variance, averaged. */
