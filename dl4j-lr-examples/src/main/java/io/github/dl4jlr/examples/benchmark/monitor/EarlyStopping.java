@@ -1,5 +1,7 @@
 package io.github.dl4jlr.examples.benchmark.monitor;
 
+import io.github.dl4jlr.internal.util.LossTracker;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -139,12 +141,10 @@ final class EarlyStopping {
 
     /** The median of the epochs kept, from 1 (0, no epoch kept, left out); "-" when there is none. */
     private static String median(int[] epochs) {
-        int[] e = Arrays.stream(epochs).filter(x -> x > 0).sorted().toArray();
-        int n = e.length;
-        if (n == 0) {
+        double m = LossTracker.median(Arrays.stream(epochs).filter(x -> x > 0).asDoubleStream().toArray());
+        if (Double.isNaN(m)) {
             return "-";
         }
-        double m = n % 2 == 1 ? e[n / 2] : (e[n / 2 - 1] + e[n / 2]) / 2.0;
         return m == Math.rint(m) ? String.valueOf((int) m) : String.format(Locale.ROOT, "%.1f", m);
     }
 }
