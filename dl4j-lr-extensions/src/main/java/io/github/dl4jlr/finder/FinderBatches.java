@@ -12,7 +12,6 @@ import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -33,14 +32,15 @@ final class FinderBatches {
     private final boolean resetSupported;
     private final BiConsumer<NetworkAdapter, Object> fit;
     private final UnaryOperator<Object> copy;
-    private final Function<Object, List<INDArray>> labels;
+    /** Adds a minibatch's labels, with their masks, to a chance level. */
+    private final BiConsumer<ChanceLevel, Object> labels;
     private final List<Object> heldOut = new ArrayList<>();
     private final ChanceLevel chance = new ChanceLevel();
     private int served;
 
     private FinderBatches(BooleanSupplier hasNext, Supplier<?> next, Runnable reset, boolean resetSupported,
                           BiConsumer<NetworkAdapter, Object> fit, UnaryOperator<Object> copy,
-                          Function<Object, List<INDArray>> labels) {
+                          BiConsumer<ChanceLevel, Object> labels) {
         this.hasNext = hasNext;
         this.next = next;
         this.reset = reset;
@@ -53,13 +53,20 @@ final class FinderBatches {
     static FinderBatches of(DataSetIterator it) {
         return new FinderBatches(it::hasNext, it::next, it::reset, it.resetSupported(),
                 (net, ds) -> net.fit((DataSet) ds), ds -> ((DataSet) ds).copy(),
-                ds -> java.util.Collections.singletonList(((DataSet) ds).getLabels()));
+                (c, ds) -> c.add(java.util.Collections.singletonList(((DataSet) ds).getLabels()),
+                        java.util.Collections.singletonList(((DataSet) ds).getLabelsMaskArray())));
     }
 
     static FinderBatches of(MultiDataSetIterator it) {
         return new FinderBatches(it::hasNext, it::next, it::reset, it.resetSupported(),
                 (net, ds) -> net.fit((MultiDataSet) ds), ds -> ((MultiDataSet) ds).copy(),
-                ds -> java.util.Arrays.asList(((MultiDataSet) ds).getLabels()));
+                (c, ds) -> c.add(java.util.Arrays.asList(((MultiDataSet) ds).getLabels()), masks((MultiDataSet) ds)));
+    }
+
+    /** The labels' masks of a multi-minibatch, one per output (null entries when it has none). */
+    private static List<INDArray> masks(MultiDataSet ds) {
+        INDArray[] m = ds.getLabelsMaskArrays();
+        return m == null ? java.util.Collections.nCopies(ds.getLabels().length, null) : java.util.Arrays.asList(m);
     }
 
     /** Why nothing can be held back, or null when something can. */
@@ -134,7 +141,7 @@ final class FinderBatches {
         }
         Object batch = next.get();
         if (served < CHANCE_BATCHES) {
-            chance.add(labels.apply(batch));
+            labels.accept(chance, batch);
         }
         fit.accept(net, batch);
         served++;

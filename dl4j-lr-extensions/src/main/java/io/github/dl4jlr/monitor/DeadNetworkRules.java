@@ -20,8 +20,12 @@ import java.util.Arrays;
  *   stuck     = loss level &gt;= 0.5 * chance     chance = the loss of predicting the class frequencies (softmax or
  *                                              sigmoid cross-entropy) or the mean target (unweighted squared
  *                                              error), else the first loss
- *   symptomatic = collapsed and stuck;   dead = symptomatic at {@code patience} checks in a row (once per streak)
+ *   symptomatic = collapsed and stuck;   dead = symptomatic at {@code patience} checks in a row
  * </pre>
+ * The report is said once until the network learns: a later streak while the loss is still stuck repeats it (the
+ * gradients of a dead network flicker above the collapse line now and then: a saturated output relearning the mean
+ * target, a unit that fires on one minibatch) and is not said again. A loss below the stuck line re-arms it, and so
+ * does a restored snapshot (the monitor starts the rule over).
  * A converged network has small gradients too, but its loss is far below chance, so it is never stuck.
  *
  * <p>Measured (UCI digits, MLP 64-64, Adam): at lr 0.3 every weight gradient was exactly 0 from iteration 20 on and
@@ -49,7 +53,7 @@ final class DeadNetworkRules {
     /**
      * @param peaks  the largest gradient seen per weight array; empty before the first check
      * @param streak symptomatic checks in a row
-     * @param warned whether this streak was already reported
+     * @param warned whether the network was reported dead and its loss has stayed stuck since
      * @param since  the iteration of the first symptomatic check of the streak; -1 outside a streak
      */
     record State(double[] peaks, int streak, boolean warned, int since) {
@@ -125,12 +129,13 @@ final class DeadNetworkRules {
             }
         }
         boolean stuck = chance > 0 && level >= STUCK * chance;
+        boolean warned = s.warned() && stuck;
         if (!(judged > 0 && 2 * n >= judged && stuck)) {
-            return new Step(new State(peaks, 0, false, -1), false, new int[0]);
+            return new Step(new State(peaks, 0, warned, -1), false, new int[0]);
         }
         int streak = s.streak() + 1;
-        boolean dead = streak >= patience && !s.warned();
-        return new Step(new State(peaks, streak, s.warned() || dead, s.since() < 0 ? iteration : s.since()), dead,
+        boolean dead = streak >= patience && !warned;
+        return new Step(new State(peaks, streak, warned || dead, s.since() < 0 ? iteration : s.since()), dead,
                 Arrays.copyOf(collapsed, n));
     }
 

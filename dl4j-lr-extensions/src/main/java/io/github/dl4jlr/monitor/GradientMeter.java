@@ -45,7 +45,7 @@ final class GradientMeter {
     private static void addLabels(ModelTrack t) {
         Map<String, INDArray> labels = t.net.labels();
         if (labels.size() == t.outputs.size()) {
-            t.chance.add(labels.values());
+            t.chance.add(new ArrayList<>(labels.values()), t.net.outputMasks());
         }
     }
 }

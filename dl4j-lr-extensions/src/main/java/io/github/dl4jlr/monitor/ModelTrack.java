@@ -48,8 +48,6 @@ final class ModelTrack {
     double levelFloor = Double.POSITIVE_INFINITY;
 
     DeadNetworkRules.State dead = DeadNetworkRules.State.INITIAL;
-    /** Whether this network was found dead and has not learned since (low ratios are then no advice to raise). */
-    boolean deadReported;
     /** Mean |gradient| per example and element of each trained weight array at this iteration's check; null if none. */
     double[] gradients;
     /** The keys of {@link #gradients}. */
@@ -139,6 +137,11 @@ final class ModelTrack {
         return best == Double.POSITIVE_INFINITY ? Double.NaN : best;
     }
 
+    /** Whether this network was found dead and has not learned since (low ratios are then no advice to raise). */
+    boolean deadReported() {
+        return dead.warned();
+    }
+
     /**
      * After a restore: the trend and the dead check start over from the restored state. The gradient peaks go too:
      * those of a blow-up would make every healthy gradient after the restore look collapsed.
@@ -148,7 +151,6 @@ final class ModelTrack {
         levels.clear();
         levelFloor = Double.POSITIVE_INFINITY;
         dead = DeadNetworkRules.State.INITIAL;
-        deadReported = false;
         steps.clear();
         pending = null;
         troubleLogged = false;

@@ -74,11 +74,11 @@ final class RatioWarnings {
                     RatioRules.extreme(ratios[i], high));
             boolean lowSide = s.direction() == RatioVerdict.LOW;
             if (RatioRules.due(s, patience, early, falling, lowSide ? fitted : learned, risen)) {
-                String note = lowSide && !t.deadReported ? lowRatioNote(t, c, i, s) : null;
+                String note = lowSide && !t.deadReported() ? lowRatioNote(t, c, i, s) : null;
                 if (note != null) {
                     sink.event(Level.INFO, new MonitorEvent(c.replica(), c.iteration(), c.epoch(),
                             MonitorEvent.Kind.RATIO_LOW, MonitorEvent.Severity.INFO, key, note));
-                } else if (!(lowSide && t.deadReported)) {
+                } else if (!(lowSide && t.deadReported())) {
                     due.computeIfAbsent(s.direction(), d -> new ArrayList<>()).add(i);
                     first.putIfAbsent(s.direction(), s);
                 }

@@ -58,7 +58,7 @@ final class StallCheck {
         LrOwnerRules.Owner owner = context.lrOwner();
         double median = LossTracker.medianIgnoringNaN(medians);
         StallCause cause = StallRules.cause(medians, low, high, first, lowest, context.chanceLoss(),
-                deadSeen || context.deadReported, LrOwnerRules.explains(context.lr, median, low));
+                deadSeen || context.deadReported(), LrOwnerRules.explains(context.lr, median, low));
         LossStall stall = new LossStall(context.replica, iteration, ep, useValidation, loss, first, lowest, step.best(),
                 rules.patience(), rules.threshold(), median, cause,
                 context.learningRate(iteration, ep + 1), context.lr.peak(), owner.text());

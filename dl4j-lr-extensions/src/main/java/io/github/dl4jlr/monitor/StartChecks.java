@@ -38,7 +38,7 @@ final class StartChecks {
         int iteration = t.net.iterationCount();
         double level = t.loss.level();
         double chance = t.chanceLoss();
-        if (SlowStartRules.slow(t.slowStart, done, level, chance, t.deadReported, t.raiseAdvised)) {
+        if (SlowStartRules.slow(t.slowStart, done, level, chance, t.deadReported(), t.raiseAdvised)) {
             t.raiseAdvised = true;
             say(t, iteration, epochCount, MonitorEvent.Kind.SLOW_START, MonitorMessages.slowStart(iteration,
                     epochCount, done, level, chance, t.slowStart.peakRatio(), t.slowStart.lastFall(),
@@ -46,7 +46,7 @@ final class StartChecks {
         }
         double lowest = epoch.bestMean();
         // one voice: a trouble line (non-finite, diverged, dead) or a too-high line has already said it
-        boolean said = t.deadReported || t.lowerAdvised || t.nonFiniteAt >= 0;
+        boolean said = t.deadReported() || t.lowerAdvised || t.nonFiniteAt >= 0;
         if (HighStartRules.stuck(t.highStart, done, lowest, chance, high, said)) {
             t.lowerAdvised = true;
             say(t, iteration, epochCount, MonitorEvent.Kind.HIGH_START, MonitorMessages.highStart(epochCount, done,

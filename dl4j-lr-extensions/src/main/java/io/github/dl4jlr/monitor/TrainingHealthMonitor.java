@@ -235,12 +235,8 @@ public final class TrainingHealthMonitor extends BaseTrainingListener implements
         DeadNetworkRules.Step dead = deadRules.next(t.dead, iteration, t.gradients, t.loss.level(), chance);
         t.dead = dead.state();
         t.gradients = null;
-        if (t.deadReported && t.loss.level() < DeadNetworkRules.STUCK * chance) {
-            t.deadReported = false;                                        // it learns again
-        }
         if (dead.dead()) {
             t.epoch.deadSeen = true;
-            t.deadReported = true;
             List<String> vanished = Arrays.stream(dead.collapsed()).mapToObj(t.gradientKeys::get).toList();
             recovery.handle(t, new DeadNetwork(iteration, epoch, lr, t.loss.level(), chance, vanished,
                     t.gradientKeys.size(), t.dead.since(), t.loss.firstMove()));

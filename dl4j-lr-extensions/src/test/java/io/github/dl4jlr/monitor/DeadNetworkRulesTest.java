@@ -83,7 +83,7 @@ class DeadNetworkRulesTest {
     }
 
     @Test
-    void aHealthyCheckEndsTheStreakAndRearmsTheReport() {
+    void aHealthyCheckEndsTheStreakButTheReportStandsUntilTheNetworkLearns() {
         DeadNetworkRules.State s = RULES.next(DeadNetworkRules.State.INITIAL, 0, new double[]{1}, 2.3, 2.3).state();
         for (int i = 1; i <= 3; i++) {
             s = RULES.next(s, 10 * i, new double[]{0}, 2.3, 2.3).state();
@@ -95,6 +95,37 @@ class DeadNetworkRulesTest {
         assertFalse(s.symptomatic());
         assertEquals(-1, s.since());
         assertArrayEquals(new double[]{1.0}, s.peaks(), "the peaks are kept");
+        assertTrue(s.warned(), "still at chance: the report stands");
+        // a second streak at the chance level is the same dead network: not said again
+        for (int i = 6; i <= 9; i++) {
+            DeadNetworkRules.Step step = RULES.next(s, 10 * i, new double[]{0}, 2.3, 2.3);
+            assertFalse(step.dead(), "check " + i);
+            s = step.state();
+        }
+        assertEquals(60, s.since(), "the second streak is still tracked");
+    }
+
+    @Test
+    void aLossBelowTheStuckLineRearmsTheReport() {
+        // after biomass, Adam at 30x: gradients vanished at 14x the chance level, flickered, vanished again at 1.1x;
+        // a network that then learns and dies again is news
+        double chance = 1.0;
+        DeadNetworkRules.State s = DeadNetworkRules.State.INITIAL;
+        double[][] g = {{1}, {0}, {0}, {0}, {0.2}, {0}, {0}, {0}, {0.3}, {0}, {0}, {0}};
+        double[] levels = {1.6, 14.3, 14.1, 1.5, 1.5, 1.13, 1.04, 1.02, 0.4, 0.6, 0.6, 0.6};
+        StringBuilder reported = new StringBuilder();
+        for (int i = 0; i < g.length; i++) {
+            DeadNetworkRules.Step step = RULES.next(s, 10 * i, g[i], levels[i], chance);
+            s = step.state();
+            if (step.dead()) {
+                reported.append(i).append(' ');
+            }
+        }
+        // t-1, t, t+1 of the stuck line: 0.5 x chance re-arms below it, not at it
+        assertEquals("3 11 ", reported.toString(), "said at the first streak, then after the loss went below 0.5");
+        DeadNetworkRules.State warned = s;
+        assertTrue(RULES.next(warned, 100, new double[]{0.5}, 0.5, chance).state().warned(), "at the line: stuck");
+        assertFalse(RULES.next(warned, 100, new double[]{0.5}, 0.4999, chance).state().warned(), "below it: learns");
     }
 
     @Test

@@ -151,7 +151,8 @@ public final class BenchmarkData {
      * {@code hpc}, {@code churn}, {@code telco}, {@code attrition}, {@code credit}, {@code penguins},
      * {@code stackoverflow}, {@code lending}, {@code alzheimer}, {@code speech}, {@code twoclass}, {@code pima},
      * {@code votes}, {@code sonar}, {@code cytology}, {@code bivariate}, {@code parabolic}, {@code grants},
-     * {@code german}, {@code simulated}, {@code diamonds}, {@code survey}.
+     * {@code german}, {@code simulated}, {@code diamonds}, {@code survey}, the regression tables {@code concrete},
+     * {@code sacramento}, {@code biomass}, and the sequences of {@code chicago} ({@link SequenceData}).
      */
     public static Split named(String name, long seed) {
         return switch (name) {
@@ -198,11 +199,12 @@ public final class BenchmarkData {
             case "concrete" -> concrete(seed);
             case "sacramento" -> sacramento(seed);
             case "biomass" -> biomass(seed);
+            case "chicago" -> SequenceData.chicago(seed);
             default -> throw new IllegalArgumentException("Expected a data set of iris, blobs, digits, breast-cancer, "
                     + "wine, fashion, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle, soybean, "
                     + "musk, cells, hpc, churn, telco, attrition, credit, penguins, stackoverflow, lending, alzheimer, "
                     + "speech, twoclass, pima, votes, sonar, cytology, bivariate, parabolic, grants, german, simulated, "
-                    + "diamonds, survey, concrete, sacramento, biomass, but got " + name);
+                    + "diamonds, survey, concrete, sacramento, biomass, chicago, but got " + name);
         };
     }
 
@@ -657,7 +659,7 @@ public final class BenchmarkData {
     }
 
     /** The non-blank lines of a classpath resource (relative to this class unless it starts with /), gunzipped if .gz. */
-    private static List<String> resourceLines(String name, String whereItComesFrom) {
+    static List<String> resourceLines(String name, String whereItComesFrom) {
         try (InputStream raw = BenchmarkData.class.getResourceAsStream(name)) {
             if (raw == null) {
                 throw new IllegalStateException(name + " not found on the classpath (" + whereItComesFrom + ")");

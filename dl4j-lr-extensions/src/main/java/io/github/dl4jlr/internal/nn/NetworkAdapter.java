@@ -270,6 +270,26 @@ public final class NetworkAdapter {
         return out;
     }
 
+    /**
+     * The mask DL4J scores each output with, in the order of {@link #outputNames()}, for the minibatch being trained on:
+     * the labels' mask, as the output layer keeps it or as the graph holds it; null when the minibatch has none. An
+     * input's mask alone does not count: DL4J 1.0.0-M2.1 scores every step of a time-series output then (measured
+     * for an LSTM with an RnnOutputLayer, in both network types).
+     */
+    public List<INDArray> outputMasks() {
+        List<INDArray> out = new ArrayList<>();
+        if (mln != null) {
+            out.add(mln.getOutputLayer().getMaskArray());
+        } else {
+            INDArray[] labelMasks = graph.getLabelMaskArrays();
+            for (int i = 0; i < graph.getNumOutputArrays(); i++) {
+                INDArray m = graph.getOutputLayer(i).getMaskArray();
+                out.add(m == null && labelMasks != null && i < labelMasks.length ? labelMasks[i] : m);
+            }
+        }
+        return out;
+    }
+
     private INDArray[] graphLabels() {
         try {
             java.lang.reflect.Field f = ComputationGraph.class.getDeclaredField("labels");

@@ -35,8 +35,8 @@ import java.util.Map;
  * every epoch end), {@code monitor-advice-<part>.csv} (one row per advice line) and {@code monitor-scenarios-<part>.md}
  * (the tables) under {@code --out}. With {@code --validation} the last fifth of each table's training rows goes to the
  * monitor as validation data (and its loss at every epoch end to the CSV), and the files end in {@code -validation}.
- * On the regression tables (concrete, sacramento, biomass) the score in place of the accuracy, in the log and the
- * {@code accuracy} column, is the R squared on the test rows.
+ * On the regression tables (concrete, sacramento, biomass, and the sequences of chicago) the score in place of the
+ * accuracy, in the log and the {@code accuracy} column, is the R squared on the test rows (every step of a sequence).
  */
 public final class MonitorScenarioBenchmark {
 
@@ -50,8 +50,8 @@ public final class MonitorScenarioBenchmark {
                 + "wine, fashion-cnn, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle, "
                 + "soybean, musk, cells, hpc, churn, telco, attrition, credit, penguins, stackoverflow, lending, "
                 + "alzheimer, speech, twoclass, pima, votes, sonar, cytology, bivariate, parabolic, grants, german, "
-                + "simulated, diamonds, survey, and the regression tables concrete, sacramento, biomass) or all "
-                + "(default: ${DEFAULT-VALUE}).")
+                + "simulated, diamonds, survey, the regression tables concrete, sacramento, biomass, and the time series "
+                + "chicago) or all (default: ${DEFAULT-VALUE}).")
         String part = "tuning";
 
         @Option(names = "--problems", split = ",", description = "Problems to run instead of a part.")

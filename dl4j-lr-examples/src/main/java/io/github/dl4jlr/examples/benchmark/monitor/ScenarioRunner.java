@@ -4,6 +4,7 @@ import io.github.dl4jlr.control.ReduceLROnPlateau;
 import io.github.dl4jlr.control.ThresholdMode;
 import io.github.dl4jlr.examples.data.BenchmarkData;
 import io.github.dl4jlr.examples.data.ExampleModels;
+import io.github.dl4jlr.examples.data.SequenceData;
 import io.github.dl4jlr.monitor.MonitorReport;
 import io.github.dl4jlr.monitor.RatioCheck;
 import io.github.dl4jlr.monitor.RatioVerdict;
@@ -160,11 +161,14 @@ final class ScenarioRunner {
                 r.rollbacks(), stopped, ratioStats(r), losses.validationLoss, losses.testLoss);
     }
 
-    /** The mean squared error of predicting the targets' mean, per output unit: their variance, averaged. */
+    /**
+     * The mean squared error of predicting the targets' mean, per output unit: their variance, averaged; on a time
+     * series, per step, times the steps (DL4J sums a sequence's steps).
+     */
     static double meanVariance(INDArray labels) {
-        INDArray y = labels.castTo(DataType.DOUBLE);
+        INDArray y = SequenceData.rows(labels);
         INDArray centred = y.subRowVector(y.mean(0));
-        return centred.mul(centred).sumNumber().doubleValue() / y.length();
+        return centred.mul(centred).sumNumber().doubleValue() / y.length() * y.size(0) / labels.size(0);
     }
 
     /** The largest judged ratio of the first 3 checks, the p90 of the later checks' largest, the median of medians. */
