@@ -16,9 +16,9 @@ import java.util.Random;
  */
 public final class SequenceData {
 
-    /** Steps per sequence: four weeks. */
-    static final int STEPS = 28;
-    /** Days between the starts of two sequences: a week, so that neighbours share three of their four weeks. */
+    /** Steps per sequence: two weeks. */
+    static final int STEPS = 14;
+    /** Days between the starts of two sequences: a week, so that neighbours share one of their two weeks. */
     static final int STRIDE = 7;
     /** The share of the days, in date order, that the training sequences come from; the test ones start after. */
     static final double TRAIN_SHARE = 0.8;
@@ -31,7 +31,7 @@ public final class SequenceData {
      * {@code src/main/r/chicago.R}): 5698 days, 2001-01-22 to 2016-08-28. At each step of a sequence the network sees
      * the day's entries and the next day's weekday (one-hot) and predicts the next day's entries. The first 80% of the
      * days give the training sequences, the rest the test ones (no day in both); entries standardized on the training
-     * days; sequences of 28 days starting every 7 days (about 650 training and 160 test sequences), training order
+     * days; sequences of 14 days starting every 7 days (650 training and 160 test sequences), training order
      * shuffled with the seed, minibatch 32.
      */
     public static BenchmarkData.Split chicago(long seed) {

@@ -16,18 +16,18 @@ class SequenceDataTest {
     void chicagoIsCutIntoFourWeekSequencesSplitByDate() {
         BenchmarkData.Split d = BenchmarkData.named("chicago", 0);
         assertTrue(d.regression());
-        // 5698 days, the first 4558 for training: starts 0, 7, ..., 4529 (its last target is day 4557);
-        // the test starts 4564, ..., 5663 (its last target is day 5691)
-        assertArrayEquals(new long[]{648, 8, 28}, d.train().getFeatures().shape());
-        assertArrayEquals(new long[]{648, 1, 28}, d.train().getLabels().shape());
-        assertArrayEquals(new long[]{158, 8, 28}, d.test().getFeatures().shape());
+        // 5698 days, the first 4558 for training: starts 0, 7, ..., 4543 (its last target is day 4557);
+        // the test starts 4564, ..., 5677 (its last target is day 5691)
+        assertArrayEquals(new long[]{650, 8, 14}, d.train().getFeatures().shape());
+        assertArrayEquals(new long[]{650, 1, 14}, d.train().getLabels().shape());
+        assertArrayEquals(new long[]{160, 8, 14}, d.test().getFeatures().shape());
         assertEquals(8, d.features());
         INDArray x = d.train().getFeatures();
         INDArray y = d.train().getLabels();
-        for (int t = 0; t < 27; t++) {
+        for (int t = 0; t < 13; t++) {
             assertEquals(y.getDouble(5, 0, t), x.getDouble(5, 0, t + 1), 1e-6, "the target is the next day's entries");
         }
-        assertEquals(648 * 28, x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+        assertEquals(650 * 14, x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
                 org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 8)).sumNumber().doubleValue(), 1e-6,
                 "one weekday a step");
         // standardized on the training days: the training sequences overlap, so only about 0 and 1

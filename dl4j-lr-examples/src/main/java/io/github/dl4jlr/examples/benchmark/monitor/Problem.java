@@ -85,7 +85,7 @@ record Problem(String name, int epochs, boolean heldOut) {
             new Problem("concrete", 30, true),
             new Problem("sacramento", 30, true),
             new Problem("biomass", 30, true),
-            new Problem("chicago", 20, true));
+            new Problem("chicago", 10, true));
 
     static Problem named(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst()
