@@ -1,11 +1,15 @@
 package io.github.dl4jlr.examples.benchmark.monitor;
 
 import io.github.dl4jlr.examples.data.BenchmarkData;
+import io.github.dl4jlr.examples.data.ExampleModels;
+import io.github.dl4jlr.internal.nn.NetworkAdapter;
 import io.github.dl4jlr.monitor.MonitorEvent;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +65,17 @@ class MonitorScenarioBenchmarkTest {
                 1e-12);
         assertEquals(2.5, ScenarioRunner.meanVariance(Nd4j.create(
                 new double[][]{{1, 0}, {3, 4}})), 1e-12, "variances 1 and 4, averaged over the units");
+        // two series of three steps, 1 3 1 and 3 1 3: variance 1 a step, and DL4J sums the three steps
+        assertEquals(3.0, ScenarioRunner.meanVariance(Nd4j.create(new double[][][]{{{1, 3, 1}}, {{3, 1, 3}}})), 1e-12);
+    }
+
+    @Test
+    void onSequencesTheRSquaredCountsEveryStepAsDl4jScoresThem() {
+        BenchmarkData.Split d = BenchmarkData.named("chicago", 0);
+        MultiLayerNetwork net = ExampleModels.forProblem("chicago", d, new Adam(1e-3), 0);
+        double testLoss = NetworkAdapter.of(net).meanLoss(d.testIterator());   // one minibatch of all 160
+        assertEquals(1 - testLoss / ScenarioRunner.meanVariance(d.test().getLabels()), ExampleModels.testScore(net, d),
+                1e-4, "R squared from the outputs agrees with DL4J's summed squared error of an untrained LSTM");
     }
 
     @Test
