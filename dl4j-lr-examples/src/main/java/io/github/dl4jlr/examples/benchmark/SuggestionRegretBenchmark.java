@@ -66,7 +66,9 @@ import java.util.function.DoubleFunction;
  * classes, 46 inputs, 4000 rows, MLP, 10 epochs); and three regression tables, scored by the test R squared in
  * place of the accuracy (so regret is in points of R squared): {@code concrete} (concrete strength, 8 inputs, 1030
  * rows), {@code sacramento} (home prices, 8 inputs, 932 rows) and {@code biomass} (heating values, 5 inputs, 536
- * rows), MLPs with a mean squared error, 30 epochs. The dog-breed demo's data is audited by the demo's own
+ * rows), MLPs with a mean squared error, 30 epochs; and a time series, {@code chicago} (Chicago L-train entries,
+ * 650 training sequences of 14 days, an LSTM with a squared error at every step, 10 epochs, scored by the R squared
+ * over all test steps). The dog-breed demo's data is audited by the demo's own
  * {@code DemoFinderBenchmark}.
  *
  * <pre>
@@ -98,8 +100,8 @@ public final class SuggestionRegretBenchmark {
                 description = "iris, blobs, digits, digits-cnn, fashion-cnn, letter, satellite, vehicle, "
                         + "vowel, dna, spam, glass, shuttle, soybean, musk, cells, hpc, churn, telco, credit, "
                         + "alzheimer, pima, votes, sonar, cytology, bivariate, parabolic, grants, german, simulated, "
-                        + "diamonds, survey, and the regression tables concrete, sacramento, biomass "
-                        + "(default: ${DEFAULT-VALUE}).")
+                        + "diamonds, survey, the regression tables concrete, sacramento, biomass, and the time series "
+                        + "chicago (default: ${DEFAULT-VALUE}).")
         List<String> datasets = List.of("iris", "blobs", "digits");
 
         @Option(names = "--optimizers", split = ",",
@@ -217,11 +219,12 @@ public final class SuggestionRegretBenchmark {
             case "dna", "soybean", "musk", "cells", "alzheimer", "pima", "votes", "sonar", "cytology", "bivariate",
                  "parabolic", "german", "simulated", "diamonds", "survey" -> 10;
             case "concrete", "sacramento", "biomass" -> 30;
+            case "chicago" -> 10;
             default -> throw new IllegalArgumentException("Expected dataset iris, blobs, digits, digits-cnn, "
                     + "fashion-cnn, letter, satellite, vehicle, vowel, dna, spam, glass, shuttle, soybean, musk, "
                     + "cells, hpc, churn, telco, credit, alzheimer, pima, votes, sonar, cytology, bivariate, "
-                    + "parabolic, grants, german, simulated, diamonds, survey, concrete, sacramento or biomass, but "
-                    + "got " + dataset);
+                    + "parabolic, grants, german, simulated, diamonds, survey, concrete, sacramento, biomass or chicago, "
+                    + "but got " + dataset);
         };
         return new FinderAudit.Problem() {
             private Split split(int seed) {
