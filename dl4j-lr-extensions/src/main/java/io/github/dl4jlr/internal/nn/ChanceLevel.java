@@ -55,8 +55,8 @@ public final class ChanceLevel {
      * Adds one minibatch's labels, one array per output in the network's order, with the mask DL4J scores each output
      * with (null for none). An output's labels are {@code [examples, units]}, or {@code [examples, units, steps]} for
      * a time series, whose every unmasked step is a row, with a {@code [examples, steps]} mask (or DL4J's own column
-     * form of it); a matrix's mask is {@code [examples, 1]}. A minibatch whose
-     * labels or masks have another shape, or whose outputs differ in their number of examples, is ignored.
+     * form of it); a matrix's mask is {@code [examples, 1]}. A minibatch whose labels or masks have another shape, or
+     * whose outputs differ in their number of examples, is ignored.
      *
      * @param labels the minibatch's labels
      * @param masks  the mask of each output, or null entries
