@@ -223,8 +223,8 @@ public final class SuggestionRegretBenchmark {
             default -> throw new IllegalArgumentException("Expected dataset iris, blobs, digits, digits-cnn, "
                     + "fashion-cnn, letter, satellite, vehicle, vowel, dna, spam, glass, shuttle, soybean, musk, "
                     + "cells, hpc, churn, telco, credit, alzheimer, pima, votes, sonar, cytology, bivariate, "
-                    + "parabolic, grants, german, simulated, diamonds, survey, concrete, sacramento, biomass or chicago, "
-                    + "but got " + dataset);
+                    + "parabolic, grants, german, simulated, diamonds, survey, concrete, sacramento, biomass or "
+                    + "chicago, but got " + dataset);
         };
         return new FinderAudit.Problem() {
             private Split split(int seed) {

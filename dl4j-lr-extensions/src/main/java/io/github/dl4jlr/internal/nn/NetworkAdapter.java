@@ -271,9 +271,9 @@ public final class NetworkAdapter {
     }
 
     /**
-     * The mask DL4J scores each output with, in the order of {@link #outputNames()}, for the minibatch being trained on:
-     * the labels' mask, as the output layer keeps it or as the graph holds it; null when the minibatch has none. An
-     * input's mask alone does not count: DL4J 1.0.0-M2.1 scores every step of a time-series output then (measured
+     * The mask DL4J scores each output with, in the order of {@link #outputNames()}, for the minibatch being trained
+     * on: the labels' mask, as the output layer keeps it or as the graph holds it; null when the minibatch has none.
+     * An input's mask alone does not count: DL4J 1.0.0-M2.1 scores every step of a time-series output then (measured
      * for an LSTM with an RnnOutputLayer, in both network types).
      */
     public List<INDArray> outputMasks() {

@@ -50,8 +50,8 @@ public final class MonitorScenarioBenchmark {
                 + "wine, fashion-cnn, letter, satellite, vehicle, vowel, dna, ionosphere, spam, glass, shuttle, "
                 + "soybean, musk, cells, hpc, churn, telco, attrition, credit, penguins, stackoverflow, lending, "
                 + "alzheimer, speech, twoclass, pima, votes, sonar, cytology, bivariate, parabolic, grants, german, "
-                + "simulated, diamonds, survey, the regression tables concrete, sacramento, biomass, and the time series "
-                + "chicago) or all (default: ${DEFAULT-VALUE}).")
+                + "simulated, diamonds, survey, the regression tables concrete, sacramento, biomass, and the time "
+                + "series chicago) or all (default: ${DEFAULT-VALUE}).")
         String part = "tuning";
 
         @Option(names = "--problems", split = ",", description = "Problems to run instead of a part.")
