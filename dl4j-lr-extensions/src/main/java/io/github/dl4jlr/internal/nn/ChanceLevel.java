@@ -2,7 +2,6 @@ package io.github.dl4jlr.internal.nn;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -76,14 +75,15 @@ public final class ChanceLevel {
             }
             n = l.size(0);
             INDArray rows = rows(l);
-            INDArray weights = rowWeights(l, masks.get(o));
-            if (rows == null || weights == null) {
+            INDArray mask = masks.get(o);
+            INDArray weights = mask == null ? null : rowWeights(l, mask);
+            if (rows == null || (mask != null && weights == null)) {
                 return;
             }
-            INDArray weighted = rows.mulColumnVector(weights);
+            INDArray weighted = weights == null ? rows : rows.mulColumnVector(weights);
             s[o] = weighted.sum(0).toDoubleVector();
             q[o] = weighted.mul(rows).sum(0).toDoubleVector();
-            m[o] = weights.sumNumber().doubleValue();
+            m[o] = weights == null ? rows.size(0) : weights.sumNumber().doubleValue();
         }
         if (sums == null) {
             sums = s;
@@ -119,16 +119,13 @@ public final class ChanceLevel {
     }
 
     /**
-     * A 0/1 (or weighting) column per row of {@link #rows}: ones without a mask; null for a mask of another shape. A
-     * time series' mask is {@code [examples, steps]} as given, or the {@code [examples x steps, 1]} column, time-major,
-     * that DL4J's output layer keeps it as during training.
+     * The mask as a 0/1 (or weighting) column per row of {@link #rows}; null for a mask of another shape. A time
+     * series' mask is {@code [examples, steps]} as given, or the {@code [examples x steps, 1]} column, time-major, that
+     * DL4J's output layer keeps it as during training.
      */
     private static INDArray rowWeights(INDArray labels, INDArray mask) {
         long n = labels.size(0);
         long rowCount = labels.rank() == 3 ? n * labels.size(2) : n;
-        if (mask == null) {
-            return Nd4j.ones(DataType.DOUBLE, rowCount, 1);
-        }
         INDArray m = mask.castTo(DataType.DOUBLE);
         if (labels.rank() == 3 && m.rank() == 2 && m.size(0) == n && m.size(1) == labels.size(2)) {
             return m.dup('c').reshape(rowCount, 1);

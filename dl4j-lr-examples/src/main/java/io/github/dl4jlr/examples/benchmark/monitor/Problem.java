@@ -98,9 +98,6 @@ record Problem(String name, int epochs, boolean heldOut) {
     }
 
     MultiLayerNetwork model(BenchmarkData.Split data, IUpdater updater, long seed) {
-        return switch (name) {
-            case "digits-cnn" -> ExampleModels.digitsCnn(data, updater, seed);
-            default -> ExampleModels.forProblem(name, data, updater, seed);
-        };
+        return ExampleModels.forProblem(name, data, updater, seed);
     }
 }
