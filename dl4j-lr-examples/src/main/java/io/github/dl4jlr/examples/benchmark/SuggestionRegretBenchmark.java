@@ -68,7 +68,8 @@ import java.util.function.DoubleFunction;
  * rows), {@code sacramento} (home prices, 8 inputs, 932 rows) and {@code biomass} (heating values, 5 inputs, 536
  * rows), MLPs with a mean squared error, 30 epochs; and a time series, {@code chicago} (Chicago L-train entries,
  * 650 training sequences of 14 days, an LSTM with a squared error at every step, 10 epochs, scored by the R squared
- * over all test steps). The dog-breed demo's data is audited by the demo's own
+ * over all test steps); and a fine-tuning problem, {@code letter-finetune} (an MLP pretrained on the letters A to M,
+ * its first layer frozen, a new head trained on 600 rows of N to Z, 10 epochs). The dog-breed demo's data is audited by the demo's own
  * {@code DemoFinderBenchmark}.
  *
  * <pre>
@@ -100,8 +101,8 @@ public final class SuggestionRegretBenchmark {
                 description = "iris, blobs, digits, digits-cnn, fashion-cnn, letter, satellite, vehicle, "
                         + "vowel, dna, spam, glass, shuttle, soybean, musk, cells, hpc, churn, telco, credit, "
                         + "alzheimer, pima, votes, sonar, cytology, bivariate, parabolic, grants, german, simulated, "
-                        + "diamonds, survey, the regression tables concrete, sacramento, biomass, and the time series "
-                        + "chicago (default: ${DEFAULT-VALUE}).")
+                        + "diamonds, survey, the regression tables concrete, sacramento, biomass, the time series chicago, and "
+                        + "letter-finetune, a pretrained MLP fine-tuned with a new head (default: ${DEFAULT-VALUE}).")
         List<String> datasets = List.of("iris", "blobs", "digits");
 
         @Option(names = "--optimizers", split = ",",
@@ -219,12 +220,12 @@ public final class SuggestionRegretBenchmark {
             case "dna", "soybean", "musk", "cells", "alzheimer", "pima", "votes", "sonar", "cytology", "bivariate",
                  "parabolic", "german", "simulated", "diamonds", "survey" -> 10;
             case "concrete", "sacramento", "biomass" -> 30;
-            case "chicago" -> 10;
+            case "chicago", "letter-finetune" -> 10;
             default -> throw new IllegalArgumentException("Expected dataset iris, blobs, digits, digits-cnn, "
                     + "fashion-cnn, letter, satellite, vehicle, vowel, dna, spam, glass, shuttle, soybean, musk, "
                     + "cells, hpc, churn, telco, credit, alzheimer, pima, votes, sonar, cytology, bivariate, "
-                    + "parabolic, grants, german, simulated, diamonds, survey, concrete, sacramento, biomass or "
-                    + "chicago, but got " + dataset);
+                    + "parabolic, grants, german, simulated, diamonds, survey, concrete, sacramento, biomass, "
+                    + "chicago or letter-finetune, but got " + dataset);
         };
         return new FinderAudit.Problem() {
             private Split split(int seed) {
