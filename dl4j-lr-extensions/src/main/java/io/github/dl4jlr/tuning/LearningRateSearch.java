@@ -6,6 +6,8 @@ import io.github.dl4jlr.internal.nn.NetworkAdapter;
 import io.github.dl4jlr.internal.util.Args;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.schedule.ScheduleType;
@@ -44,6 +46,10 @@ import java.util.Optional;
  * previous rung stopped (the schedule sees the same iteration and epoch counters as in one uninterrupted run), so
  * every finalist, the winner included, has trained its whole budget.
  *
+ * <p><b>From a trained network</b>: {@code network(net)} instead of {@code network(conf)} starts every candidate
+ * from that network's weights (fine-tuning a pretrained network, frozen layers included, or continuing a trained
+ * one), each as a new phase of training: a fresh updater state and counters at 0.
+ *
  * <p><b>Where it runs</b>: candidates are {@link MemberTask}s for a {@link MemberTrainer}, as PBT's members are:
  * threads here ({@link LocalMemberTrainer}, the default, one thread) or a Spark cluster ({@code SparkMemberTrainer}),
  * with the same result. With a checkpoint folder every rung is committed atomically and {@link #run()} resumes from the
@@ -57,8 +63,7 @@ public final class LearningRateSearch {
 
     private static final Logger log = LoggerFactory.getLogger(LearningRateSearch.class);
 
-    private final String networkJson;
-    private final boolean graph;
+    private final NetworkStart network;
     private final TrainingData trainData;
     private final Evaluator evaluator;
     private final MemberListeners listeners;
@@ -71,15 +76,15 @@ public final class LearningRateSearch {
     private final Path checkpointDir;
 
     private LearningRateSearch(Builder b) {
-        Args.check(b.networkJson != null, "a network configuration (network(conf))", "none");
-        this.networkJson = b.networkJson;
-        this.graph = b.graph;
+        Args.check(b.network != null, "a network (network(conf), or network(net) to start from its weights)",
+                "none");
+        this.network = b.network;
         this.trainData = Args.notNull("trainData", b.trainData);
         this.evaluator = Args.notNull("evaluator", b.evaluator);
         this.listeners = b.listeners;
         this.epochs = Args.positive("epochs", b.epochs);
         this.iterationsPerEpoch = b.iterationsPerEpoch > 0 ? b.iterationsPerEpoch : countMinibatches(trainData);
-        this.peak = peakRate(networkJson, graph, epochs, iterationsPerEpoch);
+        this.peak = peakRate(network.json(), network.graph(), epochs, iterationsPerEpoch);
         double low;
         double high;
         if (b.finderResult != null) {
@@ -125,9 +130,11 @@ public final class LearningRateSearch {
                     .append(Math.round(100.0 * ends[k] / ends[ends.length - 1])).append('%');
         }
         double[] rates = plan.rates();
-        return String.format(Locale.ROOT, "%d candidates %.1e ... %.1e (%s), %s over %d rungs ending at %s of %d "
+        return String.format(Locale.ROOT, "%d candidates %.1e ... %.1e (%s)%s, %s over %d rungs ending at %s of %d "
                         + "epoch%s, %s: about %.2g trainings of your budget", rates.length, rates[0],
-                rates[rates.length - 1], bracketSource, plan.reduction() == 2 ? "halving" : "keeping 1/" + plan.reduction(),
+                rates[rates.length - 1], bracketSource,
+                network.fromWeights() ? ", each from your network's weights" : "",
+                plan.reduction() == 2 ? "halving" : "keeping 1/" + plan.reduction(),
                 plan.rungs(), parts, epochs, epochs == 1 ? "" : "s",
                 plan.finalists() == 1 ? "1 finalist" : plan.finalists() + " finalists", plan.cost());
     }
@@ -160,8 +167,7 @@ public final class LearningRateSearch {
         MemberTrainer used = trainer != null ? trainer : new LocalMemberTrainer(1);
         try {
             for (int k = firstRung; k < plan.rungs(); k++) {
-                MemberSpec spec = new MemberSpec(networkJson, graph, trainData, evaluator, listeners, plan.length(k),
-                        ScheduleType.ITERATION, iterationsPerEpoch);
+                MemberSpec spec = spec(plan.length(k));
                 List<MemberTask> tasks = new ArrayList<>();
                 for (int i : alive) {
                     tasks.add(states[i].task(i, k, hyperparameters(rates[i])));
@@ -201,8 +207,13 @@ public final class LearningRateSearch {
     }
 
     private MemberSpec spec() {
-        return new MemberSpec(networkJson, graph, trainData, evaluator, listeners, 1, ScheduleType.ITERATION,
-                iterationsPerEpoch);
+        return spec(1);
+    }
+
+    /** The spec of a rung whose candidates train {@code length} iterations. */
+    private MemberSpec spec(int length) {
+        return new MemberSpec(network.json(), network.graph(), trainData, evaluator, listeners, length,
+                ScheduleType.ITERATION, iterationsPerEpoch);
     }
 
     private Map<String, Double> hyperparameters(double rate) {
@@ -210,7 +221,7 @@ public final class LearningRateSearch {
     }
 
     private int start(MemberState[] states, List<Integer> alive) {
-        MemberState initial = MemberState.of(NetworkAdapter.of(MemberWork.build(spec())));
+        MemberState initial = network.initial(spec());
         Arrays.fill(states, initial);
         for (int i = 0; i < states.length; i++) {
             alive.add(i);
@@ -229,7 +240,7 @@ public final class LearningRateSearch {
 
     /** A fingerprint of the plan, so a checkpoint is resumed only by the same search. */
     private long fingerprint() {
-        return 31L * Arrays.hashCode(plan.rates()) + Arrays.hashCode(plan.rungEnds()) + networkJson.hashCode();
+        return 31L * Arrays.hashCode(plan.rates()) + Arrays.hashCode(plan.rungEnds()) + network.fingerprint();
     }
 
     private PbtCheckpoint.State checkpointState(int nextRung, List<Integer> alive, MemberState[] states,
@@ -299,8 +310,7 @@ public final class LearningRateSearch {
 
     /** Settings; defaults: 8 candidates, halving (reduction 2) down to 2 finalists, the local trainer, no checkpoint. */
     public static final class Builder {
-        private String networkJson;
-        private boolean graph;
+        private NetworkStart network;
         private TrainingData trainData;
         private Evaluator evaluator;
         private MemberListeners listeners;
@@ -323,8 +333,7 @@ public final class LearningRateSearch {
          * @return this builder
          */
         public Builder network(MultiLayerConfiguration conf) {
-            this.networkJson = Args.notNull("network", conf).toJson();
-            this.graph = false;
+            this.network = NetworkStart.of(conf);
             return this;
         }
 
@@ -333,8 +342,34 @@ public final class LearningRateSearch {
          * @return this builder
          */
         public Builder network(ComputationGraphConfiguration conf) {
-            this.networkJson = Args.notNull("network", conf).toJson();
-            this.graph = true;
+            this.network = NetworkStart.of(conf);
+            return this;
+        }
+
+        /**
+         * Every candidate starts from this network's weights: a pretrained network with a new head, a network rebuilt
+         * by {@code TransferLearning} with frozen layers, or one trained for a while. Its configuration (updater,
+         * rate or schedule, frozen layers) is what candidates train with, and its parameters are copied now; the
+         * network itself is not changed. Each candidate starts a new phase of training, as a network that
+         * {@code TransferLearning} rebuilt does: a fresh updater state (no momentum or Adam moments carried over) and
+         * iteration and epoch counters at 0, so a schedule is read from its start.
+         *
+         * @param net your network, initialized
+         * @return this builder
+         */
+        public Builder network(MultiLayerNetwork net) {
+            this.network = NetworkStart.weightsOf(net);
+            return this;
+        }
+
+        /**
+         * {@link #network(MultiLayerNetwork)} for a graph.
+         *
+         * @param net your graph, initialized
+         * @return this builder
+         */
+        public Builder network(ComputationGraph net) {
+            this.network = NetworkStart.weightsOf(net);
             return this;
         }
 

@@ -1,10 +1,11 @@
 package io.github.dl4jlr.tuning;
 
-import io.github.dl4jlr.internal.nn.NetworkAdapter;
 import io.github.dl4jlr.internal.util.Args;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,8 @@ import java.util.Random;
  * A task is data that travels (hyperparameters, parameters and updater state as bytes, counters), and
  * {@link MemberWork#run} rebuilds the member from the configuration JSON wherever it runs, so the default
  * {@link LocalMemberTrainer} and a distributed trainer give the same history. Every member starts from the
- * configuration's own initial weights. Between rounds, on the driver, the weak members <b>exploit</b> a strictly
+ * configuration's own initial weights, or with {@code network(net)} from that network's weights. Between rounds, on
+ * the driver, the weak members <b>exploit</b> a strictly
  * better donor (copy its parameters, updater state and counters) and <b>explore</b> (perturb or resample the donor's
  * hyperparameters, clamped to the bounds); the new hyperparameters are applied after the copied state is loaded, so
  * the explored learning rate is the one the next step uses.
@@ -52,6 +54,7 @@ public final class PopulationBasedTraining {
 
     private final int populationSize;
     private final MemberSpec spec;
+    private final NetworkStart network;
     private final SearchSpace space;
     private final List<Map<String, Double>> initial;
     private final int rounds;
@@ -78,10 +81,12 @@ public final class PopulationBasedTraining {
 
     private PopulationBasedTraining(Builder b) {
         this.populationSize = Args.atLeast("populationSize", b.populationSize, 2);
-        Args.check(b.networkJson != null, "a network configuration (network(conf))", "none");
+        Args.check(b.network != null, "a network (network(conf), or network(net) to start from its weights)",
+                "none");
+        this.network = b.network;
         this.space = Args.notNull("searchSpace", b.space);
         // MemberSpec checks the data, the evaluator and the round length.
-        this.spec = new MemberSpec(b.networkJson, b.graph, b.trainData, b.evaluator, b.listeners, b.readyEvery,
+        this.spec = new MemberSpec(network.json(), network.graph(), b.trainData, b.evaluator, b.listeners, b.readyEvery,
                 b.readyUnit, 0);
         this.rounds = Args.positive("rounds", b.rounds);
         this.exploit = Args.notNull("exploit", b.exploit);
@@ -197,16 +202,15 @@ public final class PopulationBasedTraining {
 
     private int start(List<Member> members) {
         Random rng = new Random(seed);
-        NetworkAdapter net = NetworkAdapter.of(MemberWork.build(spec));
-        byte[][] arrays = MemberWork.save(net);
+        MemberState first = network.initial(spec);
         for (int m = 0; m < populationSize; m++) {
             Member mem = new Member();
             Map<String, Double> sampled = space.sample(rng);
             mem.hyperparameters = m < initial.size() ? initial.get(m) : sampled;
-            mem.params = arrays[0];
-            mem.updaterState = arrays[1];
-            mem.iteration = net.iterationCount();
-            mem.epoch = net.epochCount();
+            mem.params = first.params();
+            mem.updaterState = first.updaterState();
+            mem.iteration = first.iteration();
+            mem.epoch = first.epoch();
             mem.parent = m;
             members.add(mem);
         }
@@ -301,8 +305,7 @@ public final class PopulationBasedTraining {
     /** Settings; defaults: 8 members, truncation, perturb, resample probability 0.25, the local trainer, seed 0. */
     public static final class Builder {
         private int populationSize = 8;
-        private String networkJson;
-        private boolean graph;
+        private NetworkStart network;
         private SearchSpace space;
         private TrainingData trainData;
         private Evaluator evaluator;
@@ -341,8 +344,7 @@ public final class PopulationBasedTraining {
          * @return this builder
          */
         public Builder network(MultiLayerConfiguration conf) {
-            this.networkJson = Args.notNull("network", conf).toJson();
-            this.graph = false;
+            this.network = NetworkStart.of(conf);
             return this;
         }
 
@@ -353,8 +355,32 @@ public final class PopulationBasedTraining {
          * @return this builder
          */
         public Builder network(ComputationGraphConfiguration conf) {
-            this.networkJson = Args.notNull("network", conf).toJson();
-            this.graph = true;
+            this.network = NetworkStart.of(conf);
+            return this;
+        }
+
+        /**
+         * Every member starts from this network's weights (a pretrained network with a new head, frozen layers
+         * included, or one trained for a while), each as a new phase of training: a fresh updater state and counters
+         * at 0, as a network that {@code TransferLearning} rebuilt starts. Its parameters are copied now; the network
+         * itself is not changed.
+         *
+         * @param net your network, initialized
+         * @return this builder
+         */
+        public Builder network(MultiLayerNetwork net) {
+            this.network = NetworkStart.weightsOf(net);
+            return this;
+        }
+
+        /**
+         * {@link #network(MultiLayerNetwork)} for a graph.
+         *
+         * @param net your graph, initialized
+         * @return this builder
+         */
+        public Builder network(ComputationGraph net) {
+            this.network = NetworkStart.weightsOf(net);
             return this;
         }
 
@@ -366,9 +392,7 @@ public final class PopulationBasedTraining {
          * @return this builder
          */
         public Builder networkLike(Model template) {
-            NetworkAdapter net = NetworkAdapter.of(Args.notNull("network", template));
-            this.networkJson = net.configurationJson();
-            this.graph = net.isGraph();
+            this.network = NetworkStart.configurationOf(template);
             return this;
         }
 

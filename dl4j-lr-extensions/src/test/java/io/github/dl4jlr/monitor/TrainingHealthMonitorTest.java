@@ -15,6 +15,8 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
+import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -239,7 +241,10 @@ class TrainingHealthMonitorTest {
     }
 
     private TrainingHealthMonitor trainAndWatch(IUpdater updater, int epochs) {
-        MultiLayerNetwork net = TinyNets.mln(updater);
+        return trainAndWatch(TinyNets.mln(updater), epochs);
+    }
+
+    private TrainingHealthMonitor trainAndWatch(MultiLayerNetwork net, int epochs) {
         TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().frequency(2).ratioPatience(3).build();
         net.setListeners(monitor);
         for (int e = 0; e < epochs; e++) {
@@ -292,6 +297,29 @@ class TrainingHealthMonitorTest {
         assertTrue(r.warnings().get(0).message().endsWith("learning rate likely too low for these layers (try x10)"),
                 r.warnings().get(0).message());
         assertEquals(1, r.warnings().size(), r.warnings().toString());
+    }
+
+    @Test
+    void aFrozenLayerIsNeitherJudgedNorShownAndTooLowStaysTooLow() {
+        MultiLayerNetwork body = TinyNets.mln(new Adam(1e-2));
+        body.fit(batches(20, -1));
+        for (double lr : new double[]{1e-3, 1e-5}) {
+            MultiLayerNetwork tuned = new TransferLearning.Builder(body.clone())
+                    .fineTuneConfiguration(new FineTuneConfiguration.Builder().updater(new Adam(lr)).build())
+                    .setFeatureExtractor(0).build();
+            MonitorReport r = trainAndWatch(tuned, 1).report();
+            assertTrue(r.checks().stream().allMatch(c -> c.keys().equals(List.of("1_W", "1_b"))),
+                    "only the head's arrays are measured: " + r.checks().get(0).keys());
+            if (lr == 1e-3) {
+                assertEquals(List.of(), r.warnings());
+            } else {
+                assertEquals(1, r.warnings().size(), r.warnings().toString());
+                assertEquals("1_W", r.warnings().get(0).key());
+                assertTrue(r.warnings().get(0).message().endsWith("learning rate likely too low for this layer (try x10)"),
+                        r.warnings().get(0).message());
+            }
+        }
+        assertTrue(lines(ch.qos.logback.classic.Level.INFO).stream().noneMatch(l -> l.contains("0_W")));
     }
 
     @Test

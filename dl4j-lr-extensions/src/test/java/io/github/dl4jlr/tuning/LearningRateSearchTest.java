@@ -153,7 +153,7 @@ public class LearningRateSearchTest {
                 assertThrows(IllegalArgumentException.class, () -> LearningRateSearch.builder()
                         .network(TinyNets.mlnConf(new Adam(1e-3))).trainData(DATA).evaluator(m -> 0).epochs(2).build())
                         .getMessage());
-        assertEquals("Expected a network configuration (network(conf)), but got none",
+        assertEquals("Expected a network (network(conf), or network(net) to start from its weights), but got none",
                 assertThrows(IllegalArgumentException.class, () -> LearningRateSearch.builder().build()).getMessage());
         assertEquals("Expected epochs > 0, but got 0",
                 assertThrows(IllegalArgumentException.class, () -> LearningRateSearch.builder()

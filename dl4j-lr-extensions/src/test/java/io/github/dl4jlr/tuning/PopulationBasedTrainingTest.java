@@ -97,6 +97,23 @@ public class PopulationBasedTrainingTest {
     }
 
     @Test
+    void membersStartFromAFineTunedNetworksWeightsAndItsFrozenLayerStaysFrozen() {
+        MultiLayerNetwork body = TinyNets.mln(new Adam(1e-2));
+        body.fit(TinyNets.iterator(10, 32, 21, 2.0), 3);
+        MultiLayerNetwork tuned = new org.deeplearning4j.nn.transferlearning.TransferLearning.Builder(body)
+                .fineTuneConfiguration(new org.deeplearning4j.nn.transferlearning.FineTuneConfiguration.Builder()
+                        .updater(new Adam(1e-3)).build())
+                .setFeatureExtractor(0).build();
+        double before = accuracy(tuned);
+        Map<String, Double> tiny = Map.of(SearchSpace.LEARNING_RATE, 1e-6);
+        PbtResult r = pbt(1).network(tuned).initialHyperparameters(List.of(tiny, tiny, tiny, tiny)).build().run();
+        MultiLayerNetwork best = (MultiLayerNetwork) r.bestModel();
+        assertEquals(tuned.getLayer(0).params(), best.getLayer(0).params(), "the frozen layer never trained");
+        assertEquals(before, r.bestScore(), 0.01, "a rate of 1e-6 keeps the fine-tuned network's accuracy");
+        assertTrue(before > 0.5, "started from trained weights, not from a fresh initialization: " + before);
+    }
+
+    @Test
     void sameSeedSameHistoryAndThreadsDoNotChangeIt() {
         List<PbtRecord> a = pbt(3).build().run().history();
         List<PbtRecord> b = pbt(3).build().run().history();
@@ -174,7 +191,8 @@ public class PopulationBasedTrainingTest {
         assertEquals("Expected Nesterovs for hyperparameter momentum, but got Adam", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> PopulationBasedTraining.builder().searchSpace(SPACE)
                 .trainData(TrainingData.of(() -> TinyNets.iterator(1, 1, 1))).evaluator(m -> 0).build());
-        assertEquals("Expected a network configuration (network(conf)), but got none", e.getMessage());
+        assertEquals("Expected a network (network(conf), or network(net) to start from its weights), but got none",
+                e.getMessage());
     }
 
     @Test

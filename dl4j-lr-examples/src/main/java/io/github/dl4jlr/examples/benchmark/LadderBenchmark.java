@@ -24,7 +24,6 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
@@ -91,8 +90,10 @@ public final class LadderBenchmark {
     @Command(name = "ladder", mixinStandardHelpOptions = true,
             description = "Cost and regret of the range test, the trials, the search and PBT on the same problems.")
     static final class Options {
-        @Option(names = "--problems", split = ",", description = "digits, digits-cnn, fashion-cnn, or any MLP table of "
-                + "the finder benchmarks (letter, satellite, dna, spam, ...) (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--problems", split = ",", description = "digits, digits-cnn, fashion-cnn, any MLP table of "
+                + "the finder benchmarks (letter, satellite, dna, spam, ...), or a fine-tuning problem "
+                + "(letter-finetune, fashion-finetune), whose search and PBT start from the pretrained weights "
+                + "(default: ${DEFAULT-VALUE}).")
         List<String> problems = List.of("digits", "digits-cnn");
 
         @Option(names = "--optimizers", split = ",", description = "adam, momentum (default: ${DEFAULT-VALUE}).")
@@ -324,8 +325,8 @@ public final class LadderBenchmark {
 
         private SearchResult search(LrFinderResult sweep, long seed, MemberTrainer trainer) {
             String p = problem;
-            MultiLayerConfiguration conf = fresh(1e-3, seed).getLayerWiseConfigurations();
-            return LearningRateSearch.builder().network(conf)
+            // from the network's weights: a fresh one's are its configuration's own, a fine-tuned one's pretrained
+            return LearningRateSearch.builder().network(fresh(1e-3, seed))
                     .trainData(TrainingData.of(() -> ExampleModels.dataFor(p, seed).trainIterator()))
                     .evaluator(m -> score(m, p, seed, true))
                     .epochs(epochs).iterationsPerEpoch(perEpoch).bracket(sweep).trainer(trainer).build().run();
@@ -337,7 +338,7 @@ public final class LadderBenchmark {
             double high = top / Math.sqrt(10);
             double low = high / Math.pow(10, 3.5);
             return PopulationBasedTraining.builder().populationSize(4)
-                    .network(fresh(1e-3, seed).getLayerWiseConfigurations())
+                    .network(fresh(1e-3, seed))
                     .searchSpace(SearchSpace.learningRateScale(low / 1e-3, high / 1e-3).build())
                     .trainData(TrainingData.of(() -> ExampleModels.dataFor(p, seed).trainIterator()))
                     .evaluator(m -> score(m, p, seed, true))

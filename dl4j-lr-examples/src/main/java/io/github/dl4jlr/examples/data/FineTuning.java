@@ -16,102 +16,125 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 
 /**
- * A fine-tuning problem, {@code letter-finetune}: an MLP 64-64 pretrained on the UCI letters A to M, its first hidden
- * layer frozen, a new softmax head for N to Z, trained on a small sample of N to Z. The source and the target share no
- * class, so the head starts at its chance level on features learned elsewhere, as in transfer learning.
+ * Fine-tuning problems: a network pretrained on some classes of a data set, its lower layers frozen, a new softmax head
+ * for the other classes, trained on a small sample of them. Source and target share no class, so the head starts at
+ * its chance level on features learned elsewhere, as in transfer learning.
  *
  * <ul>
- *   <li>source: the training rows of {@link BenchmarkData#letter(long)} labelled A to M (about 2000); the body is
- *       trained once, on the rows of data seed 0, with Adam 1e-3 for {@value #PRETRAIN_EPOCHS} epochs (weights from
- *       seed 1000), and every model starts from it, as users start from one pretrained network;</li>
- *   <li>target: the first {@value #TARGET_TRAIN} training rows labelled N to Z, and every test row labelled N to Z
- *       (about 500), 13 classes, minibatch 32;</li>
- *   <li>model: {@code TransferLearning} on the pretrained network with the given updater for every trained layer,
- *       layer 0 frozen, the old head replaced by a new one (Xavier, weights from {@code 1000 + seed}).</li>
+ *   <li>{@code letter-finetune}: the MLP 64-64 of the UCI letters, pretrained on A to M, its first hidden layer
+ *       frozen; the target is N to Z (13 classes);</li>
+ *   <li>{@code fashion-finetune}: the CNN of the Fashion-MNIST subset, pretrained on its classes 0 to 4 (tops,
+ *       trousers, pullovers, dresses, coats), both convolution layers frozen; the target is classes 5 to 9 (sandals,
+ *       shirts, sneakers, bags, ankle boots).</li>
  * </ul>
+ * The source is the training rows of the source classes; the network is pretrained once, on the rows of data seed 0,
+ * with Adam 1e-3 for {@value #PRETRAIN_EPOCHS} epochs (weights from seed 1000), and every model starts from it, as
+ * users start from one pretrained network. The target's training rows are the first {@value #TARGET_TRAIN} of the
+ * target classes, its test rows every test row of them; minibatch 32. The model is {@code TransferLearning} on the
+ * pretrained network with the given updater for every trained layer and a new head (Xavier, weights from
+ * {@code 1000 + seed}).
  */
 public final class FineTuning {
 
-    /** The problem's name in the benchmarks. */
-    public static final String NAME = "letter-finetune";
-    static final int SPLIT_CLASS = 13;
+    /** The letters problem's name in the benchmarks. */
+    public static final String LETTERS = "letter-finetune";
+    /** The Fashion-MNIST problem's name in the benchmarks. */
+    public static final String FASHION = "fashion-finetune";
     static final int TARGET_TRAIN = 600;
     static final int PRETRAIN_EPOCHS = 10;
 
-    private static MultiLayerNetwork pretrained;
+    /** A problem: its data, where the target classes start, the last frozen layer and the head's inputs. */
+    private record Spec(LongFunction<BenchmarkData.Split> data, int classes, int split, int frozenUpTo, int headIn) {
+    }
+
+    private static final Map<String, MultiLayerNetwork> PRETRAINED = new ConcurrentHashMap<>();
 
     private FineTuning() {
     }
 
-    /** The target split (N to Z) of the letters shuffled with {@code seed}. */
-    public static BenchmarkData.Split target(long seed) {
-        BenchmarkData.Split letters = BenchmarkData.letter(seed);
-        DataSet train = classes(letters.train(), SPLIT_CLASS, 26);
-        train = new DataSet(train.getFeatures().get(NDArrayIndex.interval(0, TARGET_TRAIN), NDArrayIndex.all()),
-                train.getLabels().get(NDArrayIndex.interval(0, TARGET_TRAIN), NDArrayIndex.all()));
-        return new BenchmarkData.Split(NAME, train, classes(letters.test(), SPLIT_CLASS, 26), 32, 26 - SPLIT_CLASS);
+    /** Whether the problem name is one of these fine-tuning problems. */
+    public static boolean handles(String problem) {
+        return problem.equals(LETTERS) || problem.equals(FASHION);
     }
 
-    /** The source split (A to M) of the letters shuffled with {@code seed}. */
-    static BenchmarkData.Split source(long seed) {
-        BenchmarkData.Split letters = BenchmarkData.letter(seed);
-        return new BenchmarkData.Split("letter-source", classes(letters.train(), 0, SPLIT_CLASS),
-                classes(letters.test(), 0, SPLIT_CLASS), 32, SPLIT_CLASS);
+    private static Spec spec(String problem) {
+        return switch (problem) {
+            case LETTERS -> new Spec(BenchmarkData::letter, 26, 13, 0, 64);
+            case FASHION -> new Spec(BenchmarkData::fashion, 10, 5, 3, 32);
+            default -> throw new IllegalArgumentException("Expected " + LETTERS + " or " + FASHION + ", but got "
+                    + problem);
+        };
+    }
+
+    /** The target split of the data shuffled with {@code seed}. */
+    public static BenchmarkData.Split target(String problem, long seed) {
+        Spec s = spec(problem);
+        BenchmarkData.Split all = s.data().apply(seed);
+        DataSet train = classes(all.train(), s.split(), s.classes());
+        train = new DataSet(train.getFeatures().get(NDArrayIndex.interval(0, TARGET_TRAIN), NDArrayIndex.all()),
+                train.getLabels().get(NDArrayIndex.interval(0, TARGET_TRAIN), NDArrayIndex.all()));
+        return new BenchmarkData.Split(problem, train, classes(all.test(), s.split(), s.classes()), 32,
+                s.classes() - s.split());
+    }
+
+    /** The source split of the data shuffled with {@code seed}. */
+    static BenchmarkData.Split source(String problem, long seed) {
+        Spec s = spec(problem);
+        BenchmarkData.Split all = s.data().apply(seed);
+        return new BenchmarkData.Split(problem + "-source", classes(all.train(), 0, s.split()),
+                classes(all.test(), 0, s.split()), 32, s.split());
     }
 
     /**
-     * The network to fine-tune: the pretrained body, layer 0 frozen, a new head for the target.
+     * The network to fine-tune: the pretrained network, its lower layers frozen, a new head for the target.
      *
      * @param updater the updater (and rate) of every trained layer
      * @param seed    the new head's weights come from {@code 1000 + seed}
      */
-    public static MultiLayerNetwork model(IUpdater updater, long seed) {
-        return new TransferLearning.Builder(pretrained())
+    public static MultiLayerNetwork model(String problem, IUpdater updater, long seed) {
+        Spec s = spec(problem);
+        return new TransferLearning.Builder(pretrained(problem))
                 .fineTuneConfiguration(new FineTuneConfiguration.Builder().updater(updater).seed(1000 + seed).build())
-                .setFeatureExtractor(0)
+                .setFeatureExtractor(s.frozenUpTo())
                 .removeOutputLayer()
-                .addLayer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(64).nOut(26 - SPLIT_CLASS)
-                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
+                .addLayer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(s.headIn())
+                        .nOut(s.classes() - s.split()).activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER)
+                        .build())
                 .build();
     }
 
-    /** A copy of the pretrained network (trained on first use). */
-    static synchronized MultiLayerNetwork pretrained() {
-        if (pretrained == null) {
-            BenchmarkData.Split source = source(0);
-            MultiLayerNetwork net = ExampleModels.mlp(source, new Adam(1e-3), 0, 64, 64);
+    /** A copy of the problem's pretrained network (trained on first use). */
+    static MultiLayerNetwork pretrained(String problem) {
+        return PRETRAINED.computeIfAbsent(problem, p -> {
+            BenchmarkData.Split source = source(p, 0);
+            MultiLayerNetwork net = ExampleModels.forProblem(p.equals(FASHION) ? "fashion-cnn" : "letter", source,
+                    new Adam(1e-3), 0);
             for (int e = 0; e < PRETRAIN_EPOCHS; e++) {
                 net.fit(source.trainIterator());
             }
-            pretrained = net;
-        }
-        return pretrained.clone();
+            return net;
+        }).clone();
     }
 
     /** The rows whose class lies in {@code [from, to)}, with only those label columns. */
     static DataSet classes(DataSet d, int from, int to) {
         INDArray labels = d.getLabels();
         INDArray cls = labels.argMax(1);
-        List<Long> rows = new ArrayList<>();
-        for (long i = 0; i < labels.size(0); i++) {
-            int c = cls.getInt((int) i);
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < labels.size(0); i++) {
+            int c = cls.getInt(i);
             if (c >= from && c < to) {
                 rows.add(i);
             }
         }
-        long[] idx = rows.stream().mapToLong(Long::longValue).toArray();
-        INDArray x = Nd4j.pullRows(d.getFeatures(), 1, toInts(idx));
-        INDArray y = Nd4j.pullRows(labels, 1, toInts(idx)).get(NDArrayIndex.all(), NDArrayIndex.interval(from, to));
+        int[] idx = rows.stream().mapToInt(Integer::intValue).toArray();
+        INDArray x = Nd4j.pullRows(d.getFeatures(), 1, idx);
+        INDArray y = Nd4j.pullRows(labels, 1, idx).get(NDArrayIndex.all(), NDArrayIndex.interval(from, to));
         return new DataSet(x, y.dup());
-    }
-
-    private static int[] toInts(long[] idx) {
-        int[] out = new int[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            out[i] = (int) idx[i];
-        }
-        return out;
     }
 }

@@ -3,6 +3,8 @@ package io.github.dl4jlr.examples.data;
 import org.deeplearning4j.nn.layers.FrozenLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
@@ -12,22 +14,23 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The fine-tuning problem: disjoint classes, a frozen pretrained layer, a new head that learns the target. */
+/** The fine-tuning problems: disjoint classes, frozen pretrained layers, a new head that learns the target. */
 class FineTuningTest {
 
-    @Test
-    void sourceAndTargetShareNoClassAndTheTargetIsSmall() {
-        BenchmarkData.Split target = ExampleModels.dataFor(FineTuning.NAME, 0);
-        BenchmarkData.Split source = FineTuning.source(0);
-        assertEquals(13, target.classes());
+    @ParameterizedTest
+    @CsvSource({"letter-finetune, 13, 1000", "fashion-finetune, 5, 1000"})
+    void sourceAndTargetShareNoClassAndTheTargetIsSmall(String problem, int classes, int allTest) {
+        BenchmarkData.Split target = ExampleModels.dataFor(problem, 0);
+        BenchmarkData.Split source = FineTuning.source(problem, 0);
+        assertEquals(classes, target.classes());
         assertEquals(600, target.train().numExamples());
-        assertEquals(13, target.train().getLabels().size(1));
-        // every row keeps exactly one label among its 13 columns
+        assertEquals(classes, target.train().getLabels().size(1));
+        // every row keeps exactly one label among its columns
         assertEquals(600, target.train().getLabels().sumNumber().doubleValue(), 1e-9);
         assertEquals(target.test().numExamples(), target.test().getLabels().sumNumber().doubleValue(), 1e-9);
-        // the letters' 4000/1000 split, A to M on one side: together with N to Z they are the whole split
-        int letterTest = BenchmarkData.letter(0).test().numExamples();
-        assertEquals(letterTest, source.test().numExamples() + target.test().numExamples());
+        assertEquals(source.test().numExamples(), source.test().getLabels().sumNumber().doubleValue(), 1e-9);
+        // the source classes and the target classes together are the whole test split
+        assertEquals(allTest, source.test().numExamples() + target.test().numExamples());
     }
 
     @Test
@@ -39,22 +42,26 @@ class FineTuningTest {
         assertEquals(Nd4j.createFromArray(new float[][]{{0, 1}, {1, 0}}), upper.getLabels());
     }
 
-    @Test
-    void theModelKeepsThePretrainedFrozenLayerAndLearnsTheTarget() {
-        MultiLayerNetwork pretrained = FineTuning.pretrained();
-        MultiLayerNetwork net = ExampleModels.forProblem(FineTuning.NAME, FineTuning.target(0), new Adam(1e-3), 1);
-        assertInstanceOf(FrozenLayer.class, net.getLayer(0));
-        assertEquals(pretrained.getLayer(0).params(), net.getLayer(0).params());
-        assertEquals(pretrained.getLayer(1).params(), net.getLayer(1).params());
-        assertEquals(13, net.getLayer(2).getParam("W").size(1));
-        BenchmarkData.Split target = FineTuning.target(0);
+    @ParameterizedTest
+    @CsvSource({"letter-finetune, 0, 1, 2", "fashion-finetune, 2, 4, 5"})
+    void theModelKeepsThePretrainedFrozenLayersAndLearnsTheTarget(String problem, int lastFrozenWithParams,
+                                                                   int trainedBody, int head) {
+        MultiLayerNetwork pretrained = FineTuning.pretrained(problem);
+        BenchmarkData.Split target = FineTuning.target(problem, 0);
+        MultiLayerNetwork net = ExampleModels.forProblem(problem, target, new Adam(1e-3), 1);
+        assertInstanceOf(FrozenLayer.class, net.getLayer(lastFrozenWithParams));
+        assertEquals(pretrained.getLayer(lastFrozenWithParams).params(), net.getLayer(lastFrozenWithParams).params());
+        assertEquals(pretrained.getLayer(trainedBody).params(), net.getLayer(trainedBody).params());
+        assertEquals(target.classes(), net.getLayer(head).getParam("W").size(1));
         double before = ExampleModels.testScore(net, target);
         for (int e = 0; e < 5; e++) {
             net.fit(target.trainIterator());
         }
-        assertEquals(pretrained.getLayer(0).params(), net.getLayer(0).params(), "the frozen layer did not train");
-        assertNotEquals(pretrained.getLayer(1).params(), net.getLayer(1).params(), "the second layer trained");
+        assertEquals(pretrained.getLayer(lastFrozenWithParams).params(), net.getLayer(lastFrozenWithParams).params(),
+                "the frozen layer did not train");
+        assertNotEquals(pretrained.getLayer(trainedBody).params(), net.getLayer(trainedBody).params(),
+                "the layer above it trained");
         double after = ExampleModels.testScore(net, target);
-        assertTrue(after > before + 0.3 && after > 0.6, "the new head learned N to Z: " + before + " -> " + after);
+        assertTrue(after > before + 0.3 && after > 0.6, "the new head learned the target: " + before + " -> " + after);
     }
 }

@@ -5,7 +5,10 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.layers.FrozenLayer;
+import org.deeplearning4j.nn.layers.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
@@ -23,6 +26,7 @@ import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.schedule.ISchedule;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -36,6 +40,8 @@ import java.util.Map;
  * single-batch training.
  */
 public final class NetworkAdapter {
+
+    private static final NoOp FROZEN = new NoOp();
 
     private final Model model;
     private final MultiLayerNetwork mln;
@@ -160,15 +166,40 @@ public final class NetworkAdapter {
     /**
      * {@code |update|_1 / |params|_1} over the whole network, read at {@code iterationDone}, where the flat gradient
      * view holds the update just applied: how far the last step moved the parameters, relative to their size. NaN
-     * when the parameters are all zero or no update is set.
+     * when the parameters are all zero or no update is set. Frozen layers are left out of both norms.
      */
     public double relativeUpdate() {
         INDArray update = mln != null ? mln.getGradientsViewArray() : graph.getGradientsViewArray();
         if (update == null) {
             return Double.NaN;
         }
-        double p = model.params().norm1Number().doubleValue();
-        return p > 0 ? update.norm1Number().doubleValue() / p : Double.NaN;
+        Layer[] layers = layers();
+        if (Arrays.stream(layers).noneMatch(NetworkAdapter::frozen)) {
+            double p = model.params().norm1Number().doubleValue();
+            return p > 0 ? update.norm1Number().doubleValue() / p : Double.NaN;
+        }
+        // a frozen body never moves: measure the layers that train, or a large frozen body hides a huge first step
+        Gradient g = model.gradient();
+        double u = 0;
+        double p = 0;
+        for (int i = 0; i < layers.length; i++) {
+            Layer layer = layers[i];
+            if (frozen(layer)) {
+                continue;
+            }
+            String prefix = mln != null ? String.valueOf(i) : layer.conf().getLayer().getLayerName();
+            for (Map.Entry<String, INDArray> e : layer.paramTable().entrySet()) {
+                INDArray step = g == null ? null : g.getGradientFor(prefix + "_" + e.getKey());
+                u += step == null ? 0 : step.norm1Number().doubleValue();
+                p += e.getValue().norm1Number().doubleValue();
+            }
+        }
+        return p > 0 ? u / p : Double.NaN;
+    }
+
+    /** A layer {@code TransferLearning} froze: a wrapper whose {@code conf()} is the wrapped layer's. */
+    private static boolean frozen(Layer layer) {
+        return layer instanceof FrozenLayer || layer instanceof FrozenLayerWithBackprop;
     }
 
     /** The flat updater-state view, creating the updater if needed; {@code null} for stateless updaters (SGD). */
@@ -178,8 +209,9 @@ public final class NetworkAdapter {
 
     /**
      * Every parameter array, in forward order ("0_W", "0_b", "1_W" ... or "dense_W" ... for graphs), with the
-     * updater that trains it. Arrays with a {@link NoOp} updater, such as batch-norm running statistics or
-     * frozen layers, are marked as not trained.
+     * updater that trains it. Arrays with a {@link NoOp} updater, such as batch-norm running statistics, and the
+     * arrays of frozen layers ({@code TransferLearning}'s feature extractors, which report the updater of the layer
+     * they wrap) are marked as not trained; a frozen layer's arrays get a {@link NoOp}.
      */
     public List<ParamRef> parameters() {
         List<ParamRef> out = new ArrayList<>();
@@ -188,8 +220,10 @@ public final class NetworkAdapter {
             Layer layer = layers[i];
             org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
             String prefix = mln != null ? String.valueOf(i) : conf.getLayerName();
+            // a frozen wrapper's conf() is the wrapped layer's, whose updater DL4J never applies to it
+            boolean frozen = frozen(layer);
             for (Map.Entry<String, INDArray> p : layer.paramTable().entrySet()) {
-                IUpdater updater = conf.getUpdaterByParam(p.getKey());
+                IUpdater updater = frozen ? FROZEN : conf.getUpdaterByParam(p.getKey());
                 out.add(new ParamRef(prefix + "_" + p.getKey(), prefix, p.getKey(), updater));
             }
         }

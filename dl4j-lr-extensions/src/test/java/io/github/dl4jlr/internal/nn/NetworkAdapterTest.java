@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,10 +20,13 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.schedule.ScheduleType;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -112,5 +116,43 @@ class NetworkAdapterTest {
         assertEquals(0.0, blocks.get(1).getUpdaterView().amaxNumber().doubleValue(), 0.0, "the velocity");
         assertEquals(adamBefore, blocks.get(0).getUpdaterView(), "Adam's moments hold no rate: kept");
         assertFalse(adapter.clearMomentumVelocity(), "nothing left to clear");
+    }
+
+    /**
+     * Recorded: in both network types a layer frozen by {@code TransferLearning} reports, through {@code conf()}, the
+     * updater of the layer it wraps, yet DL4J never changes its arrays. They are marked as not trained.
+     */
+    @ParameterizedTest(name = "graph={0}")
+    @ValueSource(booleans = {false, true})
+    void aFrozenLayersArraysAreNotTrained(boolean graph) {
+        Model frozen = graph
+                ? new TransferLearning.GraphBuilder(TinyNets.graph(new Adam(1e-2))).setFeatureExtractor("dense").build()
+                : new TransferLearning.Builder(TinyNets.mln(new Adam(1e-2))).setFeatureExtractor(0).build();
+        NetworkAdapter net = NetworkAdapter.of(frozen);
+        String trainedLayer = graph ? "out" : "1";
+        assertEquals(4, net.parameters().size());
+        Map<String, INDArray> before = new HashMap<>();
+        for (ParamRef p : net.parameters()) {
+            assertEquals(p.layer().equals(trainedLayer), p.isTrained(), p.key());
+            assertTrue(p.isTrained() || p.updater() instanceof NoOp, p.key());
+            before.put(p.key(), net.param(p).dup());
+        }
+        assertEquals(1, net.trainedUpdaters().size(), "only the head's updater");
+        double[] move = new double[1];
+        frozen.setListeners(new org.deeplearning4j.optimize.api.BaseTrainingListener() {
+            @Override
+            public void iterationDone(Model model, int iteration, int epoch) {
+                move[0] = net.relativeUpdate();
+            }
+        });
+        net.fit(TinyNets.iterator(1, 16, 5));
+        double headStep = 0;
+        double headSize = 0;
+        for (ParamRef p : net.parameters()) {
+            assertEquals(p.isTrained(), !before.get(p.key()).equals(net.param(p)), "changed by training: " + p.key());
+            headStep += p.isTrained() ? before.get(p.key()).sub(net.param(p)).norm1Number().doubleValue() : 0;
+            headSize += p.isTrained() ? net.param(p).norm1Number().doubleValue() : 0;
+        }
+        assertEquals(headStep / headSize, move[0], 1e-6 * move[0], "the step relative to the layers that train");
     }
 }

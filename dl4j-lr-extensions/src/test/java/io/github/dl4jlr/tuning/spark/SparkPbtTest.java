@@ -10,9 +10,11 @@ import io.github.dl4jlr.tuning.LearningRateSearchTest;
 import io.github.dl4jlr.tuning.PbtRecord;
 import io.github.dl4jlr.tuning.SearchResult;
 import io.github.dl4jlr.tuning.PopulationBasedTrainingTest;
+import io.github.dl4jlr.testutil.TinyNets;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.learning.config.Adam;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -98,12 +101,19 @@ class SparkPbtTest {
     @Test
     void theLearningRateSearchOnSparkGivesTheLocalResult() {
         SearchResult here = LearningRateSearchTest.search().build().run();
+        MultiLayerNetwork trained = TinyNets.mln(new Adam(1e-2));
+        trained.fit(TinyNets.iterator(6, 16, 21, 2.0), 2);
+        SearchResult hereFromWeights = LearningRateSearchTest.search().network(trained).build().run();
         try (JavaSparkContext sc = context("local[2]")) {
             Recording spark = new Recording(new SparkMemberTrainer(sc));
             SearchResult there = LearningRateSearchTest.search().trainer(spark).build().run();
             assertEquals(here.history(), there.history(), "every rung's scores bit-identical");
             assertEquals(here.bestRate(), there.bestRate(), 0.0);
             assertEquals(8 + 4 + 2 + 2, spark.outcomes.size(), "every candidate of every rung ran on Spark, both finalists too");
+            SearchResult thereFromWeights = LearningRateSearchTest.search().network(trained).trainer(spark).build().run();
+            assertEquals(hereFromWeights.history(), thereFromWeights.history(), "from a trained network's weights too");
+            assertArrayEquals(hereFromWeights.model().params().toDoubleVector(),
+                    thereFromWeights.model().params().toDoubleVector(), 0.0);
         }
     }
 

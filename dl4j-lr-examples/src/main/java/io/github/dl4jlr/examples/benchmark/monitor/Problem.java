@@ -37,7 +37,9 @@ import java.util.List;
  * home prices and biomass heating values, held out for it. One time series (an LSTM with a squared error at every step,
  * scored by the R squared over all steps): Chicago L-train entries, held out for the monitor's chance level of
  * time-series outputs. One fine-tuning problem: an MLP pretrained on the letters A to M, its first layer frozen, a new
- * head trained on 600 rows of N to Z ({@code letter-finetune}), held out with the rules of the Chicago round.
+ * head trained on 600 rows of N to Z ({@code letter-finetune}), held out with the rules of the Chicago round; the
+ * Fashion-MNIST CNN pretrained on five classes, its convolutions frozen, a new head for the other five
+ * ({@code fashion-finetune}), held out after the monitor stopped judging frozen layers.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
@@ -87,7 +89,8 @@ record Problem(String name, int epochs, boolean heldOut) {
             new Problem("sacramento", 30, true),
             new Problem("biomass", 30, true),
             new Problem("chicago", 10, true),
-            new Problem("letter-finetune", 10, true));
+            new Problem("letter-finetune", 10, true),
+            new Problem("fashion-finetune", 10, true));
 
     static Problem named(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst()

@@ -1,0 +1,111 @@
+package io.github.dl4jlr.tuning;
+
+import io.github.dl4jlr.internal.nn.NetworkAdapter;
+import io.github.dl4jlr.testutil.TinyNets;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.layers.FrozenLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
+import org.deeplearning4j.nn.transferlearning.TransferLearning;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.Adam;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The search from a trained network: every candidate starts from its weights, frozen layers stay frozen. */
+class LearningRateSearchFromNetworkTest {
+
+    private static final TrainingData DATA = TrainingData.of(() -> TinyNets.iterator(6, 16, 21, 2.0));
+
+    private static MultiLayerNetwork trained() {
+        MultiLayerNetwork net = TinyNets.mln(new Adam(1e-2));
+        net.fit(DATA.iterator(0, 0), 3);
+        return net;
+    }
+
+    private static LearningRateSearch.Builder search() {
+        return LearningRateSearch.builder().trainData(DATA).evaluator(LearningRateSearchTest::accuracy).epochs(4)
+                .bracket(1e-4, 1e-1);
+    }
+
+    @Test
+    void theWinnerIsTheNetworkContinuedAtItsRateAsANewPhaseAndTheNetworkIsUntouched() {
+        MultiLayerNetwork net = trained();
+        assertEquals(18, net.getIterationCount());
+        INDArray before = net.params().dup();
+        LearningRateSearch search = search().network(net).build();
+        assertTrue(search.plan().contains("(the given bracket), each from your network's weights, halving"),
+                search.plan());
+        SearchResult r = search.run();
+        assertEquals(before, net.params(), "the user's network is not changed");
+
+        // the same weights, a fresh updater state and counters at 0, the winner's multiple, 4 epochs in one go
+        MultiLayerNetwork straight = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(
+                net.getLayerWiseConfigurations().toJson()));
+        straight.init();
+        straight.params().assign(before);
+        NetworkAdapter.of(straight).setCounters(0, 0);
+        HyperparameterApplier.apply(straight, Map.of(SearchSpace.LEARNING_RATE_SCALE, r.bestScale()));
+        straight.fit(DATA.iterator(0, 0), 4);
+        assertArrayEquals(straight.params().toDoubleVector(), r.model().params().toDoubleVector(), 1e-12);
+
+        SearchResult fresh = search().network(net.getLayerWiseConfigurations()).build().run();
+        double firstRungFromWeights = r.history().get(0).score();
+        double firstRungFresh = fresh.history().get(0).score();
+        assertNotEquals(firstRungFresh, firstRungFromWeights, "network(conf) starts from a fresh initialization");
+    }
+
+    @Test
+    void aFineTunedNetworkKeepsItsFrozenLayer() {
+        MultiLayerNetwork body = trained();
+        MultiLayerNetwork tuned = new TransferLearning.Builder(body)
+                .fineTuneConfiguration(new FineTuneConfiguration.Builder().updater(new Adam(1e-3)).build())
+                .setFeatureExtractor(0).build();
+        SearchResult r = search().network(tuned).build().run();
+        MultiLayerNetwork winner = (MultiLayerNetwork) r.model();
+        assertInstanceOf(FrozenLayer.class, winner.getLayer(0));
+        assertEquals(tuned.getLayer(0).params(), winner.getLayer(0).params(), "the frozen layer never trained");
+        assertNotEquals(tuned.getLayer(1).params(), winner.getLayer(1).params(), "the head trained");
+        assertEquals(r.bestRate() / 1e-3, r.bestScale(), 1e-12, "a multiple of the fine-tuning rate");
+    }
+
+    @Test
+    void aGraphStartsFromItsWeightsToo() {
+        ComputationGraph g = TinyNets.graph(new Adam(1e-2));
+        g.fit(DATA.iterator(0, 0), 3);
+        INDArray before = g.params().dup();
+        SearchResult r = LearningRateSearch.builder().network(g).trainData(DATA)
+                .evaluator(LearningRateSearchFromNetworkTest::graphAccuracy).epochs(1).bracket(1e-12, 1e-11).build()
+                .run();
+        // rates this small leave the weights where they were
+        assertArrayEquals(before.toDoubleVector(), r.model().params().toDoubleVector(), 1e-8);
+        assertEquals(graphAccuracy(g), r.bestScore(), 0.0);
+    }
+
+    @Test
+    void aCheckpointOfAnotherNetworksWeightsIsNotResumed(@TempDir Path dir) {
+        MultiLayerNetwork a = trained();
+        search().network(a).epochs(1).checkpointDir(dir).build().run();
+        MultiLayerNetwork b = TinyNets.mln(new Adam(1e-2));
+        b.fit(DATA.iterator(0, 0), 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> search().network(b).epochs(1).checkpointDir(dir).build().run());
+        assertTrue(e.getMessage().startsWith("Expected a checkpoint of this search in"), e.getMessage());
+    }
+
+    private static double graphAccuracy(Model m) {
+        return ((ComputationGraph) m).evaluate(TinyNets.iterator(10, 32, 77, 2.0)).accuracy();
+    }
+}
