@@ -293,8 +293,8 @@ public final class FinderAudit {
         }
         // the default runs no trials on a readable curve, so it costs that seed the sweep alone
         RuleOutcome finderDefault = outcome(SuggestionMethod.CONFIRMED, runs,
-                run -> run.unreadable() ? SuggestionMethod.CONFIRMED : SuggestionMethod.AUTO,
-                run -> run.unreadable() ? run.totalIterations() : run.iterations());
+                run -> run.needsTrials() ? SuggestionMethod.CONFIRMED : SuggestionMethod.AUTO,
+                run -> run.needsTrials() ? run.totalIterations() : run.iterations());
         Map<Integer, Map<Double, Double>> candidates = new LinkedHashMap<>();
         for (int s = 0; s < seeds; s++) {
             Map<Double, Double> scores = new LinkedHashMap<>();

@@ -159,10 +159,11 @@ public final class LearningRateFinder {
                 batches.fitNext(net);
             }
             double sweepSeconds = (System.nanoTime() - t0) / 1e9;
-            LrFinderResult swept = test.result().withChanceLoss(batches.chanceLoss(net.outputLosses()));
+            LrFinderResult swept = test.result().withChanceLoss(batches.chanceLoss(net.outputLosses()))
+                    .withFrozenLayers(net.hasFrozenLayers());
             net.setListeners(List.of());
             boolean trials = confirmMode == ConfirmMode.ALWAYS
-                    || (confirmMode == ConfirmMode.WHEN_FLAT && swept.unreadable());
+                    || (confirmMode == ConfirmMode.WHEN_FLAT && swept.needsTrials());
             Confirmation c = null;
             if (trials) {
                 if (!hasValidation() && swept.trained()) {
@@ -178,7 +179,7 @@ public final class LearningRateFinder {
             net.setListeners(userListeners);
             batches.resetIfPossible();
         }
-        if (result.unreadable() && !result.confirmedBy(SuggestionMethod.CONFIRMED)) {
+        if (result.needsTrials() && !result.confirmedBy(SuggestionMethod.CONFIRMED)) {
             log.warn(result.summary());
         } else {
             log.info(result.summary());

@@ -30,6 +30,7 @@ public final class LrFinderResult {
     private final int priorIterations;
     private final double[] momenta;
     private final double[] readRates;
+    private final boolean frozenLayers;
 
     /**
      * {@code family} is null when no step ran (the listener never saw the network); {@code priorIterations} is the
@@ -40,13 +41,13 @@ public final class LrFinderResult {
                    SuggestionMethod defaultMethod, double valleyFraction, UpdaterFamily family, int priorIterations,
                    double[] momenta) {
         this(lrs, losses, smoothed, stopReason, defaultMethod, valleyFraction, family, null, Double.NaN, Double.NaN,
-                priorIterations, momenta);
+                priorIterations, momenta, false);
     }
 
     private LrFinderResult(double[] lrs, double[] losses, double[] smoothed, StopReason stopReason,
                            SuggestionMethod defaultMethod, double valleyFraction, UpdaterFamily family,
                            Confirmation confirmation, double sweepSeconds, double chanceLoss, int priorIterations,
-                           double[] momenta) {
+                           double[] momenta, boolean frozenLayers) {
         this.lrs = lrs.clone();
         this.losses = losses.clone();
         this.smoothed = smoothed.clone();
@@ -60,18 +61,36 @@ public final class LrFinderResult {
         this.priorIterations = priorIterations;
         this.momenta = momenta == null ? null : momenta.clone();
         this.readRates = momenta == null ? this.lrs : MomentumLag.equivalentRates(this.lrs, momenta);
+        this.frozenLayers = frozenLayers;
     }
 
     /** This result with the confirmation stage's outcome and the sweep's wall-clock time. */
     LrFinderResult with(Confirmation c, double sweepSeconds) {
         return new LrFinderResult(lrs, losses, smoothed, stopReason, defaultMethod, valleyFraction, family, c,
-                sweepSeconds, chanceLoss, priorIterations, momenta);
+                sweepSeconds, chanceLoss, priorIterations, momenta, frozenLayers);
     }
 
     /** This result with the chance level of the data the sweep saw. */
     LrFinderResult withChanceLoss(double chance) {
         return new LrFinderResult(lrs, losses, smoothed, stopReason, defaultMethod, valleyFraction, family,
-                confirmation, sweepSeconds, chance, priorIterations, momenta);
+                confirmation, sweepSeconds, chance, priorIterations, momenta, frozenLayers);
+    }
+
+    /** This result of a network with or without frozen layers. */
+    LrFinderResult withFrozenLayers(boolean frozen) {
+        return new LrFinderResult(lrs, losses, smoothed, stopReason, defaultMethod, valleyFraction, family,
+                confirmation, sweepSeconds, chanceLoss, priorIterations, momenta, frozen);
+    }
+
+    /**
+     * Whether the network had frozen layers ({@code TransferLearning}'s feature extractors): a pretrained network
+     * being fine-tuned. Its sweep trains only the layers above them, whose loss keeps falling to rates that a full
+     * training does not stand, so the default lets the trials choose among the curve's rules.
+     *
+     * @return true when a layer of the network was frozen
+     */
+    public boolean frozenLayers() {
+        return frozenLayers;
     }
 
     /**
@@ -135,6 +154,14 @@ public final class LrFinderResult {
     /** Whether the rules cannot read this curve: it is flat, or the network had been trained ({@link #trained()}). */
     boolean unreadable() {
         return flat() || trained();
+    }
+
+    /**
+     * Whether the default lets trials decide: the curve is unreadable, or the network has frozen layers (the trials
+     * then take the curve's rules as candidates).
+     */
+    boolean needsTrials() {
+        return unreadable() || frozenLayers;
     }
 
     /**

@@ -106,6 +106,26 @@ class FinderConfirmationTest {
     }
 
     @Test
+    void withFrozenLayersTheDefaultLetsTrialsChooseAmongTheCurvesRules() {
+        // the same falling curve as above, from a network whose first layer TransferLearning froze
+        MultiLayerNetwork frozen = new org.deeplearning4j.nn.transferlearning.TransferLearning.Builder(
+                TinyNets.mln(new Adam(1e-3))).setFeatureExtractor(0).build();
+        LrFinderResult r = LearningRateFinder.builder().numIterations(40).build()
+                .find(frozen, TinyNets.iterator(10, 16, 5));
+        assertTrue(r.frozenLayers());
+        assertFalse(r.flat(), "the head's loss falls: " + r.fall());
+        assertFalse(r.trained(), "it counts as fresh: its head has learned nothing");
+        assertTrue(r.confirmation().isPresent() && r.confirmation().get().ran(), r.summary());
+        assertTrue(r.confirmation().get().trials().stream().noneMatch(t -> t.candidate().fromBracket()),
+                "the candidates are the curve's rules");
+        assertTrue(r.confirmedBy(SuggestionMethod.CONFIRMED), r.summary());
+        assertTrue(r.summary().contains("the network has frozen layers, as when a pretrained network is fine-tuned"),
+                r.summary());
+        assertFalse(LearningRateFinder.builder().numIterations(40).build()
+                .find(TinyNets.mln(new Adam(1e-3)), TinyNets.iterator(10, 16, 5)).frozenLayers());
+    }
+
+    @Test
     void confirmationWithAnotherDefaultRuleReportsTheWinnerBesideIt() {
         LrFinderResult r = LearningRateFinder.builder().numIterations(40).confirm(ConfirmMode.ALWAYS).trialIterations(12)
                 .suggestion(SuggestionMethod.AUTO).build()

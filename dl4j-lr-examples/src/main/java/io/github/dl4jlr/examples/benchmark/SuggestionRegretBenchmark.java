@@ -71,7 +71,8 @@ import java.util.function.DoubleFunction;
  * over all test steps); and two fine-tuning problems, {@code letter-finetune} (an MLP pretrained on the letters A to
  * M, its first layer frozen, a new head trained on 600 rows of N to Z, 10 epochs) and {@code fashion-finetune} (the
  * Fashion-MNIST CNN pretrained on classes 0 to 4, its convolutions frozen, a new head trained on 600 images of 5 to
- * 9, 10 epochs). The dog-breed demo's data is audited by the demo's own
+ * 9, 10 epochs), and {@code satellite-finetune} and {@code digits-finetune} built the same way (see
+ * {@code FineTuning}). The dog-breed demo's data is audited by the demo's own
  * {@code DemoFinderBenchmark}.
  *
  * <pre>
@@ -104,8 +105,8 @@ public final class SuggestionRegretBenchmark {
                         + "vowel, dna, spam, glass, shuttle, soybean, musk, cells, hpc, churn, telco, credit, "
                         + "alzheimer, pima, votes, sonar, cytology, bivariate, parabolic, grants, german, simulated, "
                         + "diamonds, survey, the regression tables concrete, sacramento, biomass, the time series chicago, and "
-                        + "letter-finetune and fashion-finetune, pretrained networks fine-tuned with a new head "
-                        + "(default: ${DEFAULT-VALUE}).")
+                        + "letter-finetune, fashion-finetune, satellite-finetune and digits-finetune, pretrained "
+                        + "networks fine-tuned with a new head (default: ${DEFAULT-VALUE}).")
         List<String> datasets = List.of("iris", "blobs", "digits");
 
         @Option(names = "--optimizers", split = ",",
@@ -223,12 +224,13 @@ public final class SuggestionRegretBenchmark {
             case "dna", "soybean", "musk", "cells", "alzheimer", "pima", "votes", "sonar", "cytology", "bivariate",
                  "parabolic", "german", "simulated", "diamonds", "survey" -> 10;
             case "concrete", "sacramento", "biomass" -> 30;
-            case "chicago", "letter-finetune", "fashion-finetune" -> 10;
+            case "chicago", "letter-finetune", "fashion-finetune", "satellite-finetune", "digits-finetune" -> 10;
             default -> throw new IllegalArgumentException("Expected dataset iris, blobs, digits, digits-cnn, "
                     + "fashion-cnn, letter, satellite, vehicle, vowel, dna, spam, glass, shuttle, soybean, musk, "
                     + "cells, hpc, churn, telco, credit, alzheimer, pima, votes, sonar, cytology, bivariate, "
                     + "parabolic, grants, german, simulated, diamonds, survey, concrete, sacramento, biomass, "
-                    + "chicago, letter-finetune or fashion-finetune, but got " + dataset);
+                    + "chicago, letter-finetune, fashion-finetune, satellite-finetune or digits-finetune, but got "
+                    + dataset);
         };
         return new FinderAudit.Problem() {
             private Split split(int seed) {

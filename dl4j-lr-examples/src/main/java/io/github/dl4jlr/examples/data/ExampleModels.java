@@ -109,15 +109,16 @@ public final class ExampleModels {
 
     /**
      * The benchmarks' model for a problem name: {@code digits-cnn} and {@code fashion-cnn} are the CNNs above on their
-     * images, {@code chicago} the LSTM on its sequences, {@code letter-finetune} and {@code fashion-finetune} a
-     * pretrained network with frozen layers and a new head ({@link FineTuning}), every other name an MLP 64-64 on that data set.
+     * images, {@code chicago} the LSTM on its sequences, the {@code -finetune} problems a pretrained network with
+     * frozen layers and a new head ({@link FineTuning}), every other name an MLP 64-64 on that data set.
      */
     public static MultiLayerNetwork forProblem(String problem, BenchmarkData.Split data, IUpdater updater, long seed) {
         return switch (problem) {
             case "digits-cnn" -> digitsCnn(data, updater, seed);
             case "fashion-cnn" -> fashionCnn(data, updater, seed);
             case "chicago" -> lstm(data, updater, seed);
-            case FineTuning.LETTERS, FineTuning.FASHION -> FineTuning.model(problem, updater, seed);
+            case FineTuning.LETTERS, FineTuning.FASHION, FineTuning.SATELLITE, FineTuning.DIGITS ->
+                    FineTuning.model(problem, updater, seed);
             default -> mlp(data, updater, seed, 64, 64);
         };
     }
@@ -139,7 +140,7 @@ public final class ExampleModels {
 
     /**
      * The data set of a problem name ({@code digits-cnn} reads digits, {@code fashion-cnn} fashion,
-     * {@code letter-finetune} and {@code fashion-finetune} the target classes of {@link FineTuning}).
+     * the {@code -finetune} problems the target classes of {@link FineTuning}).
      */
     public static BenchmarkData.Split dataFor(String problem, long seed) {
         if (FineTuning.handles(problem)) {

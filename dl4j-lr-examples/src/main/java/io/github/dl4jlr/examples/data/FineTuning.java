@@ -30,7 +30,11 @@ import java.util.function.LongFunction;
  *       frozen; the target is N to Z (13 classes);</li>
  *   <li>{@code fashion-finetune}: the CNN of the Fashion-MNIST subset, pretrained on its classes 0 to 4 (tops,
  *       trousers, pullovers, dresses, coats), both convolution layers frozen; the target is classes 5 to 9 (sandals,
- *       shirts, sneakers, bags, ankle boots).</li>
+ *       shirts, sneakers, bags, ankle boots);</li>
+ *   <li>{@code satellite-finetune}: the MLP 64-64 of the Landsat satellite table, pretrained on its first three soil
+ *       classes, its first hidden layer frozen; the target is the other three;</li>
+ *   <li>{@code digits-finetune}: the CNN of the UCI digits, pretrained on 0 to 4, both convolution layers frozen; the
+ *       target is 5 to 9.</li>
  * </ul>
  * The source is the training rows of the source classes; the network is pretrained once, on the rows of data seed 0,
  * with Adam 1e-3 for {@value #PRETRAIN_EPOCHS} epochs (weights from seed 1000), and every model starts from it, as
@@ -45,11 +49,19 @@ public final class FineTuning {
     public static final String LETTERS = "letter-finetune";
     /** The Fashion-MNIST problem's name in the benchmarks. */
     public static final String FASHION = "fashion-finetune";
+    /** The Landsat satellite problem's name in the benchmarks. */
+    public static final String SATELLITE = "satellite-finetune";
+    /** The UCI digits problem's name in the benchmarks. */
+    public static final String DIGITS = "digits-finetune";
     static final int TARGET_TRAIN = 600;
     static final int PRETRAIN_EPOCHS = 10;
 
-    /** A problem: its data, where the target classes start, the last frozen layer and the head's inputs. */
-    private record Spec(LongFunction<BenchmarkData.Split> data, int classes, int split, int frozenUpTo, int headIn) {
+    /**
+     * A problem: its data, the model it pretrains (a problem name of {@link ExampleModels#forProblem}), where the target
+     * classes start, the last frozen layer and the head's inputs.
+     */
+    private record Spec(LongFunction<BenchmarkData.Split> data, String base, int classes, int split, int frozenUpTo,
+                        int headIn) {
     }
 
     private static final Map<String, MultiLayerNetwork> PRETRAINED = new ConcurrentHashMap<>();
@@ -59,15 +71,17 @@ public final class FineTuning {
 
     /** Whether the problem name is one of these fine-tuning problems. */
     public static boolean handles(String problem) {
-        return problem.equals(LETTERS) || problem.equals(FASHION);
+        return List.of(LETTERS, FASHION, SATELLITE, DIGITS).contains(problem);
     }
 
     private static Spec spec(String problem) {
         return switch (problem) {
-            case LETTERS -> new Spec(BenchmarkData::letter, 26, 13, 0, 64);
-            case FASHION -> new Spec(BenchmarkData::fashion, 10, 5, 3, 32);
-            default -> throw new IllegalArgumentException("Expected " + LETTERS + " or " + FASHION + ", but got "
-                    + problem);
+            case LETTERS -> new Spec(BenchmarkData::letter, "letter", 26, 13, 0, 64);
+            case FASHION -> new Spec(BenchmarkData::fashion, "fashion-cnn", 10, 5, 3, 32);
+            case SATELLITE -> new Spec(BenchmarkData::satellite, "satellite", 6, 3, 0, 64);
+            case DIGITS -> new Spec(BenchmarkData::digits, "digits-cnn", 10, 5, 3, 64);
+            default -> throw new IllegalArgumentException("Expected one of " + List.of(LETTERS, FASHION, SATELLITE,
+                    DIGITS) + ", but got " + problem);
         };
     }
 
@@ -112,8 +126,7 @@ public final class FineTuning {
     static MultiLayerNetwork pretrained(String problem) {
         return PRETRAINED.computeIfAbsent(problem, p -> {
             BenchmarkData.Split source = source(p, 0);
-            MultiLayerNetwork net = ExampleModels.forProblem(p.equals(FASHION) ? "fashion-cnn" : "letter", source,
-                    new Adam(1e-3), 0);
+            MultiLayerNetwork net = ExampleModels.forProblem(spec(p).base(), source, new Adam(1e-3), 0);
             for (int e = 0; e < PRETRAIN_EPOCHS; e++) {
                 net.fit(source.trainIterator());
             }

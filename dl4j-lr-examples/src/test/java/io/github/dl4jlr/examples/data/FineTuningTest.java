@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FineTuningTest {
 
     @ParameterizedTest
-    @CsvSource({"letter-finetune, 13, 1000", "fashion-finetune, 5, 1000"})
+    @CsvSource({"letter-finetune, 13, 1000", "fashion-finetune, 5, 1000", "satellite-finetune, 3, 2000",
+            "digits-finetune, 5, 450"})
     void sourceAndTargetShareNoClassAndTheTargetIsSmall(String problem, int classes, int allTest) {
         BenchmarkData.Split target = ExampleModels.dataFor(problem, 0);
         BenchmarkData.Split source = FineTuning.source(problem, 0);
@@ -43,7 +44,8 @@ class FineTuningTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"letter-finetune, 0, 1, 2", "fashion-finetune, 2, 4, 5"})
+    @CsvSource({"letter-finetune, 0, 1, 2", "fashion-finetune, 2, 4, 5", "satellite-finetune, 0, 1, 2",
+            "digits-finetune, 2, 4, 5"})
     void theModelKeepsThePretrainedFrozenLayersAndLearnsTheTarget(String problem, int lastFrozenWithParams,
                                                                    int trainedBody, int head) {
         MultiLayerNetwork pretrained = FineTuning.pretrained(problem);
@@ -62,6 +64,6 @@ class FineTuningTest {
         assertNotEquals(pretrained.getLayer(trainedBody).params(), net.getLayer(trainedBody).params(),
                 "the layer above it trained");
         double after = ExampleModels.testScore(net, target);
-        assertTrue(after > before + 0.3 && after > 0.6, "the new head learned the target: " + before + " -> " + after);
+        assertTrue(after > before + 0.2 && after > 0.6, "the new head learned the target: " + before + " -> " + after);
     }
 }

@@ -197,6 +197,15 @@ public final class NetworkAdapter {
         return p > 0 ? u / p : Double.NaN;
     }
 
+    /**
+     * Whether a layer is frozen ({@code TransferLearning}'s feature extractors): its weights were learned elsewhere.
+     *
+     * @return true when at least one layer is frozen
+     */
+    public boolean hasFrozenLayers() {
+        return Arrays.stream(layers()).anyMatch(NetworkAdapter::frozen);
+    }
+
     /** A layer {@code TransferLearning} froze: a wrapper whose {@code conf()} is the wrapped layer's. */
     private static boolean frozen(Layer layer) {
         return layer instanceof FrozenLayer || layer instanceof FrozenLayerWithBackprop;

@@ -39,7 +39,9 @@ import java.util.List;
  * time-series outputs. One fine-tuning problem: an MLP pretrained on the letters A to M, its first layer frozen, a new
  * head trained on 600 rows of N to Z ({@code letter-finetune}), held out with the rules of the Chicago round; the
  * Fashion-MNIST CNN pretrained on five classes, its convolutions frozen, a new head for the other five
- * ({@code fashion-finetune}), held out after the monitor stopped judging frozen layers.
+ * ({@code fashion-finetune}), held out after the monitor stopped judging frozen layers; the Landsat satellite MLP and
+ * the digits CNN fine-tuned the same way ({@code satellite-finetune}, {@code digits-finetune}), held out after the
+ * finder let trials decide on networks with frozen layers.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
@@ -90,7 +92,9 @@ record Problem(String name, int epochs, boolean heldOut) {
             new Problem("biomass", 30, true),
             new Problem("chicago", 10, true),
             new Problem("letter-finetune", 10, true),
-            new Problem("fashion-finetune", 10, true));
+            new Problem("fashion-finetune", 10, true),
+            new Problem("satellite-finetune", 10, true),
+            new Problem("digits-finetune", 10, true));
 
     static Problem named(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst()
