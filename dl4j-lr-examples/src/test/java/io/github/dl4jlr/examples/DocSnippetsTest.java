@@ -33,13 +33,14 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class DocSnippetsTest {
 
-    /** The packages a reader imports for the snippets: the library's, DL4J's, ND4J's and Spark's. */
+    /** The packages a reader imports for the snippets: the library's, DL4J's (transfer learning too), ND4J's, Spark's. */
     private static final List<String> IMPORTS = List.of(
             "io.github.dl4jlr.control.*", "io.github.dl4jlr.finder.*", "io.github.dl4jlr.monitor.*",
             "io.github.dl4jlr.schedule.*", "io.github.dl4jlr.tuning.*", "io.github.dl4jlr.tuning.spark.*",
             "io.github.dl4jlr.updater.*", "org.deeplearning4j.nn.conf.*", "org.deeplearning4j.nn.multilayer.*",
             "org.nd4j.linalg.learning.config.*", "org.nd4j.linalg.schedule.*", "org.apache.spark.*",
-            "org.apache.spark.api.java.*", "java.nio.file.Path");
+            "org.apache.spark.api.java.*", "java.nio.file.Path", "org.deeplearning4j.nn.transferlearning.*",
+            "org.deeplearning4j.nn.conf.layers.*", "org.nd4j.linalg.activations.*", "org.nd4j.linalg.lossfunctions.*");
 
     /** A line that is only {@code ...}, perhaps with a comment: the reader's own code. */
     private static final Pattern READERS_CODE = Pattern.compile("\\s*\\.\\.\\.\\s*(//.*)?");
