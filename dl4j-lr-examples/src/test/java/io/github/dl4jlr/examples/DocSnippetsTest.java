@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class DocSnippetsTest {
 
-    /** The packages a reader imports for the snippets: the library's, DL4J's (transfer learning too), ND4J's, Spark's. */
+    /** The packages a reader imports for the snippets: the library's, DL4J's, ND4J's and Spark's. */
     private static final List<String> IMPORTS = List.of(
             "io.github.dl4jlr.control.*", "io.github.dl4jlr.finder.*", "io.github.dl4jlr.monitor.*",
             "io.github.dl4jlr.schedule.*", "io.github.dl4jlr.tuning.*", "io.github.dl4jlr.tuning.spark.*",

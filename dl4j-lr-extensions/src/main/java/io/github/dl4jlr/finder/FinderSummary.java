@@ -77,9 +77,9 @@ final class FinderSummary {
                     .append(", so the curve is not a fresh network's and the rules cannot read it").append(guess);
         }
         if (r.frozenLayers() && !r.trained() && !r.flat()) {
-            b.append("; the network has frozen layers, as when a pretrained network is fine-tuned: the sweep trains only "
-                    + "the layers above them, whose loss keeps falling at rates a full training does not stand, so the "
-                    + "curve alone cannot be read").append(guess);
+            b.append("; the network has frozen layers, as when a pretrained network is fine-tuned: the sweep trains "
+                    + "only the layers above them, whose loss keeps falling at rates a full training does not stand, "
+                    + "so the curve alone cannot be read").append(guess);
         }
         if (r.flat()) {
             b.append(String.format(Locale.ROOT, "; the loss did not fall as the LR grew (it fell by %.0f%%, lowest at "

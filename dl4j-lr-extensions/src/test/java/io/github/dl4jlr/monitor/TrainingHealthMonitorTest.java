@@ -315,8 +315,8 @@ class TrainingHealthMonitorTest {
             } else {
                 assertEquals(1, r.warnings().size(), r.warnings().toString());
                 assertEquals("1_W", r.warnings().get(0).key());
-                assertTrue(r.warnings().get(0).message().endsWith("learning rate likely too low for this layer (try x10)"),
-                        r.warnings().get(0).message());
+                String message = r.warnings().get(0).message();
+                assertTrue(message.endsWith("learning rate likely too low for this layer (try x10)"), message);
             }
         }
         assertTrue(lines(ch.qos.logback.classic.Level.INFO).stream().noneMatch(l -> l.contains("0_W")));

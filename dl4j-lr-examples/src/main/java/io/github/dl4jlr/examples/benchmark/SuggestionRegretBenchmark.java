@@ -104,9 +104,9 @@ public final class SuggestionRegretBenchmark {
                 description = "iris, blobs, digits, digits-cnn, fashion-cnn, letter, satellite, vehicle, "
                         + "vowel, dna, spam, glass, shuttle, soybean, musk, cells, hpc, churn, telco, credit, "
                         + "alzheimer, pima, votes, sonar, cytology, bivariate, parabolic, grants, german, simulated, "
-                        + "diamonds, survey, the regression tables concrete, sacramento, biomass, the time series chicago, and "
-                        + "letter-finetune, fashion-finetune, satellite-finetune and digits-finetune, pretrained "
-                        + "networks fine-tuned with a new head (default: ${DEFAULT-VALUE}).")
+                        + "diamonds, survey, the regression tables concrete, sacramento, biomass, the time series "
+                        + "chicago, and letter-finetune, fashion-finetune, satellite-finetune and digits-finetune, "
+                        + "pretrained networks fine-tuned with a new head (default: ${DEFAULT-VALUE}).")
         List<String> datasets = List.of("iris", "blobs", "digits");
 
         @Option(names = "--optimizers", split = ",",

@@ -57,8 +57,8 @@ public final class FineTuning {
     static final int PRETRAIN_EPOCHS = 10;
 
     /**
-     * A problem: its data, the model it pretrains (a problem name of {@link ExampleModels#forProblem}), where the target
-     * classes start, the last frozen layer and the head's inputs.
+     * A problem: its data, the model it pretrains (a problem name of {@link ExampleModels#forProblem}), where the
+     * target classes start, the last frozen layer and the head's inputs.
      */
     private record Spec(LongFunction<BenchmarkData.Split> data, String base, int classes, int split, int frozenUpTo,
                         int headIn) {

@@ -110,7 +110,8 @@ class SparkPbtTest {
             assertEquals(here.history(), there.history(), "every rung's scores bit-identical");
             assertEquals(here.bestRate(), there.bestRate(), 0.0);
             assertEquals(8 + 4 + 2 + 2, spark.outcomes.size(), "every candidate of every rung ran on Spark, both finalists too");
-            SearchResult thereFromWeights = LearningRateSearchTest.search().network(trained).trainer(spark).build().run();
+            SearchResult thereFromWeights = LearningRateSearchTest.search().network(trained).trainer(spark).build()
+                    .run();
             assertEquals(hereFromWeights.history(), thereFromWeights.history(), "from a trained network's weights too");
             assertArrayEquals(hereFromWeights.model().params().toDoubleVector(),
                     thereFromWeights.model().params().toDoubleVector(), 0.0);
