@@ -68,6 +68,16 @@ class LearningRateSearchFromNetworkTest {
     }
 
     @Test
+    void fromAFreshlyInitializedNetworkItIsTheSearchFromItsConfiguration() {
+        MultiLayerNetwork fresh = TinyNets.mln(new Adam(1e-3));
+        SearchResult fromWeights = search().network(fresh).build().run();
+        SearchResult fromConf = search().network(fresh.getLayerWiseConfigurations()).build().run();
+        assertEquals(fromConf.history(), fromWeights.history());
+        assertArrayEquals(fromConf.model().params().toDoubleVector(), fromWeights.model().params().toDoubleVector(),
+                0.0);
+    }
+
+    @Test
     void aFineTunedNetworkKeepsItsFrozenLayer() {
         MultiLayerNetwork body = trained();
         MultiLayerNetwork tuned = new TransferLearning.Builder(body)
