@@ -360,10 +360,8 @@ public final class PopulationBasedTraining {
         }
 
         /**
-         * Every member starts from this network's weights (a pretrained network with a new head, frozen layers
-         * included, or one trained for a while), each as a new phase of training: a fresh updater state and counters
-         * at 0, as a network that {@code TransferLearning} rebuilt starts. Its parameters are copied now; the network
-         * itself is not changed.
+         * Every member starts from this network's weights, as the search's candidates do
+         * ({@link LearningRateSearch.Builder#network(MultiLayerNetwork)}).
          *
          * @param net your network, initialized
          * @return this builder

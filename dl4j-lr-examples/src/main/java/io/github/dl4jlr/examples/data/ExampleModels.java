@@ -113,12 +113,13 @@ public final class ExampleModels {
      * frozen layers and a new head ({@link FineTuning}), every other name an MLP 64-64 on that data set.
      */
     public static MultiLayerNetwork forProblem(String problem, BenchmarkData.Split data, IUpdater updater, long seed) {
+        if (FineTuning.handles(problem)) {
+            return FineTuning.model(problem, updater, seed);
+        }
         return switch (problem) {
             case "digits-cnn" -> digitsCnn(data, updater, seed);
             case "fashion-cnn" -> fashionCnn(data, updater, seed);
             case "chicago" -> lstm(data, updater, seed);
-            case FineTuning.LETTERS, FineTuning.FASHION, FineTuning.SATELLITE, FineTuning.DIGITS ->
-                    FineTuning.model(problem, updater, seed);
             default -> mlp(data, updater, seed, 64, 64);
         };
     }

@@ -173,8 +173,7 @@ public final class NetworkAdapter {
         if (update == null) {
             return Double.NaN;
         }
-        Layer[] layers = layers();
-        if (Arrays.stream(layers).noneMatch(NetworkAdapter::frozen)) {
+        if (!hasFrozenLayers()) {
             double p = model.params().norm1Number().doubleValue();
             return p > 0 ? update.norm1Number().doubleValue() / p : Double.NaN;
         }
@@ -182,17 +181,13 @@ public final class NetworkAdapter {
         Gradient g = model.gradient();
         double u = 0;
         double p = 0;
-        for (int i = 0; i < layers.length; i++) {
-            Layer layer = layers[i];
-            if (frozen(layer)) {
+        for (ParamRef ref : parameters()) {
+            if (ref.updater() == FROZEN) {
                 continue;
             }
-            String prefix = mln != null ? String.valueOf(i) : layer.conf().getLayer().getLayerName();
-            for (Map.Entry<String, INDArray> e : layer.paramTable().entrySet()) {
-                INDArray step = g == null ? null : g.getGradientFor(prefix + "_" + e.getKey());
-                u += step == null ? 0 : step.norm1Number().doubleValue();
-                p += e.getValue().norm1Number().doubleValue();
-            }
+            INDArray step = g == null ? null : g.getGradientFor(ref.key());
+            u += step == null ? 0 : step.norm1Number().doubleValue();
+            p += param(ref).norm1Number().doubleValue();
         }
         return p > 0 ? u / p : Double.NaN;
     }
