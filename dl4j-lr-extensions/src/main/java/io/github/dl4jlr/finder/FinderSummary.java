@@ -1,5 +1,8 @@
 package io.github.dl4jlr.finder;
 
+import io.github.dl4jlr.schedule.ScaledSchedule;
+import org.nd4j.linalg.schedule.ISchedule;
+
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -13,6 +16,20 @@ final class FinderSummary {
     /** A learning rate as the log and the plot's legend show it, e.g. {@code 4.2e-03}. */
     static String fmt(double v) {
         return String.format(Locale.ROOT, "%.1e", v);
+    }
+
+    /**
+     * The line for a network whose updater follows a learning-rate schedule, e.g. {@code LR finder: your learning rate
+     * follows a CosineDecaySchedule, and the suggestion, 1.9e-02, is a rate for constant training: make it your
+     * schedule's mean over the training rather than its peak, with ScaledSchedule.withMean(schedule, 1.9e-02, steps)
+     * (a cosine decay to zero then peaks at about twice it)}.
+     */
+    static String scheduled(ISchedule schedule, double suggestion) {
+        ISchedule shown = schedule instanceof ScaledSchedule ? ((ScaledSchedule) schedule).getBase() : schedule;
+        return String.format(Locale.ROOT, "LR finder: your learning rate follows a %s, and the suggestion, %s, is a "
+                + "rate for constant training: make it your schedule's mean over the training rather than its peak, "
+                + "with ScaledSchedule.withMean(schedule, %s, steps) (a cosine decay to zero then peaks at about "
+                + "twice it)", shown.getClass().getSimpleName(), fmt(suggestion), fmt(suggestion));
     }
 
     static String of(LrFinderResult r) {

@@ -1,5 +1,6 @@
 package io.github.dl4jlr.finder;
 
+import io.github.dl4jlr.internal.nn.LearningRateConfig;
 import io.github.dl4jlr.internal.nn.ValidationData;
 import io.github.dl4jlr.internal.nn.NetworkAdapter;
 import io.github.dl4jlr.internal.nn.TrainingSnapshot;
@@ -11,11 +12,13 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.schedule.ISchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * LR range test (Smith 2017; fastai's {@code lr_find}) for any MultiLayerNetwork or ComputationGraph.
@@ -143,7 +146,7 @@ public final class LearningRateFinder {
     }
 
     private LrFinderResult run(NetworkAdapter net, FinderBatches batches) {
-        requireLearningRates(net);
+        Optional<ISchedule> schedule = LearningRateConfig.firstSchedule(requireLearningRates(net));
         batches.requireNonEmpty();
         TrainingSnapshot before = TrainingSnapshot.capture(net);
         List<TrainingListener> userListeners = new ArrayList<>(net.listeners());
@@ -183,6 +186,9 @@ public final class LearningRateFinder {
             log.warn(result.summary());
         } else {
             log.info(result.summary());
+        }
+        if (schedule.isPresent() && result.suggestion().isPresent()) {
+            log.info(FinderSummary.scheduled(schedule.get(), result.suggestion().getAsDouble()));
         }
         return result;
     }

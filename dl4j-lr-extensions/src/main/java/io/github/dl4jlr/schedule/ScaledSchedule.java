@@ -51,6 +51,47 @@ public final class ScaledSchedule implements ISchedule {
         return new ScaledSchedule(schedule, factor);
     }
 
+    /**
+     * {@code shape} scaled so that its mean over its first {@code steps} values is {@code mean}: the way to give a
+     * schedule the rate that a constant-rate tool found, such as {@code LearningRateFinder}'s suggestion.
+     *
+     * <pre>
+     *   average = (1 / steps) * sum over t = 0 .. steps - 1 of shape.valueAt(t, t)
+     *   result  = ScaledSchedule.of(shape, mean / average)
+     * </pre>
+     *
+     * <p>{@code t} is passed as both the iteration and the epoch, so {@code steps} counts whichever counter the shape
+     * reads: iterations for an {@code ITERATION} schedule, epochs for an {@code EPOCH} one. Give it the length of your
+     * training in that unit; the shape's own scale does not matter. The result's peak is the shape's largest value
+     * times the factor; past {@code steps} it behaves as the shape does.
+     *
+     * <p>Worked values: a {@code CosineDecaySchedule(ITERATION, 1, 0, 100)} averages 0.505 over steps 0..99 (its
+     * values sum to 50.5), so {@code withMean(cosine, 0.01, 100)} starts at 0.0198 and averages 0.01. A
+     * {@code MultiStepSchedule(EPOCH, 1, 0.1, {5, 8})} averages 0.532 over 10 epochs (5 x 1 + 3 x 0.1 + 2 x 0.01),
+     * so a mean of 0.01 starts it at 0.0188.
+     *
+     * @param shape the schedule whose shape to keep; not null, finite and {@code >= 0} over the steps, with a
+     *              positive mean
+     * @param mean  the mean rate over the steps; finite, {@code > 0}
+     * @param steps how many values to average, {@code >= 1}
+     * @return {@code shape} scaled to that mean
+     * @throws IllegalArgumentException for bad arguments, or a shape that is negative, non-finite or all zero there
+     */
+    public static ScaledSchedule withMean(ISchedule shape, double mean, int steps) {
+        Args.notNull("shape", shape);
+        Args.positive("mean", mean);
+        Args.positive("steps", steps);
+        double sum = 0;
+        for (int t = 0; t < steps; t++) {
+            double v = shape.valueAt(t, t);
+            Args.check(v >= 0 && Double.isFinite(v), "shape values finite and >= 0 over steps 0.." + (steps - 1)
+                    + " (at t = " + t + ")", v);
+            sum += v;
+        }
+        Args.check(sum > 0, "a shape with a positive mean over " + steps + " steps", sum / steps);
+        return of(shape, mean / (sum / steps));
+    }
+
     @Override
     public double valueAt(int iteration, int epoch) {
         return factor * base.valueAt(iteration, epoch);

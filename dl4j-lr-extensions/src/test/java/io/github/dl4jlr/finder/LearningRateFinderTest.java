@@ -1,9 +1,12 @@
 package io.github.dl4jlr.finder;
 
+import ch.qos.logback.classic.Level;
 import io.github.dl4jlr.internal.nn.LearningRateConfig;
 import io.github.dl4jlr.internal.nn.NetworkAdapter;
 import io.github.dl4jlr.schedule.CosineDecaySchedule;
+import io.github.dl4jlr.schedule.ScaledSchedule;
 import io.github.dl4jlr.schedule.WarmupSchedule;
+import io.github.dl4jlr.testutil.CapturedLog;
 import io.github.dl4jlr.testutil.TinyNets;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.api.Model;
@@ -28,10 +31,12 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -178,6 +183,25 @@ class LearningRateFinderTest {
         assertEquals(sgd.suggestion(SuggestionMethod.MINIMUM_DIV_10).getAsDouble(), sgd.suggestion().getAsDouble(), 0.0);
         assertTrue(sgd.summary().contains("; suggestion (auto: min/10 for a non-Adam updater)="), sgd.summary());
         assertTrue(sgd.summary().contains(", blend="), sgd.summary());
+    }
+
+    @Test
+    void aScheduledNetworkHearsThatTheSuggestionIsAMeanRateAndAFixedOneDoesNot() {
+        LearningRateFinder finder = LearningRateFinder.builder().numIterations(60).confirm(ConfirmMode.NEVER).build();
+        ISchedule cosine = new CosineDecaySchedule(ScheduleType.ITERATION, 1e-3, 0, 500);
+        try (CapturedLog log = CapturedLog.of(LearningRateFinder.class)) {
+            LrFinderResult scheduled = finder.find(TinyNets.mln(new Adam(ScaledSchedule.of(cosine, 2))),
+                    TinyNets.iterator(20, 16, 5));
+            String rate = String.format(Locale.ROOT, "%.1e", scheduled.suggestion().getAsDouble());
+            assertEquals(List.of("LR finder: your learning rate follows a CosineDecaySchedule, and the suggestion, "
+                    + rate + ", is a rate for constant training: make it your schedule's mean over the training "
+                    + "rather than its peak, with ScaledSchedule.withMean(schedule, " + rate + ", steps) (a cosine "
+                    + "decay to zero then peaks at about twice it)"), log.messages(Level.INFO).stream()
+                    .filter(m -> m.contains("follows a")).toList());
+            finder.find(TinyNets.mln(new Adam(1e-3)), TinyNets.iterator(20, 16, 5));
+            assertEquals(1, log.messages(Level.INFO).stream().filter(m -> m.contains("follows a")).count(),
+                    "a fixed rate hears nothing of schedules");
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.dl4jlr.schedule;
 import io.github.dl4jlr.schedule.CyclicSchedule.Mode;
 import io.github.dl4jlr.schedule.OneCycleSchedule.Anneal;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.schedule.FixedSchedule;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 
@@ -200,6 +201,29 @@ class ScheduleBoundaryTest {
         assertEquals(new StepDecaySchedule(IT, 0.1, 0.5, 10), twice.getBase());
         assertEquals(0.05, twice.getFactor(), 1e-15);
         at(twice, 10, 0.0025);
+    }
+
+    @Test
+    void withMeanScalesAShapeToThatMeanOverItsSteps() {
+        // sum of cos(pi t / 100) over t = 0..99 is 1, so the unit cosine averages 0.505 there
+        for (double scale : new double[]{1, 5}) {
+            ScaledSchedule s = ScaledSchedule.withMean(new CosineDecaySchedule(IT, scale, 0, 100), 0.01, 100);
+            at(s, 0, 0.01 / 0.505);
+            at(s, 50, 0.01 / 0.505 / 2);
+            at(s, 99, 0.01 / 0.505 * (1 + Math.cos(Math.PI * 0.99)) / 2);
+            at(s, 100, 0.0);
+            double sum = 0;
+            for (int t = 0; t < 100; t++) {
+                sum += s.valueAt(t, 0);
+            }
+            assertEquals(0.01, sum / 100, 1e-15);
+        }
+        // 5 epochs at 1, 3 at 0.1, 2 at 0.01: 5.32 over 10
+        ScaledSchedule steps = ScaledSchedule.withMean(new MultiStepSchedule(EP, 1, 0.1, new int[]{5, 8}), 0.01, 10);
+        assertEquals(0.01 / 0.532, steps.valueAt(0, 4), 1e-15);     // an EPOCH shape reads the epoch
+        assertEquals(0.001 / 0.532, steps.valueAt(0, 5), 1e-15);
+        assertEquals(0.0001 / 0.532, steps.valueAt(0, 8), 1e-15);
+        at(ScaledSchedule.withMean(new FixedSchedule(0.3), 0.02, 7), 3, 0.02);
     }
 
     @Test

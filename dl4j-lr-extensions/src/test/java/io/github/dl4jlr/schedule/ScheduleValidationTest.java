@@ -4,6 +4,7 @@ import io.github.dl4jlr.schedule.CyclicSchedule.Mode;
 import io.github.dl4jlr.schedule.OneCycleSchedule.Anneal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.nd4j.linalg.schedule.FixedSchedule;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.linalg.schedule.StepSchedule;
@@ -117,5 +118,17 @@ class ScheduleValidationTest {
         rejects("Expected base to be non-null, but got null", () -> new ScaledSchedule(null, 0.5));
         rejects("Expected factor > 0 and finite, but got 0.0", () -> new ScaledSchedule(a, 0.0));
         rejects("Expected factor > 0 and finite, but got NaN", () -> ScaledSchedule.of(a, Double.NaN));
+    }
+
+    @Test
+    void withMeanNeedsAShapeWithAPositiveMean() {
+        ISchedule cosine = new CosineDecaySchedule(IT, 1, 0, 10);
+        rejects("Expected shape to be non-null, but got null", () -> ScaledSchedule.withMean(null, 0.01, 10));
+        rejects("Expected mean > 0 and finite, but got NaN", () -> ScaledSchedule.withMean(cosine, Double.NaN, 10));
+        rejects("Expected steps > 0, but got 0", () -> ScaledSchedule.withMean(cosine, 0.01, 0));
+        rejects("Expected a shape with a positive mean over 3 steps, but got 0.0",
+                () -> ScaledSchedule.withMean(new FixedSchedule(0), 0.01, 3));
+        rejects("Expected shape values finite and >= 0 over steps 0..2 (at t = 0), but got -1.0",
+                () -> ScaledSchedule.withMean(new FixedSchedule(-1), 0.01, 3));
     }
 }

@@ -8,6 +8,7 @@ import org.nd4j.linalg.schedule.ISchedule;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The learning-rate setting of one {@link IUpdater}: a fixed value and an optional schedule (which wins when
@@ -86,6 +87,15 @@ public final class LearningRateConfig {
                 read(u).scaled(target / current).applyTo(u);
             }
         }
+    }
+
+    /**
+     * The first learning-rate schedule among these updaters, or empty when every one has a fixed rate; updaters
+     * without a learning rate are skipped.
+     */
+    public static Optional<ISchedule> firstSchedule(List<IUpdater> updaters) {
+        return updaters.stream().filter(IUpdater::hasLearningRate).map(u -> read(u).schedule())
+                .filter(Objects::nonNull).findFirst();
     }
 
     /** Writes this setting into the updater, in place. */
