@@ -19,6 +19,7 @@ import io.github.dl4jlr.tuning.SearchSpace;
 import io.github.dl4jlr.tuning.TrainingData;
 import io.github.dl4jlr.tuning.spark.SparkMemberTrainer;
 import io.github.dl4jlr.schedule.CosineDecaySchedule;
+import io.github.dl4jlr.schedule.ScaledSchedule;
 import io.github.dl4jlr.internal.util.AtomicFile;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -71,8 +72,8 @@ public final class LadderBenchmark {
     private static final Logger log = LoggerFactory.getLogger(LadderBenchmark.class);
     static final String HEADER = "problem,optimizer,schedule,method,mean_lr,accuracy,regret_points,cost_trainings,"
             + "lr_per_seed";
-    static final List<String> METHODS = List.of("grid", "grid on validation", "sweep", "sweep+trials", "search",
-            "pbt");
+    static final List<String> METHODS = List.of("grid", "grid on validation", "sweep", "sweep as mean",
+            "sweep+trials", "search", "pbt");
 
     /** One method in one cell. */
     public record Row(String problem, String optimizer, String schedule, String method, double meanLr, double accuracy,
@@ -117,6 +118,16 @@ public final class LadderBenchmark {
                 + "rate, to reach the best constant rate's accuracy.")
         boolean onecycle;
 
+        @Option(names = "--methods", split = ",", description = "The methods after the grid's two rows: sweep, "
+                + "\"sweep as mean\" (the sweep's rate as the schedule's mean: a cosine's peak twice it), "
+                + "sweep+trials, search, pbt (default: all).")
+        List<String> methods = METHODS.subList(2, METHODS.size());
+
+        @Option(names = "--judge", description = "What the search, PBT and the grid's pick on the validation half "
+                + "judge there: accuracy, or loss (minus the mean loss); the regret is the test half's accuracy "
+                + "either way (default: ${DEFAULT-VALUE}).")
+        String judge = "accuracy";
+
         @Option(names = "--out", description = "Output folder (default: ${DEFAULT-VALUE}).")
         Path out = Paths.get("results", "benchmarks");
     }
@@ -156,6 +167,17 @@ public final class LadderBenchmark {
         if (o == null) {
             return List.of();
         }
+        if (!METHODS.subList(2, METHODS.size()).containsAll(o.methods)) {
+            throw new IllegalArgumentException("Expected --methods among " + METHODS.subList(2, METHODS.size())
+                    + ", but got " + o.methods);
+        }
+        if (o.onecycle && !o.methods.contains("search")) {
+            throw new IllegalArgumentException("Expected --methods with search for --onecycle (1cycle peaks at the "
+                    + "search's rate), but got " + o.methods);
+        }
+        if (!o.judge.equals("accuracy") && !o.judge.equals("loss")) {
+            throw new IllegalArgumentException("Expected --judge accuracy or loss, but got " + o.judge);
+        }
         List<Row> rows = new ArrayList<>();
         List<String> oneCycle = new ArrayList<>();
         List<String> sparkChecks = new ArrayList<>();
@@ -167,7 +189,7 @@ public final class LadderBenchmark {
                 for (String optimizer : o.optimizers) {
                     for (String schedule : o.schedules) {
                         Cell cell = new Cell(problem, optimizer, schedule, o.seeds,
-                                o.epochs != null ? o.epochs : epochs(problem));
+                                o.epochs != null ? o.epochs : epochs(problem), o.judge.equals("loss"), o.methods);
                         rows.addAll(cell.measure(sc, sparkChecks));
                         if (o.onecycle && schedule.equals("constant")) {
                             oneCycle.add(cell.oneCycle());
@@ -211,10 +233,15 @@ public final class LadderBenchmark {
         final int epochs;
         final int perEpoch;
         final double[] searchPeaks;
+        final boolean byLoss;
+        final List<String> methods;
         double gridBestLr;
         double gridBest;
 
-        Cell(String problem, String optimizer, String schedule, int seeds, int epochs) {
+        Cell(String problem, String optimizer, String schedule, int seeds, int epochs, boolean byLoss,
+             List<String> methods) {
+            this.byLoss = byLoss;
+            this.methods = methods;
             this.problem = problem;
             this.optimizer = optimizer;
             this.schedule = schedule;
@@ -230,8 +257,17 @@ public final class LadderBenchmark {
         }
 
         IUpdater updaterAt(double peak) {
-            return schedule.equals("cosine") ? updater(optimizer, new CosineDecaySchedule(ScheduleType.ITERATION, peak,
-                    0, epochs * perEpoch)) : updater(optimizer, peak);
+            return schedule.equals("cosine") ? updater(optimizer, cosine(peak)) : updater(optimizer, peak);
+        }
+
+        ISchedule cosine(double peak) {
+            return new CosineDecaySchedule(ScheduleType.ITERATION, peak, 0, epochs * perEpoch);
+        }
+
+        /** The peak of this cell's schedule whose mean over the budget is {@code rate}. */
+        double peakWithMean(double rate) {
+            return schedule.equals("cosine")
+                    ? ScaledSchedule.withMean(cosine(1), rate, epochs * perEpoch).valueAt(0, 0) : rate;
         }
 
         MultiLayerNetwork fresh(double peak, long seed) {
@@ -259,7 +295,7 @@ public final class LadderBenchmark {
                 for (int s = 0; s < seeds; s++) {
                     MultiLayerNetwork net = trained(grid[g], s);
                     gridAcc[g] += score(net, s, false) / seeds;
-                    gridVal[g] += score(net, s, true) / seeds;
+                    gridVal[g] += judge(net, problem, s, byLoss) / seeds;
                 }
             }
             int best = argMax(gridAcc);
@@ -274,7 +310,7 @@ public final class LadderBenchmark {
             Map<String, double[]> lrs = new LinkedHashMap<>();
             Map<String, double[]> acc = new LinkedHashMap<>();
             Map<String, double[]> cost = new LinkedHashMap<>();
-            for (String m : METHODS.subList(2, METHODS.size())) {
+            for (String m : methods) {
                 lrs.put(m, new double[seeds]);
                 acc.put(m, new double[seeds]);
                 cost.put(m, new double[seeds]);
@@ -285,16 +321,29 @@ public final class LadderBenchmark {
                 LrFinderResult sweep = LearningRateFinder.builder().confirm(ConfirmMode.NEVER).build()
                         .find(fresh(1e-3, s), data.trainIterator());
                 double auto = sweep.suggestion(SuggestionMethod.AUTO).orElse(1e-3);
-                put(lrs, acc, cost, "sweep", s, auto, train(auto, s), sweep.totalIterations() / budget);
-                LrFinderResult trials = LearningRateFinder.builder().confirm(ConfirmMode.ALWAYS).build()
-                        .find(fresh(1e-3, s), data.trainIterator());
-                double confirmed = trials.suggestion().orElse(auto);
-                put(lrs, acc, cost, "sweep+trials", s, confirmed, train(confirmed, s),
-                        trials.totalIterations() / budget);
+                double sweepCost = sweep.totalIterations() / budget;
+                double autoAcc = methods.contains("sweep") ? train(auto, s) : Double.NaN;
+                put(lrs, acc, cost, "sweep", s, auto, autoAcc, sweepCost);
+                double peak = peakWithMean(auto);
+                put(lrs, acc, cost, "sweep as mean", s, peak, !methods.contains("sweep as mean") ? Double.NaN
+                        : peak == auto && methods.contains("sweep") ? autoAcc : train(peak, s), sweepCost);
+                if (methods.contains("sweep+trials")) {
+                    LrFinderResult trials = LearningRateFinder.builder().confirm(ConfirmMode.ALWAYS).build()
+                            .find(fresh(1e-3, s), data.trainIterator());
+                    double confirmed = trials.suggestion().orElse(auto);
+                    put(lrs, acc, cost, "sweep+trials", s, confirmed, train(confirmed, s),
+                            trials.totalIterations() / budget);
+                }
+                if (!methods.contains("search")) {
+                    if (methods.contains("pbt")) {
+                        putPbt(lrs, acc, cost, sweep, s, sweepCost);
+                    }
+                    continue;
+                }
                 SearchResult search = search(sweep, s, new LocalMemberTrainer(1));
                 searchPeaks[s] = search.bestRate();
                 put(lrs, acc, cost, "search", s, search.bestRate(), score(search.model(), s, false),
-                        search.cost() + sweep.totalIterations() / budget);
+                        search.cost() + sweepCost);
                 if (sc != null) {
                     SearchResult there = search(sweep, s, new SparkMemberTrainer(sc));
                     boolean same = there.history().equals(search.history()) && there.bestRate() == search.bestRate();
@@ -303,10 +352,9 @@ public final class LadderBenchmark {
                             search.bestRate()));
                     log.info(sparkChecks.get(sparkChecks.size() - 1));
                 }
-                PbtResult pbt = pbt(sweep, s);
-                double pbtRate = pbt.bestHyperparameters().get(SearchSpace.LEARNING_RATE_SCALE) * 1e-3;
-                put(lrs, acc, cost, "pbt", s, pbtRate, score(pbt.bestModel(), s, false),
-                        4 + sweep.totalIterations() / budget);
+                if (methods.contains("pbt")) {
+                    putPbt(lrs, acc, cost, sweep, s, sweepCost);
+                }
             }
             for (String m : lrs.keySet()) {
                 double meanAcc = mean(acc.get(m));
@@ -323,17 +371,26 @@ public final class LadderBenchmark {
             return rows;
         }
 
+        private void putPbt(Map<String, double[]> lrs, Map<String, double[]> acc, Map<String, double[]> cost,
+                            LrFinderResult sweep, int seed, double sweepCost) {
+            PbtResult pbt = pbt(sweep, seed);
+            double pbtRate = pbt.bestHyperparameters().get(SearchSpace.LEARNING_RATE_SCALE) * 1e-3;
+            put(lrs, acc, cost, "pbt", seed, pbtRate, score(pbt.bestModel(), seed, false), 4 + sweepCost);
+        }
+
         private SearchResult search(LrFinderResult sweep, long seed, MemberTrainer trainer) {
             String p = problem;
+            boolean loss = byLoss;
             // from the network's weights: a fresh one's are its configuration's own, a fine-tuned one's pretrained
             return LearningRateSearch.builder().network(fresh(1e-3, seed))
                     .trainData(TrainingData.of(() -> ExampleModels.dataFor(p, seed).trainIterator()))
-                    .evaluator(m -> score(m, p, seed, true))
+                    .evaluator(m -> judge(m, p, seed, loss))
                     .epochs(epochs).iterationsPerEpoch(perEpoch).bracket(sweep).trainer(trainer).build().run();
         }
 
         private PbtResult pbt(LrFinderResult sweep, long seed) {
             String p = problem;
+            boolean loss = byLoss;
             double top = sweep.divergedAt().orElse(sweep.learningRates()[sweep.iterations() - 1]);
             double high = top / Math.sqrt(10);
             double low = high / Math.pow(10, 3.5);
@@ -341,7 +398,7 @@ public final class LadderBenchmark {
                     .network(fresh(1e-3, seed))
                     .searchSpace(SearchSpace.learningRateScale(low / 1e-3, high / 1e-3).build())
                     .trainData(TrainingData.of(() -> ExampleModels.dataFor(p, seed).trainIterator()))
-                    .evaluator(m -> score(m, p, seed, true))
+                    .evaluator(m -> judge(m, p, seed, loss))
                     .readyEvery(1, ScheduleType.EPOCH).rounds(epochs).seed(seed).build().run();
         }
 
@@ -350,6 +407,19 @@ public final class LadderBenchmark {
         }
 
         /** Accuracy on the first (validation) or second (test) half of the problem's test split; 0 if non-finite. */
+        /** The validation half's accuracy, or minus its mean loss (the lowest double if the weights are not finite). */
+        static double judge(Model m, String problem, long seed, boolean byLoss) {
+            if (!byLoss) {
+                return score(m, problem, seed, true);
+            }
+            if (!NetworkAdapter.finite(m.params())) {
+                return -Double.MAX_VALUE;
+            }
+            List<DataSet> all = ExampleModels.dataFor(problem, seed).test().asList();
+            double loss = NetworkAdapter.of(m).meanLoss(new ListDataSetIterator<>(all.subList(0, all.size() / 2), 256));
+            return Double.isFinite(loss) ? -loss : -Double.MAX_VALUE;
+        }
+
         static double score(Model m, String problem, long seed, boolean validation) {
             if (!NetworkAdapter.finite(m.params())) {
                 return 0;
@@ -390,6 +460,9 @@ public final class LadderBenchmark {
 
         private static void put(Map<String, double[]> lrs, Map<String, double[]> acc, Map<String, double[]> cost,
                                 String method, int seed, double lr, double accuracy, double trainings) {
+            if (!lrs.containsKey(method)) {
+                return;
+            }
             lrs.get(method)[seed] = lr;
             acc.get(method)[seed] = accuracy;
             cost.get(method)[seed] = trainings;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Tag("slow")
@@ -31,5 +32,25 @@ class LadderBenchmarkTest {
         LadderBenchmark.Row sweep = rows.stream().filter(r -> r.method().equals("sweep")).findFirst().orElseThrow();
         assertTrue(search.cost() > sweep.cost(), "the search costs more than the sweep it starts from: " + rows);
         assertTrue(Files.readString(dir.resolve("ladder.md")).contains("| search |"), "the table is written");
+    }
+
+    @Test
+    void underACosineTheSameMeanPeaksAtAboutTwiceTheSweepsRate(@TempDir Path dir) throws Exception {
+        List<LadderBenchmark.Row> rows = LadderBenchmark.run("--problems", "iris", "--optimizers", "adam",
+                "--schedules", "cosine", "--seeds", "1", "--epochs", "1", "--methods", "sweep,sweep as mean",
+                "--judge", "loss", "--out", dir.toString());
+        assertEquals(List.of("grid", "grid on validation", "sweep", "sweep as mean"),
+                rows.stream().map(LadderBenchmark.Row::method).toList());
+        double ratio = rows.get(3).meanLr() / rows.get(2).meanLr();
+        // a cosine to zero over n steps averages 1/2 + 1/(2n) of its peak
+        assertTrue(ratio > 1.6 && ratio < 2, "the peak with the sweep's rate as its mean: " + ratio + " in " + rows);
+        assertTrue(rows.get(1).regretPoints() >= 0, "picked on the validation half's loss: " + rows.get(1));
+    }
+
+    @Test
+    void aMethodThatDoesNotExistIsRefused(@TempDir Path dir) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LadderBenchmark.run(
+                "--problems", "iris", "--methods", "sweep,grid search", "--out", dir.toString()));
+        assertTrue(e.getMessage().contains("grid search"), e.getMessage());
     }
 }
