@@ -20,16 +20,18 @@ final class FinderSummary {
 
     /**
      * The line for a network whose updater follows a learning-rate schedule, e.g. {@code LR finder: your learning rate
-     * follows a CosineDecaySchedule, and the suggestion, 1.9e-02, is a rate for constant training: make it your
-     * schedule's mean over the training rather than its peak, with ScaledSchedule.withMean(schedule, 1.9e-02, steps)
-     * (a cosine decay to zero then peaks at about twice it)}.
+     * follows a CosineDecaySchedule, and the suggestion, 1.9e-02, is a rate for constant training, not a peak: a
+     * schedule with that mean rate is ScaledSchedule.withMean(schedule, 1.9e-02, steps) (a cosine decay to zero peaks
+     * at twice it, which can cross a cliff the sweep does not see), or let LearningRateSearch judge peaks over your
+     * schedule}.
      */
     static String scheduled(ISchedule schedule, double suggestion) {
         ISchedule shown = schedule instanceof ScaledSchedule ? ((ScaledSchedule) schedule).getBase() : schedule;
         return String.format(Locale.ROOT, "LR finder: your learning rate follows a %s, and the suggestion, %s, is a "
-                + "rate for constant training: make it your schedule's mean over the training rather than its peak, "
-                + "with ScaledSchedule.withMean(schedule, %s, steps) (a cosine decay to zero then peaks at about "
-                + "twice it)", shown.getClass().getSimpleName(), fmt(suggestion), fmt(suggestion));
+                + "rate for constant training, not a peak: a schedule with that mean rate is "
+                + "ScaledSchedule.withMean(schedule, %s, steps) (a cosine decay to zero peaks at twice it, which can "
+                + "cross a cliff the sweep does not see), or let LearningRateSearch judge peaks over your schedule",
+                shown.getClass().getSimpleName(), fmt(suggestion), fmt(suggestion));
     }
 
     static String of(LrFinderResult r) {

@@ -194,9 +194,10 @@ class LearningRateFinderTest {
                     TinyNets.iterator(20, 16, 5));
             String rate = String.format(Locale.ROOT, "%.1e", scheduled.suggestion().getAsDouble());
             assertEquals(List.of("LR finder: your learning rate follows a CosineDecaySchedule, and the suggestion, "
-                    + rate + ", is a rate for constant training: make it your schedule's mean over the training "
-                    + "rather than its peak, with ScaledSchedule.withMean(schedule, " + rate + ", steps) (a cosine "
-                    + "decay to zero then peaks at about twice it)"), log.messages(Level.INFO).stream()
+                    + rate + ", is a rate for constant training, not a peak: a schedule with that mean rate is "
+                    + "ScaledSchedule.withMean(schedule, " + rate + ", steps) (a cosine decay to zero peaks at twice "
+                    + "it, which can cross a cliff the sweep does not see), or let LearningRateSearch judge peaks over "
+                    + "your schedule"), log.messages(Level.INFO).stream()
                     .filter(m -> m.contains("follows a")).toList());
             finder.find(TinyNets.mln(new Adam(1e-3)), TinyNets.iterator(20, 16, 5));
             assertEquals(1, log.messages(Level.INFO).stream().filter(m -> m.contains("follows a")).count(),
