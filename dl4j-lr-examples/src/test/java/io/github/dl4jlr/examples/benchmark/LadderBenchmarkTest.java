@@ -37,9 +37,9 @@ class LadderBenchmarkTest {
     @Test
     void underACosineTheSameMeanPeaksAtAboutTwiceTheSweepsRate(@TempDir Path dir) throws Exception {
         List<LadderBenchmark.Row> rows = LadderBenchmark.run("--problems", "iris", "--optimizers", "adam",
-                "--schedules", "cosine", "--seeds", "1", "--epochs", "1", "--methods", "sweep,sweep as mean",
+                "--schedules", "cosine", "--seeds", "1", "--epochs", "1", "--methods", "sweep,sweep-mean",
                 "--judge", "loss", "--out", dir.toString());
-        assertEquals(List.of("grid", "grid on validation", "sweep", "sweep as mean"),
+        assertEquals(List.of("grid", "grid on validation", "sweep", "sweep-mean"),
                 rows.stream().map(LadderBenchmark.Row::method).toList());
         double ratio = rows.get(3).meanLr() / rows.get(2).meanLr();
         // a cosine to zero over n steps averages 1/2 + 1/(2n) of its peak
