@@ -1,8 +1,14 @@
 package io.github.dl4jlr.examples.benchmark;
 
+import io.github.dl4jlr.examples.data.BenchmarkData;
+import io.github.dl4jlr.examples.data.ExampleModels;
+import io.github.dl4jlr.internal.nn.NetworkAdapter;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.learning.config.Adam;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +51,19 @@ class LadderBenchmarkTest {
         // a cosine to zero over n steps averages 1/2 + 1/(2n) of its peak
         assertTrue(ratio > 1.6 && ratio < 2, "the peak with the sweep's rate as its mean: " + ratio + " in " + rows);
         assertTrue(rows.get(1).regretPoints() >= 0, "picked on the validation half's loss: " + rows.get(1));
+    }
+
+    @Test
+    void judgedByLossTheValidationHalfGivesMinusItsMeanLossAndBrokenWeightsTheLowestScore() {
+        BenchmarkData.Split data = ExampleModels.dataFor("iris", 0);
+        MultiLayerNetwork net = ExampleModels.forProblem("iris", data, new Adam(1e-2), 0);
+        net.fit(data.trainIterator(), 2);
+        List<DataSet> rows = data.test().asList();
+        double loss = NetworkAdapter.of(net).meanLoss(rows.subList(0, rows.size() / 2));
+        assertEquals(-loss, LadderCell.judge(net, "iris", 0, true), 1e-6);
+        assertEquals(LadderCell.score(net, "iris", 0, true), LadderCell.judge(net, "iris", 0, false), 0.0);
+        net.params().putScalar(0, Double.NaN);
+        assertEquals(-Double.MAX_VALUE, LadderCell.judge(net, "iris", 0, true), 0.0);
     }
 
     @Test
