@@ -25,7 +25,8 @@ import java.util.Locale;
  * (successive halving, 8 candidates, over the range test's bracket) and PBT (4 members, one epoch a round, over the
  * same bracket), against the best rate of a half-decade grid (1e-4 ... 1). Each cell trains with its own schedule:
  * constant, or a cosine decay to zero over the budget whose peak is the rate chosen; the rung {@code sweep-mean}
- * gives the cosine the range test's rate as its mean instead ({@code ScaledSchedule.withMean}: a peak twice it).
+ * gives the cosine the range test's rate as its mean instead ({@code ScaledSchedule.withMean}: a peak twice it),
+ * {@code trials-mean} the trials' winner.
  * {@code --methods} runs some of the rungs only; {@code --judge loss} has the search, PBT and the grid's pick judge
  * the validation half by its loss instead of its accuracy. A cell is a {@link LadderCell}.
  *
@@ -47,7 +48,7 @@ public final class LadderBenchmark {
     static final String HEADER = "problem,optimizer,schedule,method,mean_lr,accuracy,regret_points,cost_trainings,"
             + "lr_per_seed";
     static final List<String> METHODS = List.of("grid", "grid on validation", "sweep", "sweep-mean",
-            "sweep+trials", "search", "pbt");
+            "sweep+trials", "trials-mean", "search", "pbt");
 
     /** One method in one cell. */
     public record Row(String problem, String optimizer, String schedule, String method, double meanLr, double accuracy,
@@ -94,7 +95,7 @@ public final class LadderBenchmark {
 
         @Option(names = "--methods", split = ",", description = "The methods after the grid's two rows: sweep, "
                 + "sweep-mean (the sweep's rate as the schedule's mean: a cosine's peak twice it), "
-                + "sweep+trials, search, pbt (default: all).")
+                + "sweep+trials, trials-mean (the trials' winner as the schedule's mean), search, pbt (default: all).")
         List<String> methods = METHODS.subList(2, METHODS.size());
 
         @Option(names = "--judge", description = "What the search, PBT and the grid's pick on the validation half "

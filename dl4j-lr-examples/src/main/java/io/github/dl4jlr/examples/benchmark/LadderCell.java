@@ -148,12 +148,17 @@ final class LadderCell {
             double peak = peakWithMean(auto);
             put(lrs, acc, cost, "sweep-mean", s, peak, !methods.contains("sweep-mean") ? Double.NaN
                     : peak == auto && methods.contains("sweep") ? autoAcc : train(peak, s), sweepCost);
-            if (methods.contains("sweep+trials")) {
+            if (methods.contains("sweep+trials") || methods.contains("trials-mean")) {
                 LrFinderResult trials = LearningRateFinder.builder().confirm(ConfirmMode.ALWAYS).build()
                         .find(fresh(1e-3, s), data.trainIterator());
                 double confirmed = trials.suggestion().orElse(auto);
-                put(lrs, acc, cost, "sweep+trials", s, confirmed, train(confirmed, s),
-                        trials.totalIterations() / budget);
+                double trialsCost = trials.totalIterations() / budget;
+                double confirmedAcc = methods.contains("sweep+trials") ? train(confirmed, s) : Double.NaN;
+                put(lrs, acc, cost, "sweep+trials", s, confirmed, confirmedAcc, trialsCost);
+                double trialsPeak = peakWithMean(confirmed);
+                put(lrs, acc, cost, "trials-mean", s, trialsPeak, !methods.contains("trials-mean") ? Double.NaN
+                        : trialsPeak == confirmed && methods.contains("sweep+trials") ? confirmedAcc
+                        : train(trialsPeak, s), trialsCost);
             }
             if (!methods.contains("search")) {
                 if (methods.contains("pbt")) {
