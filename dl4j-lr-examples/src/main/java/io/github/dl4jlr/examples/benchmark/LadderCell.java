@@ -143,40 +143,27 @@ final class LadderCell {
                     .find(fresh(1e-3, s), data.trainIterator());
             double auto = sweep.suggestion(SuggestionMethod.AUTO).orElse(1e-3);
             double sweepCost = sweep.totalIterations() / budget;
-            double autoAcc = methods.contains("sweep") ? train(auto, s) : Double.NaN;
-            put(lrs, acc, cost, "sweep", s, auto, autoAcc, sweepCost);
-            double peak = peakWithMean(auto);
-            put(lrs, acc, cost, "sweep-mean", s, peak, !methods.contains("sweep-mean") ? Double.NaN
-                    : peak == auto && methods.contains("sweep") ? autoAcc : train(peak, s), sweepCost);
+            putAsIsAndAsMean(lrs, acc, cost, "sweep", "sweep-mean", s, auto, sweepCost);
             if (methods.contains("sweep+trials") || methods.contains("trials-mean")) {
                 LrFinderResult trials = LearningRateFinder.builder().confirm(ConfirmMode.ALWAYS).build()
                         .find(fresh(1e-3, s), data.trainIterator());
-                double confirmed = trials.suggestion().orElse(auto);
-                double trialsCost = trials.totalIterations() / budget;
-                double confirmedAcc = methods.contains("sweep+trials") ? train(confirmed, s) : Double.NaN;
-                put(lrs, acc, cost, "sweep+trials", s, confirmed, confirmedAcc, trialsCost);
-                double trialsPeak = peakWithMean(confirmed);
-                put(lrs, acc, cost, "trials-mean", s, trialsPeak, !methods.contains("trials-mean") ? Double.NaN
-                        : trialsPeak == confirmed && methods.contains("sweep+trials") ? confirmedAcc
-                        : train(trialsPeak, s), trialsCost);
+                putAsIsAndAsMean(lrs, acc, cost, "sweep+trials", "trials-mean", s, trials.suggestion().orElse(auto),
+                        trials.totalIterations() / budget);
             }
-            if (!methods.contains("search")) {
-                if (methods.contains("pbt")) {
-                    putPbt(lrs, acc, cost, sweep, s, sweepCost);
+            if (methods.contains("search")) {
+                SearchResult search = search(sweep, s, new LocalMemberTrainer(1));
+                searchPeaks[s] = search.bestRate();
+                put(lrs, acc, cost, "search", s, search.bestRate(), score(search.model(), s, false),
+                        search.cost() + sweepCost);
+                if (sc != null) {
+                    SearchResult there = search(sweep, s, new SparkMemberTrainer(sc));
+                    boolean same = there.history().equals(search.history())
+                            && there.bestRate() == search.bestRate();
+                    sparkChecks.add(String.format(Locale.ROOT, "%s seed %d: the search on Spark %s (best %.2e vs "
+                            + "%.2e)", label(), s, same ? "gave the identical result" : "DIFFERED", there.bestRate(),
+                            search.bestRate()));
+                    log.info(sparkChecks.get(sparkChecks.size() - 1));
                 }
-                continue;
-            }
-            SearchResult search = search(sweep, s, new LocalMemberTrainer(1));
-            searchPeaks[s] = search.bestRate();
-            put(lrs, acc, cost, "search", s, search.bestRate(), score(search.model(), s, false),
-                    search.cost() + sweepCost);
-            if (sc != null) {
-                SearchResult there = search(sweep, s, new SparkMemberTrainer(sc));
-                boolean same = there.history().equals(search.history()) && there.bestRate() == search.bestRate();
-                sparkChecks.add(String.format(Locale.ROOT, "%s seed %d: the search on Spark %s (best %.2e vs %.2e)",
-                        label(), s, same ? "gave the identical result" : "DIFFERED", there.bestRate(),
-                        search.bestRate()));
-                log.info(sparkChecks.get(sparkChecks.size() - 1));
             }
             if (methods.contains("pbt")) {
                 putPbt(lrs, acc, cost, sweep, s, sweepCost);
@@ -195,6 +182,21 @@ final class LadderCell {
                     + "trainings", label(), m, r.meanLr(), r.accuracy(), r.regretPoints(), r.cost()));
         }
         return rows;
+    }
+
+    /**
+     * A rate trained as it is (the schedule's peak) under {@code asIs}, and as the schedule's mean under
+     * {@code asMean}, each only when asked for; a constant schedule's two are the same training.
+     */
+    private void putAsIsAndAsMean(Map<String, double[]> lrs, Map<String, double[]> acc, Map<String, double[]> cost,
+                                  String asIs, String asMean, int seed, double rate, double trainings) {
+        double asIsAcc = methods.contains(asIs) ? train(rate, seed) : Double.NaN;
+        put(lrs, acc, cost, asIs, seed, rate, asIsAcc, trainings);
+        if (methods.contains(asMean)) {
+            double peak = peakWithMean(rate);
+            put(lrs, acc, cost, asMean, seed, peak, peak == rate && methods.contains(asIs) ? asIsAcc
+                    : train(peak, seed), trainings);
+        }
     }
 
     private void putPbt(Map<String, double[]> lrs, Map<String, double[]> acc, Map<String, double[]> cost,
@@ -241,8 +243,7 @@ final class LadderCell {
         if (!NetworkAdapter.finite(m.params())) {
             return -Double.MAX_VALUE;
         }
-        List<DataSet> all = ExampleModels.dataFor(problem, seed).test().asList();
-        double loss = NetworkAdapter.of(m).meanLoss(new ListDataSetIterator<>(all.subList(0, all.size() / 2), 256));
+        double loss = NetworkAdapter.of(m).meanLoss(half(problem, seed, true));
         return Double.isFinite(loss) ? -loss : -Double.MAX_VALUE;
     }
 
@@ -250,11 +251,14 @@ final class LadderCell {
         if (!NetworkAdapter.finite(m.params())) {
             return 0;
         }
-        DataSet test = ExampleModels.dataFor(problem, seed).test();
-        int half = test.numExamples() / 2;
-        List<DataSet> all = test.asList();
-        List<DataSet> part = validation ? all.subList(0, half) : all.subList(half, all.size());
-        return ((MultiLayerNetwork) m).evaluate(new ListDataSetIterator<>(part, 256)).accuracy();
+        return ((MultiLayerNetwork) m).evaluate(half(problem, seed, validation)).accuracy();
+    }
+
+    /** The first (validation) or second (test) half of the problem's test split. */
+    private static ListDataSetIterator<DataSet> half(String problem, long seed, boolean validation) {
+        List<DataSet> all = ExampleModels.dataFor(problem, seed).test().asList();
+        int half = all.size() / 2;
+        return new ListDataSetIterator<>(validation ? all.subList(0, half) : all.subList(half, all.size()), 256);
     }
 
     String oneCycle() {
