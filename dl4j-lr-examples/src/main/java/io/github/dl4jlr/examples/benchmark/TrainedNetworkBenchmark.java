@@ -28,7 +28,8 @@ import java.util.Locale;
  * few epochs at a usual rate, run {@code find} with its defaults, then continue training for a few epochs at the
  * suggestion and at every rate of a half-decade grid (1e-5 ... 1), each from the same trained state. Reports, per
  * problem and optimizer, the grid's best continuation rate, the suggestion (geometric mean over seeds), how far apart
- * they are, and the accuracy lost (mean over seeds).
+ * they are, and the accuracy lost (mean over seeds), next to that lost by continuing at the rate the network trained at
+ * (when the grid has it, as the default grid does).
  *
  * <pre>
  *   java -Dlogback.configurationFile=config/logback-quiet.xml -cp dl4j-lr-examples/target/dl4j-lr-examples.jar \
@@ -44,11 +45,17 @@ public final class TrainedNetworkBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(TrainedNetworkBenchmark.class);
     static final String HEADER = "problem,optimizer,best_grid_lr,best_grid_accuracy,suggestion,suggestion_accuracy,"
-            + "ratio,regret_points,flat_curves,extended,left_out,suggestions_per_seed";
+            + "ratio,regret_points,flat_curves,extended,left_out,suggestions_per_seed,kept_lr,kept_accuracy,"
+            + "kept_regret_points";
 
-    /** One problem and optimizer. */
+    /**
+     * One problem and optimizer. {@code keptLr} is the rate the network trained at before the finder ran, and
+     * {@code keptAccuracy} the score of continuing at it, what a user who ignores the finder gets (NaN when the grid
+     * does not have that rate).
+     */
     public record Cell(String problem, String optimizer, double bestLr, double bestAccuracy, double suggestion,
-                       double suggestionAccuracy, int flat, int extended, int broken, double[] perSeed) {
+                       double suggestionAccuracy, int flat, int extended, int broken, double[] perSeed,
+                       double keptLr, double keptAccuracy) {
         /** How far the suggestion lies from the grid's best, as a factor {@code >= 1}. */
         public double ratio() {
             return Math.max(suggestion / bestLr, bestLr / suggestion);
@@ -58,14 +65,19 @@ public final class TrainedNetworkBenchmark {
             return 100 * (bestAccuracy - suggestionAccuracy);
         }
 
+        /** The points lost by continuing at the rate the network trained at, against the grid's best. */
+        public double keptRegretPoints() {
+            return 100 * (bestAccuracy - keptAccuracy);
+        }
+
         String csv() {
             StringBuilder seeds = new StringBuilder();
             for (double s : perSeed) {
                 seeds.append(seeds.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2e", s));
             }
-            return String.format(Locale.ROOT, "%s,%s,%.2e,%.4f,%.2e,%.4f,%.2f,%.2f,%d,%d,%d,%s", problem, optimizer,
-                    bestLr, bestAccuracy, suggestion, suggestionAccuracy, ratio(), regretPoints(), flat, extended, broken,
-                    seeds);
+            return String.format(Locale.ROOT, "%s,%s,%.2e,%.4f,%.2e,%.4f,%.2f,%.2f,%d,%d,%d,%s,%.2e,%.4f,%.2f", problem,
+                    optimizer, bestLr, bestAccuracy, suggestion, suggestionAccuracy, ratio(), regretPoints(), flat,
+                    extended, broken, seeds, keptLr, keptAccuracy, keptRegretPoints());
         }
     }
 
@@ -131,6 +143,7 @@ public final class TrainedNetworkBenchmark {
                 double[] gridAcc = new double[grid.length];
                 List<Double> suggestions = new ArrayList<>();
                 double suggestionAcc = 0;
+                int keptInGrid = indexOf(grid, usualRate(optimizer));
                 int flat = 0;
                 int extended = 0;
                 int broken = 0;
@@ -175,6 +188,7 @@ public final class TrainedNetworkBenchmark {
                 for (int g = 0; g < grid.length; g++) {
                     gridAcc[g] /= used;
                 }
+                double keptAcc = keptInGrid >= 0 ? gridAcc[keptInGrid] : Double.NaN;
                 int best = 0;
                 for (int g = 1; g < grid.length; g++) {
                     if (gridAcc[g] > gridAcc[best]) {
@@ -186,19 +200,32 @@ public final class TrainedNetworkBenchmark {
                     geo += Math.log(v) / used;
                 }
                 Cell cell = new Cell(problem, optimizer, grid[best], gridAcc[best], Math.exp(geo), suggestionAcc, flat,
-                        extended, broken, suggestions.stream().mapToDouble(Double::doubleValue).toArray());
+                        extended, broken, suggestions.stream().mapToDouble(Double::doubleValue).toArray(),
+                        usualRate(optimizer), keptAcc);
                 cells.add(cell);
                 csv.append(cell.csv()).append('\n');
                 log.info(String.format(Locale.ROOT, "%s/%s: grid best %.1e (%.4f), suggestion %.1e (%.4f): %.1fx apart, "
-                                + "regret %.2f points; %d of %d curves flat; %d seed(s) left out, their training failed",
+                                + "regret %.2f points (%.2f at the rate it trained at, %.0e); %d of %d curves flat; "
+                                + "%d seed(s) left out, their training failed",
                         problem, optimizer, cell.bestLr(), cell.bestAccuracy(), cell.suggestion(),
-                        cell.suggestionAccuracy(), cell.ratio(), cell.regretPoints(), flat, used, broken));
+                        cell.suggestionAccuracy(), cell.ratio(), cell.regretPoints(), cell.keptRegretPoints(),
+                        cell.keptLr(), flat, used, broken));
                 Path file = o.out.resolve("trained-network.csv");
                 Files.createDirectories(file.toAbsolutePath().getParent());
                 AtomicFile.writeString(file, csv.toString());
             }
         }
         return cells;
+    }
+
+    /** The index of {@code rate} in {@code grid} (to a relative 1e-9), or -1. */
+    static int indexOf(double[] grid, double rate) {
+        for (int g = 0; g < grid.length; g++) {
+            if (Math.abs(grid[g] / rate - 1) < 1e-9) {
+                return g;
+            }
+        }
+        return -1;
     }
 
     /** The rate the "user" trained with before running the finder. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,21 +18,27 @@ class TrainedNetworkBenchmarkTest {
     @Test
     void comparesTheSuggestionForATrainedNetworkWithAContinuationGrid(@TempDir Path dir) throws Exception {
         List<TrainedNetworkBenchmark.Cell> cells = TrainedNetworkBenchmark.run("--problems", "blobs", "--optimizers",
-                "adam", "--seeds", "1", "--grid", "1e-3,1e-2", "--out", dir.toString());
+                "adam", "--seeds", "1", "--grid", "1e-3", "--out", dir.toString());
         assertEquals(1, cells.size());
         TrainedNetworkBenchmark.Cell c = cells.get(0);
+        assertEquals(1e-3, c.keptLr(), 0, "Adam trained at 1e-3 before the finder ran");
+        assertEquals(c.bestAccuracy(), c.keptAccuracy(), 0, "continuing at it is the grid's only rate here");
+        assertEquals(0, c.keptRegretPoints(), 0);
         assertEquals(1, c.perSeed().length + c.broken(), "the seed is either measured or left out, with the reason");
         assertTrue(c.ratio() >= 1, "a factor between the suggestion and the grid's best: " + c.ratio());
         List<String> csv = Files.readAllLines(dir.resolve("trained-network.csv"));
         assertEquals(TrainedNetworkBenchmark.HEADER, csv.get(0));
         assertTrue(csv.get(1).startsWith("blobs,adam,"), csv.get(1));
+        assertTrue(csv.get(1).endsWith(String.format(Locale.ROOT, ",1.00e-03,%.4f,0.00", c.keptAccuracy())),
+                csv.get(1));
     }
 
     @Test
     void withValidationTheCellTrainsOnFourFifthsOfTheRows(@TempDir Path dir) throws Exception {
         List<TrainedNetworkBenchmark.Cell> cells = TrainedNetworkBenchmark.run("--problems", "wine", "--optimizers",
-                "adam", "--seeds", "1", "--grid", "1e-3,1e-2", "--validation", "--out", dir.toString());
+                "adam", "--seeds", "1", "--grid", "1e-2", "--validation", "--out", dir.toString());
         assertEquals(1, cells.size());
         assertEquals(1, cells.get(0).perSeed().length + cells.get(0).broken());
+        assertTrue(Double.isNaN(cells.get(0).keptAccuracy()), "not measured: the grid lacks the rate it trained at");
     }
 }
