@@ -8,6 +8,11 @@ import io.github.dl4jlr.finder.LrFinderResult;
 import io.github.dl4jlr.internal.nn.NetworkAdapter;
 import io.github.dl4jlr.internal.nn.TrainingSnapshot;
 import io.github.dl4jlr.internal.util.AtomicFile;
+import io.github.dl4jlr.tuning.LearningRateSearch;
+import io.github.dl4jlr.tuning.LocalMemberTrainer;
+import io.github.dl4jlr.tuning.SearchResult;
+import io.github.dl4jlr.tuning.TrainingData;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.slf4j.Logger;
@@ -39,6 +44,10 @@ import java.util.Locale;
  * the finder, the finder's own steps and trials, the continuations) and given to the finder as its validation
  * iterator, as a user with a validation set would; without it the finder holds back training minibatches that the
  * network has trained on.
+ * With {@code --search} too, where the suggestion lies more than 3x from the rate the network trained at (where the
+ * finder's line names a search between the two), {@code LearningRateSearch} runs from the trained weights over that
+ * bracket for the continuation's epochs, judged on the held-out fifth; the cell then reports following the finder's
+ * lines: the search's winner where it ran, the suggestion elsewhere.
  * Writes {@code trained-network.csv} under {@code --out}.
  */
 public final class TrainedNetworkBenchmark {
@@ -46,16 +55,18 @@ public final class TrainedNetworkBenchmark {
     private static final Logger log = LoggerFactory.getLogger(TrainedNetworkBenchmark.class);
     static final String HEADER = "problem,optimizer,best_grid_lr,best_grid_accuracy,suggestion,suggestion_accuracy,"
             + "ratio,regret_points,flat_curves,extended,left_out,suggestions_per_seed,kept_lr,kept_accuracy,"
-            + "kept_regret_points";
+            + "kept_regret_points,searched,advised_accuracy,advised_regret_points";
 
     /**
      * One problem and optimizer. {@code keptLr} is the rate the network trained at before the finder ran, and
      * {@code keptAccuracy} the score of continuing at it, what a user who ignores the finder gets (NaN when the grid
-     * does not have that rate).
+     * does not have that rate). With {@code --search}, {@code advisedAccuracy} is the score of following the finder's
+     * lines: the search between the two rates in the {@code searched} seeds where the line names it, the suggestion
+     * in the others (NaN without {@code --search}).
      */
     public record Cell(String problem, String optimizer, double bestLr, double bestAccuracy, double suggestion,
                        double suggestionAccuracy, int flat, int extended, int broken, double[] perSeed,
-                       double keptLr, double keptAccuracy) {
+                       double keptLr, double keptAccuracy, int searched, double advisedAccuracy) {
         /** How far the suggestion lies from the grid's best, as a factor {@code >= 1}. */
         public double ratio() {
             return Math.max(suggestion / bestLr, bestLr / suggestion);
@@ -70,14 +81,20 @@ public final class TrainedNetworkBenchmark {
             return 100 * (bestAccuracy - keptAccuracy);
         }
 
+        /** The points lost by following the finder's lines, against the grid's best. */
+        public double advisedRegretPoints() {
+            return 100 * (bestAccuracy - advisedAccuracy);
+        }
+
         String csv() {
             StringBuilder seeds = new StringBuilder();
             for (double s : perSeed) {
                 seeds.append(seeds.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2e", s));
             }
-            return String.format(Locale.ROOT, "%s,%s,%.2e,%.4f,%.2e,%.4f,%.2f,%.2f,%d,%d,%d,%s,%.2e,%.4f,%.2f", problem,
-                    optimizer, bestLr, bestAccuracy, suggestion, suggestionAccuracy, ratio(), regretPoints(), flat,
-                    extended, broken, seeds, keptLr, keptAccuracy, keptRegretPoints());
+            return String.format(Locale.ROOT, "%s,%s,%.2e,%.4f,%.2e,%.4f,%.2f,%.2f,%d,%d,%d,%s,%.2e,%.4f,%.2f,%d,%.4f,%.2f",
+                    problem, optimizer, bestLr, bestAccuracy, suggestion, suggestionAccuracy, ratio(), regretPoints(),
+                    flat, extended, broken, seeds, keptLr, keptAccuracy, keptRegretPoints(), searched, advisedAccuracy,
+                    advisedRegretPoints());
         }
     }
 
@@ -104,6 +121,12 @@ public final class TrainedNetworkBenchmark {
         @Option(names = "--validation", description = "Hold out the last fifth of the training rows and give them to "
                 + "the finder as its validation iterator.")
         boolean validation;
+
+        @Option(names = "--search", description = "With --validation: where the suggestion lies more than 3x from the "
+                + "rate the network trained at (the finder's line then names a search), also run LearningRateSearch "
+                + "from the trained weights over both rates for the continuation's epochs, judged on the held-out "
+                + "fifth; reports following the finder's lines (the search there, the suggestion elsewhere).")
+        boolean search;
 
         @Option(names = "--out", description = "Output folder (default: ${DEFAULT-VALUE}).")
         Path out = Paths.get("results", "benchmarks");
@@ -136,6 +159,10 @@ public final class TrainedNetworkBenchmark {
             return List.of();
         }
         double[] grid = o.grid != null ? o.grid : io.github.dl4jlr.finder.FinderAudit.halfDecades(1e-5, 1);
+        if (o.search && !o.validation) {
+            throw new IllegalArgumentException("Expected --validation with --search: the search judges its candidates "
+                    + "on the held-out fifth");
+        }
         List<Cell> cells = new ArrayList<>();
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
         for (String problem : o.problems) {
@@ -143,6 +170,8 @@ public final class TrainedNetworkBenchmark {
                 double[] gridAcc = new double[grid.length];
                 List<Double> suggestions = new ArrayList<>();
                 double suggestionAcc = 0;
+                double advisedAcc = 0;
+                int searched = 0;
                 int keptInGrid = indexOf(grid, usualRate(optimizer));
                 int flat = 0;
                 int extended = 0;
@@ -174,7 +203,18 @@ public final class TrainedNetworkBenchmark {
                     suggestions.add(suggestion);
                     flat += r.flat() ? 1 : 0;
                     extended += r.confirmation().map(c -> c.bracket().contains("extended") ? 1 : 0).orElse(0);
-                    suggestionAcc += continueAt(adapter, trained, data, suggestion, budget(problem)[1]);
+                    double atSuggestion = continueAt(adapter, trained, data, suggestion, budget(problem)[1]);
+                    suggestionAcc += atSuggestion;
+                    // the finder's line on a trained network: more than 3x from the rate it trained at
+                    if (o.search && r.trained()
+                            && Math.max(suggestion / usualRate(optimizer), usualRate(optimizer) / suggestion) > 3) {
+                        advisedAcc += searchBetween(net, problem, s, data, Math.min(suggestion, usualRate(optimizer)),
+                                Math.max(suggestion, usualRate(optimizer)));
+                        trained.restoreInto(adapter);
+                        searched++;
+                    } else {
+                        advisedAcc += atSuggestion;
+                    }
                     for (int g = 0; g < grid.length; g++) {
                         gridAcc[g] += continueAt(adapter, trained, data, grid[g], budget(problem)[1]);
                     }
@@ -189,6 +229,7 @@ public final class TrainedNetworkBenchmark {
                     gridAcc[g] /= used;
                 }
                 double keptAcc = keptInGrid >= 0 ? gridAcc[keptInGrid] : Double.NaN;
+                advisedAcc = o.search ? advisedAcc / used : Double.NaN;
                 int best = 0;
                 for (int g = 1; g < grid.length; g++) {
                     if (gridAcc[g] > gridAcc[best]) {
@@ -201,21 +242,47 @@ public final class TrainedNetworkBenchmark {
                 }
                 Cell cell = new Cell(problem, optimizer, grid[best], gridAcc[best], Math.exp(geo), suggestionAcc, flat,
                         extended, broken, suggestions.stream().mapToDouble(Double::doubleValue).toArray(),
-                        usualRate(optimizer), keptAcc);
+                        usualRate(optimizer), keptAcc, searched, advisedAcc);
                 cells.add(cell);
                 csv.append(cell.csv()).append('\n');
                 log.info(String.format(Locale.ROOT, "%s/%s: grid best %.1e (%.4f), suggestion %.1e (%.4f): %.1fx apart, "
-                                + "regret %.2f points (%.2f at the rate it trained at, %.0e); %d of %d curves flat; "
-                                + "%d seed(s) left out, their training failed",
+                                + "regret %.2f points (%.2f at the rate it trained at, %.0e; %.2f following the lines, "
+                                + "%d search(es)); %d of %d curves flat; %d seed(s) left out, their training failed",
                         problem, optimizer, cell.bestLr(), cell.bestAccuracy(), cell.suggestion(),
                         cell.suggestionAccuracy(), cell.ratio(), cell.regretPoints(), cell.keptRegretPoints(),
-                        cell.keptLr(), flat, used, broken));
+                        cell.keptLr(), cell.advisedRegretPoints(), searched, flat, used, broken));
                 Path file = o.out.resolve("trained-network.csv");
                 Files.createDirectories(file.toAbsolutePath().getParent());
                 AtomicFile.writeString(file, csv.toString());
             }
         }
         return cells;
+    }
+
+    /**
+     * The test score of {@link LearningRateSearch} from the trained network's weights over {@code [low, high]} for the
+     * continuation's epochs, judged on the held-out fifth of seed {@code seed}'s training rows (the split that
+     * {@code data} is the rest of); the network itself is left as it was.
+     */
+    private static double searchBetween(MultiLayerNetwork net, String problem, int seed, BenchmarkData.Split data,
+                                        double low, double high) {
+        SearchResult r = LearningRateSearch.builder().network(net)
+                .trainData(TrainingData.of(() -> ExampleModels.dataFor(problem, seed).holdOutFifth()[0]
+                        .trainIterator()))
+                .evaluator(m -> validationScore(m, problem, seed))
+                .epochs(budget(problem)[1]).bracket(low, high).trainer(new LocalMemberTrainer(1)).build().run();
+        MultiLayerNetwork winner = (MultiLayerNetwork) r.model();
+        return NetworkAdapter.finite(winner.params()) ? ExampleModels.testScore(winner, data) : 0;
+    }
+
+    /** The score on the held-out fifth of a seed's training rows; 0 when the parameters are not finite. */
+    private static double validationScore(Model m, String problem, int seed) {
+        if (!NetworkAdapter.finite(m.params())) {
+            return 0;
+        }
+        BenchmarkData.Split v = ExampleModels.dataFor(problem, seed).holdOutFifth()[1];
+        return ExampleModels.testScore((MultiLayerNetwork) m, new BenchmarkData.Split(v.name(), v.train(), v.train(),
+                v.batchSize(), v.classes()));
     }
 
     /** The index of {@code rate} in {@code grid} (to a relative 1e-9), or -1. */

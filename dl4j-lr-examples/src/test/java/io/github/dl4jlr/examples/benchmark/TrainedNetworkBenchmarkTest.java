@@ -29,16 +29,33 @@ class TrainedNetworkBenchmarkTest {
         List<String> csv = Files.readAllLines(dir.resolve("trained-network.csv"));
         assertEquals(TrainedNetworkBenchmark.HEADER, csv.get(0));
         assertTrue(csv.get(1).startsWith("blobs,adam,"), csv.get(1));
-        assertTrue(csv.get(1).endsWith(String.format(Locale.ROOT, ",1.00e-03,%.4f,0.00", c.keptAccuracy())),
+        assertTrue(csv.get(1).endsWith(String.format(Locale.ROOT, ",1.00e-03,%.4f,0.00,0,NaN,NaN", c.keptAccuracy())),
                 csv.get(1));
     }
 
     @Test
     void withValidationTheCellTrainsOnFourFifthsOfTheRows(@TempDir Path dir) throws Exception {
         List<TrainedNetworkBenchmark.Cell> cells = TrainedNetworkBenchmark.run("--problems", "wine", "--optimizers",
-                "adam", "--seeds", "1", "--grid", "1e-2", "--validation", "--out", dir.toString());
+                "adam", "--seeds", "1", "--grid", "1e-2", "--validation", "--search", "--out", dir.toString());
         assertEquals(1, cells.size());
-        assertEquals(1, cells.get(0).perSeed().length + cells.get(0).broken());
-        assertTrue(Double.isNaN(cells.get(0).keptAccuracy()), "not measured: the grid lacks the rate it trained at");
+        TrainedNetworkBenchmark.Cell c = cells.get(0);
+        assertEquals(1, c.perSeed().length + c.broken());
+        assertTrue(Double.isNaN(c.keptAccuracy()), "not measured: the grid lacks the rate it trained at");
+        if (c.perSeed().length == 1) {
+            double apart = Math.max(c.suggestion() / 1e-3, 1e-3 / c.suggestion());
+            assertEquals(apart > 3 ? 1 : 0, c.searched(), "a search where the finder's line names one: " + apart);
+            assertTrue(c.advisedAccuracy() > 0.5, "the search's winner, or the suggestion: " + c.advisedAccuracy());
+            if (c.searched() == 0) {
+                assertEquals(c.suggestionAccuracy(), c.advisedAccuracy(), 0);
+            }
+        }
+    }
+
+    @Test
+    void theSearchNeedsTheHeldOutFifth() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TrainedNetworkBenchmark.run("--problems", "wine", "--search"));
+        assertEquals("Expected --validation with --search: the search judges its candidates on the held-out fifth",
+                e.getMessage());
     }
 }
