@@ -36,9 +36,9 @@ final class FinderSummary {
 
     /**
      * The line for a network that has trained at a fixed rate far from the suggestion ({@link ContinueRateRule}), e.g.
-     * {@code LR finder: the network has trained at 1.0e-03, and the suggestion, 1.2e-02, is 12.0x above it; on a
+     * {@code LR finder: the network has trained at 1.0e-02, and the suggestion, 1.2e-01, is 12.0x above it; on a
      * trained network neither is the better rate to go on with every time: LearningRateSearch from its weights
-     * (network(net), bracket(1.0e-03, 1.2e-02)) judges both, and the rates between, over your own budget}.
+     * (network(net), bracket(1.0e-02, 1.2e-01)) judges both, and the rates between, over your own budget}.
      */
     static String trainedAt(double trainedAt, double suggestion) {
         boolean above = suggestion >= trainedAt;

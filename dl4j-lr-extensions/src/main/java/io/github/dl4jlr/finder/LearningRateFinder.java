@@ -194,7 +194,8 @@ public final class LearningRateFinder {
             log.info(FinderSummary.scheduled(schedule.get(), result.suggestion().getAsDouble()));
         }
         if (trainedAt.isPresent() && result.suggestion().isPresent() && ContinueRateRule.pointToSearch(result.trained(),
-                result.priorIterations(), trainedAt.getAsDouble(), result.suggestion().getAsDouble())) {
+                result.priorIterations(), result.updaterFamily().orElse(UpdaterFamily.ADAM), trainedAt.getAsDouble(),
+                result.suggestion().getAsDouble())) {
             log.info(FinderSummary.trainedAt(trainedAt.getAsDouble(), result.suggestion().getAsDouble()));
         }
         return result;

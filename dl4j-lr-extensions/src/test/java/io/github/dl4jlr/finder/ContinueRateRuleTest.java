@@ -2,6 +2,9 @@ package io.github.dl4jlr.finder;
 
 import org.junit.jupiter.api.Test;
 
+import static io.github.dl4jlr.finder.UpdaterFamily.ADAM;
+import static io.github.dl4jlr.finder.UpdaterFamily.OTHER;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,27 +13,29 @@ class ContinueRateRuleTest {
 
     @Test
     void pointsToASearchOnlyWhenTheSuggestionIsMoreThanThreeTimesAwayFromTheRateItTrainedAt() {
-        assertFalse(ContinueRateRule.pointToSearch(true, 500, 1e-3, 2.999e-3));
-        assertFalse(ContinueRateRule.pointToSearch(true, 500, 1e-3, 3e-3), "3x apart is not more than 3x");
-        assertTrue(ContinueRateRule.pointToSearch(true, 500, 1e-3, 3.001e-3));
-        assertFalse(ContinueRateRule.pointToSearch(true, 500, 1e-3, 1e-3 / 2.999));
-        assertFalse(ContinueRateRule.pointToSearch(true, 500, 1e-3, 1e-3 / 3));
-        assertTrue(ContinueRateRule.pointToSearch(true, 500, 1e-3, 1e-3 / 3.001));
+        assertFalse(ContinueRateRule.pointToSearch(true, 500, OTHER, 1e-3, 2.999e-3));
+        assertFalse(ContinueRateRule.pointToSearch(true, 500, OTHER, 1e-3, 3e-3), "3x apart is not more than 3x");
+        assertTrue(ContinueRateRule.pointToSearch(true, 500, OTHER, 1e-3, 3.001e-3));
+        assertFalse(ContinueRateRule.pointToSearch(true, 500, OTHER, 1e-3, 1e-3 / 2.999));
+        assertFalse(ContinueRateRule.pointToSearch(true, 500, OTHER, 1e-3, 1e-3 / 3));
+        assertTrue(ContinueRateRule.pointToSearch(true, 500, OTHER, 1e-3, 1e-3 / 3.001));
         // the worked values of the class comment
-        assertFalse(ContinueRateRule.pointToSearch(true, 1, 1e-3, 2.9e-3));
-        assertFalse(ContinueRateRule.pointToSearch(true, 1, 1e-3, 3.5e-4));
-        assertTrue(ContinueRateRule.pointToSearch(true, 1, 1e-3, 3.1e-3));
-        assertTrue(ContinueRateRule.pointToSearch(true, 1, 1e-3, 3.0e-2));
-        assertTrue(ContinueRateRule.pointToSearch(true, 1, 1e-3, 1e-5));
+        assertFalse(ContinueRateRule.pointToSearch(true, 1, OTHER, 1e-2, 2.9e-2));
+        assertFalse(ContinueRateRule.pointToSearch(true, 1, OTHER, 1e-2, 3.5e-3));
+        assertTrue(ContinueRateRule.pointToSearch(true, 1, OTHER, 1e-2, 3.1e-2));
+        assertTrue(ContinueRateRule.pointToSearch(true, 1, OTHER, 1e-2, 0.3));
+        assertTrue(ContinueRateRule.pointToSearch(true, 1, OTHER, 1e-2, 1e-4));
+        assertFalse(ContinueRateRule.pointToSearch(true, 1, ADAM, 1e-2, 0.3), "Adam at any distance");
+        assertFalse(ContinueRateRule.pointToSearch(true, 1, ADAM, 1e-2, 1e-6));
     }
 
     @Test
     void saysNothingForANetworkThatHasNotLearnedOrNeverTookAStepAtItsRate() {
-        assertFalse(ContinueRateRule.pointToSearch(false, 500, 1e-3, 1e-1), "not trained");
-        assertFalse(ContinueRateRule.pointToSearch(true, 0, 1e-3, 1e-1), "a TransferLearning network starts at 0");
-        assertFalse(ContinueRateRule.pointToSearch(true, 500, Double.NaN, 1e-1));
-        assertFalse(ContinueRateRule.pointToSearch(true, 500, 0, 1e-1));
-        assertFalse(ContinueRateRule.pointToSearch(true, 500, 1e-3, Double.NaN));
+        assertFalse(ContinueRateRule.pointToSearch(false, 500, OTHER, 1e-3, 1e-1), "not trained");
+        assertFalse(ContinueRateRule.pointToSearch(true, 0, OTHER, 1e-3, 1e-1), "a TransferLearning network starts at 0");
+        assertFalse(ContinueRateRule.pointToSearch(true, 500, OTHER, Double.NaN, 1e-1));
+        assertFalse(ContinueRateRule.pointToSearch(true, 500, OTHER, 0, 1e-1));
+        assertFalse(ContinueRateRule.pointToSearch(true, 500, OTHER, 1e-3, Double.NaN));
     }
 
     @Test

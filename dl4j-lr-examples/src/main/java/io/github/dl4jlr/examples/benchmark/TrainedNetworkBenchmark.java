@@ -5,6 +5,7 @@ import io.github.dl4jlr.examples.data.BenchmarkData;
 import io.github.dl4jlr.examples.data.ExampleModels;
 import io.github.dl4jlr.finder.LearningRateFinder;
 import io.github.dl4jlr.finder.LrFinderResult;
+import io.github.dl4jlr.finder.UpdaterFamily;
 import io.github.dl4jlr.internal.nn.NetworkAdapter;
 import io.github.dl4jlr.internal.nn.TrainingSnapshot;
 import io.github.dl4jlr.internal.util.AtomicFile;
@@ -44,8 +45,8 @@ import java.util.Locale;
  * the finder, the finder's own steps and trials, the continuations) and given to the finder as its validation
  * iterator, as a user with a validation set would; without it the finder holds back training minibatches that the
  * network has trained on.
- * With {@code --search} too, where the suggestion lies more than 3x from the rate the network trained at (where the
- * finder's line names a search between the two), {@code LearningRateSearch} runs from the trained weights over that
+ * With {@code --search} too, where the finder's line names a search between the rate the network trained at and the
+ * suggestion (no Adam-type updater, the two more than 3x apart), {@code LearningRateSearch} runs from the trained weights over that
  * bracket for the continuation's epochs, judged on the held-out fifth; the cell then reports following the finder's
  * lines: the search's winner where it ran, the suggestion elsewhere.
  * Writes {@code trained-network.csv} under {@code --out}.
@@ -122,8 +123,9 @@ public final class TrainedNetworkBenchmark {
                 + "the finder as its validation iterator.")
         boolean validation;
 
-        @Option(names = "--search", description = "With --validation: where the suggestion lies more than 3x from the "
-                + "rate the network trained at (the finder's line then names a search), also run LearningRateSearch "
+        @Option(names = "--search", description = "With --validation: where the finder's line names a search (no "
+                + "Adam-type updater, the suggestion more than 3x from the rate the network trained at), also run "
+                + "LearningRateSearch "
                 + "from the trained weights over both rates for the continuation's epochs, judged on the held-out "
                 + "fifth; reports following the finder's lines (the search there, the suggestion elsewhere).")
         boolean search;
@@ -205,8 +207,8 @@ public final class TrainedNetworkBenchmark {
                     extended += r.confirmation().map(c -> c.bracket().contains("extended") ? 1 : 0).orElse(0);
                     double atSuggestion = continueAt(adapter, trained, data, suggestion, budget(problem)[1]);
                     suggestionAcc += atSuggestion;
-                    // the finder's line on a trained network: more than 3x from the rate it trained at
-                    if (o.search && r.trained()
+                    // the finder's line on a trained network: no Adam-type updater, more than 3x from the rate
+                    if (o.search && r.trained() && r.updaterFamily().orElse(UpdaterFamily.ADAM) == UpdaterFamily.OTHER
                             && Math.max(suggestion / usualRate(optimizer), usualRate(optimizer) / suggestion) > 3) {
                         advisedAcc += searchBetween(net, problem, s, data, Math.min(suggestion, usualRate(optimizer)),
                                 Math.max(suggestion, usualRate(optimizer)));
