@@ -32,7 +32,8 @@ class ContinueRateRuleTest {
     @Test
     void saysNothingForANetworkThatHasNotLearnedOrNeverTookAStepAtItsRate() {
         assertFalse(ContinueRateRule.pointToSearch(false, 500, OTHER, 1e-3, 1e-1), "not trained");
-        assertFalse(ContinueRateRule.pointToSearch(true, 0, OTHER, 1e-3, 1e-1), "a TransferLearning network starts at 0");
+        assertFalse(ContinueRateRule.pointToSearch(true, 0, OTHER, 1e-3, 1e-1),
+                "a TransferLearning network starts at 0");
         assertFalse(ContinueRateRule.pointToSearch(true, 500, OTHER, Double.NaN, 1e-1));
         assertFalse(ContinueRateRule.pointToSearch(true, 500, OTHER, 0, 1e-1));
         assertFalse(ContinueRateRule.pointToSearch(true, 500, OTHER, 1e-3, Double.NaN));

@@ -46,9 +46,9 @@ import java.util.Locale;
  * iterator, as a user with a validation set would; without it the finder holds back training minibatches that the
  * network has trained on.
  * With {@code --search} too, where the finder's line names a search between the rate the network trained at and the
- * suggestion (no Adam-type updater, the two more than 3x apart), {@code LearningRateSearch} runs from the trained weights over that
- * bracket for the continuation's epochs, judged on the held-out fifth; the cell then reports following the finder's
- * lines: the search's winner where it ran, the suggestion elsewhere.
+ * suggestion (no Adam-type updater, the two more than 3x apart), {@code LearningRateSearch} runs from the trained
+ * weights over those two rates for the continuation's epochs, judged on the held-out fifth; the cell then reports
+ * following the finder's lines: the search's winner where it ran, the suggestion elsewhere.
  * Writes {@code trained-network.csv} under {@code --out}.
  */
 public final class TrainedNetworkBenchmark {
@@ -92,10 +92,10 @@ public final class TrainedNetworkBenchmark {
             for (double s : perSeed) {
                 seeds.append(seeds.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2e", s));
             }
-            return String.format(Locale.ROOT, "%s,%s,%.2e,%.4f,%.2e,%.4f,%.2f,%.2f,%d,%d,%d,%s,%.2e,%.4f,%.2f,%d,%.4f,%.2f",
-                    problem, optimizer, bestLr, bestAccuracy, suggestion, suggestionAccuracy, ratio(), regretPoints(),
-                    flat, extended, broken, seeds, keptLr, keptAccuracy, keptRegretPoints(), searched, advisedAccuracy,
-                    advisedRegretPoints());
+            return String.format(Locale.ROOT, "%s,%s,%.2e,%.4f,%.2e,%.4f,%.2f,%.2f,%d,%d,%d,%s,%.2e,%.4f,%.2f,%d,%.4f,"
+                    + "%.2f", problem, optimizer, bestLr, bestAccuracy, suggestion, suggestionAccuracy, ratio(),
+                    regretPoints(), flat, extended, broken, seeds, keptLr, keptAccuracy, keptRegretPoints(), searched,
+                    advisedAccuracy, advisedRegretPoints());
         }
     }
 
