@@ -70,7 +70,7 @@ public final class TrainedNetworkBenchmark {
                        double keptLr, double keptAccuracy, int searched, double advisedAccuracy) {
         /** How far the suggestion lies from the grid's best, as a factor {@code >= 1}. */
         public double ratio() {
-            return Math.max(suggestion / bestLr, bestLr / suggestion);
+            return apart(suggestion, bestLr);
         }
 
         public double regretPoints() {
@@ -174,7 +174,8 @@ public final class TrainedNetworkBenchmark {
                 double suggestionAcc = 0;
                 double advisedAcc = 0;
                 int searched = 0;
-                int keptInGrid = indexOf(grid, usualRate(optimizer));
+                double kept = usualRate(optimizer);
+                int keptInGrid = indexOf(grid, kept);
                 int flat = 0;
                 int extended = 0;
                 int broken = 0;
@@ -186,8 +187,8 @@ public final class TrainedNetworkBenchmark {
                         data = parts[0];
                         validation = parts[1];
                     }
-                    MultiLayerNetwork net = ExampleModels.forProblem(problem, data, LadderBenchmark.updater(optimizer,
-                            usualRate(optimizer)), s);
+                    MultiLayerNetwork net = ExampleModels.forProblem(problem, data, LadderBenchmark.updater(optimizer, kept),
+                            s);
                     NetworkAdapter adapter = NetworkAdapter.of(net);
                     net.fit(data.trainIterator(), budget(problem)[0]);
                     TrainingSnapshot trained = TrainingSnapshot.capture(adapter);
@@ -201,18 +202,18 @@ public final class TrainedNetworkBenchmark {
                         broken++;                       // training failed before the finder ran: not a trained network
                         continue;
                     }
-                    double suggestion = r.suggestion().orElse(usualRate(optimizer));
+                    double suggestion = r.suggestion().orElse(kept);
                     suggestions.add(suggestion);
                     flat += r.flat() ? 1 : 0;
                     extended += r.confirmation().map(c -> c.bracket().contains("extended") ? 1 : 0).orElse(0);
                     double atSuggestion = continueAt(adapter, trained, data, suggestion, budget(problem)[1]);
                     suggestionAcc += atSuggestion;
-                    // the finder's line on a trained network: no Adam-type updater, more than 3x from the rate
+                    // the finder's line on a trained network (ContinueRateRule): no Adam-type updater, more than 3x
+                    // from the rate it trained at; the search leaves the network as it was
                     if (o.search && r.trained() && r.updaterFamily().orElse(UpdaterFamily.ADAM) == UpdaterFamily.OTHER
-                            && Math.max(suggestion / usualRate(optimizer), usualRate(optimizer) / suggestion) > 3) {
-                        advisedAcc += searchBetween(net, problem, s, data, Math.min(suggestion, usualRate(optimizer)),
-                                Math.max(suggestion, usualRate(optimizer)));
-                        trained.restoreInto(adapter);
+                            && apart(suggestion, kept) > 3) {
+                        advisedAcc += searchBetween(net, problem, s, data, Math.min(suggestion, kept),
+                                Math.max(suggestion, kept));
                         searched++;
                     } else {
                         advisedAcc += atSuggestion;
@@ -244,7 +245,7 @@ public final class TrainedNetworkBenchmark {
                 }
                 Cell cell = new Cell(problem, optimizer, grid[best], gridAcc[best], Math.exp(geo), suggestionAcc, flat,
                         extended, broken, suggestions.stream().mapToDouble(Double::doubleValue).toArray(),
-                        usualRate(optimizer), keptAcc, searched, advisedAcc);
+                        kept, keptAcc, searched, advisedAcc);
                 cells.add(cell);
                 csv.append(cell.csv()).append('\n');
                 log.info(String.format(Locale.ROOT, "%s/%s: grid best %.1e (%.4f), suggestion %.1e (%.4f): %.1fx apart, "
@@ -285,6 +286,11 @@ public final class TrainedNetworkBenchmark {
         BenchmarkData.Split v = ExampleModels.dataFor(problem, seed).holdOutFifth()[1];
         return ExampleModels.testScore((MultiLayerNetwork) m, new BenchmarkData.Split(v.name(), v.train(), v.train(),
                 v.batchSize(), v.classes()));
+    }
+
+    /** How far apart two rates lie, as a factor {@code >= 1}. */
+    static double apart(double a, double b) {
+        return Math.max(a / b, b / a);
     }
 
     /** The index of {@code rate} in {@code grid} (to a relative 1e-9), or -1. */
