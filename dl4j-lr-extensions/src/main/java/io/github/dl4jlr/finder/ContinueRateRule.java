@@ -12,8 +12,9 @@ package io.github.dl4jlr.finder;
  * On 60 trained networks (30 tables, Adam and momentum SGD, 3 seeds, continued for 2 to 10 epochs) neither rate was
  * the better one to go on with every time, and how far apart they lay did not tell which. With momentum SGD the
  * suggestion was no better than the rate it trained at (mean regret 0.75 points against 0.73), and a search between
- * the two, where they lay more than {@value #FAR}x apart, lowered it to 0.52. With Adam the suggestion was the better
- * one (0.96 against 1.60) and the search between them made it worse (1.22), so an Adam-type network hears nothing.
+ * the two, where they lay more than {@value #FAR}x apart, lowered it to 0.51. With Adam the suggestion was the better
+ * one (0.96 against 1.60) and the search between them did no better (0.94, its candidates going on with the network's
+ * moments) at about three continuations' cost, so an Adam-type network hears nothing.
  * On 8 held-out momentum cells the search kept every cell within a point of the grid's best (the suggestion 6), at a
  * mean regret of 0.37 against 0.31: it guards against the suggestion's bad cells, not the average.
  * Within {@value #FAR}x the two are neighbours on a half-decade grid. A network rebuilt by {@code TransferLearning}

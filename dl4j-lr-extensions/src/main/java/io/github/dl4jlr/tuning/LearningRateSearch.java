@@ -47,8 +47,9 @@ import java.util.Optional;
  * every finalist, the winner included, has trained its whole budget.
  *
  * <p><b>From a trained network</b>: {@code network(net)} instead of {@code network(conf)} starts every candidate
- * from that network's weights (fine-tuning a pretrained network, frozen layers included, or continuing a trained
- * one), each as a new phase of training: a fresh updater state and counters at 0.
+ * from that network as it is (fine-tuning a pretrained network, frozen layers included, or continuing a trained one):
+ * its weights, its updater state and its counters, so each candidate goes on as {@code net.fit(...)} would at its own
+ * rate.
  *
  * <p><b>Where it runs</b>: candidates are {@link MemberTask}s for a {@link MemberTrainer}, as PBT's members are:
  * threads here ({@link LocalMemberTrainer}, the default, one thread) or a Spark cluster ({@code SparkMemberTrainer}),
@@ -84,7 +85,8 @@ public final class LearningRateSearch {
         this.listeners = b.listeners;
         this.epochs = Args.positive("epochs", b.epochs);
         this.iterationsPerEpoch = b.iterationsPerEpoch > 0 ? b.iterationsPerEpoch : countMinibatches(trainData);
-        this.peak = peakRate(network.json(), network.graph(), epochs, iterationsPerEpoch);
+        this.peak = peakRate(network.json(), network.graph(), network.startIteration(), network.startEpoch(), epochs,
+                iterationsPerEpoch);
         double low;
         double high;
         if (b.finderResult != null) {
@@ -293,13 +295,13 @@ public final class LearningRateSearch {
     }
 
     /** The largest rate the configured rate (fixed or scheduled) reaches over the budget. */
-    static double peakRate(String json, boolean graph, int epochs, int perEpoch) {
+    static double peakRate(String json, boolean graph, int startIteration, int startEpoch, int epochs, int perEpoch) {
         NetworkAdapter net = NetworkAdapter.fromConfiguration(json, graph);
         List<IUpdater> updaters = net.updatersWithLearningRate("the learning-rate search");
         LearningRateConfig lr = LearningRateConfig.read(updaters.get(0));
         double peak = 0;
         for (int t = 0; t < epochs * perEpoch; t++) {
-            peak = Math.max(peak, lr.valueAt(t, t / perEpoch));
+            peak = Math.max(peak, lr.valueAt(startIteration + t, startEpoch + t / perEpoch));
             if (lr.schedule() == null) {
                 break;
             }
@@ -350,9 +352,11 @@ public final class LearningRateSearch {
          * Every candidate starts from this network's weights: a pretrained network with a new head, a network rebuilt
          * by {@code TransferLearning} with frozen layers, or one trained for a while. Its configuration (updater,
          * rate or schedule, frozen layers) is what candidates train with, and its parameters are copied now; the
-         * network itself is not changed. Each candidate starts a new phase of training, as a network that
-         * {@code TransferLearning} rebuilt does: a fresh updater state (no momentum or Adam moments carried over) and
-         * iteration and epoch counters at 0, so a schedule is read from its start.
+         * network itself is not changed. Each candidate goes on as {@code net.fit(...)} would, at its own rate: with
+         * the network's updater state (momentum, Adam's moments) and its iteration and epoch counters, so Adam's bias
+         * correction and a schedule carry on where the network left them (a candidate's rate is then the peak the
+         * schedule reaches over the budget from there). A network {@code TransferLearning} just built has counters at
+         * 0 and an empty updater state, so its candidates start as a new phase of training.
          *
          * @param net your network, initialized
          * @return this builder

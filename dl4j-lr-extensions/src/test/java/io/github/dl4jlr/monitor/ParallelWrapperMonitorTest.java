@@ -68,7 +68,7 @@ class ParallelWrapperMonitorTest {
         MultiLayerNetwork net = TinyNets.mln(new Adam(1e-7));
         TrainingHealthMonitor monitor = TrainingHealthMonitor.builder().frequency(1).lossStall(false).build();
         ParallelWrapper wrapper = wrapper(net, monitor, 1);
-        for (int fit = 0; fit < 6; fit++) {
+        for (int fit = 0; fit < 3; fit++) {
             wrapper.fit(new ListDataSetIterator<>(batches(16), 1));
         }
         wrapper.shutdown();
@@ -76,7 +76,7 @@ class ParallelWrapperMonitorTest {
         assertFalse(low.isEmpty(), "1e-7 is far too low");
         assertTrue(low.stream().allMatch(w -> w.kind() == MonitorEvent.Kind.RATIO_LOW), low.toString());
         long distinct = low.stream().map(w -> w.replica() + "/" + w.key()).distinct().count();
-        assertEquals(distinct, low.size(), "one warning per worker and weight array over 6 fit calls: " + low);
+        assertEquals(distinct, low.size(), "one warning per worker and weight array over 3 fit calls: " + low);
         assertTrue(low.size() <= 2 * 2, "2 workers x 2 weight arrays at most: " + low.size());
     }
 

@@ -24,7 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The search from a trained network: every candidate starts from its weights, frozen layers stay frozen. */
+/**
+ * The search from a trained network: every candidate goes on from its weights, updater state and counters, as
+ * {@code net.fit} would; frozen layers stay frozen.
+ */
 class LearningRateSearchFromNetworkTest {
 
     private static final TrainingData DATA = TrainingData.of(() -> TinyNets.iterator(6, 16, 21, 2.0));
@@ -41,25 +44,35 @@ class LearningRateSearchFromNetworkTest {
     }
 
     @Test
-    void theWinnerIsTheNetworkContinuedAtItsRateAsANewPhaseAndTheNetworkIsUntouched() {
+    void theWinnerIsTheNetworkContinuedAtItsRateAsFitWouldAndTheNetworkIsUntouched() {
         MultiLayerNetwork net = trained();
         assertEquals(18, net.getIterationCount());
         INDArray before = net.params().dup();
+        INDArray moments = net.getUpdater().getStateViewArray().dup();
         LearningRateSearch search = search().network(net).build();
         assertTrue(search.plan().contains("(the given bracket), each from your network's weights, halving"),
                 search.plan());
         SearchResult r = search.run();
         assertEquals(before, net.params(), "the user's network is not changed");
+        assertEquals(moments, net.getUpdater().getStateViewArray(), "nor its updater state");
+        assertEquals(18, net.getIterationCount());
 
-        // the same weights, a fresh updater state and counters at 0, the winner's multiple, 4 epochs in one go
-        MultiLayerNetwork straight = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(
-                net.getLayerWiseConfigurations().toJson()));
-        straight.init();
-        straight.params().assign(before);
-        NetworkAdapter.of(straight).setCounters(0, 0);
+        // net.fit at the winner's multiple, 4 epochs in one go: the same weights, Adam's moments and counters
+        MultiLayerNetwork straight = net.clone();
         HyperparameterApplier.apply(straight, Map.of(SearchSpace.LEARNING_RATE_SCALE, r.bestScale()));
         straight.fit(DATA.iterator(0, 0), 4);
         assertArrayEquals(straight.params().toDoubleVector(), r.model().params().toDoubleVector(), 1e-12);
+        assertEquals(18 + 24, NetworkAdapter.of(r.model()).iterationCount());
+
+        // a new phase (fresh moments, counters at 0) would have ended elsewhere
+        MultiLayerNetwork newPhase = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(
+                net.getLayerWiseConfigurations().toJson()));
+        newPhase.init();
+        newPhase.params().assign(before);
+        NetworkAdapter.of(newPhase).setCounters(0, 0);
+        HyperparameterApplier.apply(newPhase, Map.of(SearchSpace.LEARNING_RATE_SCALE, r.bestScale()));
+        newPhase.fit(DATA.iterator(0, 0), 4);
+        assertNotEquals(newPhase.params(), r.model().params());
 
         SearchResult fresh = search().network(net.getLayerWiseConfigurations()).build().run();
         double firstRungFromWeights = r.history().get(0).score();

@@ -107,7 +107,11 @@ public class LearningRateSearchTest {
     @Test
     void aScheduleKeepsItsShapeAndItsPeakIsTheRate() {
         CosineDecaySchedule cosine = new CosineDecaySchedule(ScheduleType.ITERATION, 4e-3, 4e-5, 24);
-        assertEquals(4e-3, LearningRateSearch.peakRate(TinyNets.mlnConf(new Adam(cosine)).toJson(), false, 4, 6), 0.0);
+        String json = TinyNets.mlnConf(new Adam(cosine)).toJson();
+        assertEquals(4e-3, LearningRateSearch.peakRate(json, false, 0, 0, 4, 6), 0.0);
+        // from a network that trained 12 iterations (2 epochs), the budget's peak is where the cosine stands then
+        assertEquals(cosine.valueAt(12, 2), LearningRateSearch.peakRate(json, false, 12, 2, 2, 6), 0.0);
+        assertEquals(2.02e-3, cosine.valueAt(12, 2), 1e-15);
         SearchResult r = search(TinyNets.mlnConf(new Adam(cosine))).build().run();
         assertEquals(r.bestRate() / 4e-3, r.bestScale(), 1e-12);
         MultiLayerNetwork winner = (MultiLayerNetwork) r.model();

@@ -48,7 +48,8 @@ import java.util.Locale;
  * With {@code --search} too, where the finder's line names a search between the rate the network trained at and the
  * suggestion (no Adam-type updater, the two more than 3x apart), {@code LearningRateSearch} runs from the trained
  * weights over those two rates for the continuation's epochs, judged on the held-out fifth; the cell then reports
- * following the finder's lines: the search's winner where it ran, the suggestion elsewhere.
+ * following the finder's lines: the search's winner where it ran, the suggestion elsewhere; {@code --search-adam}
+ * searches for Adam-type updaters too, to measure the line's Adam exclusion.
  * Writes {@code trained-network.csv} under {@code --out}.
  */
 public final class TrainedNetworkBenchmark {
@@ -130,6 +131,10 @@ public final class TrainedNetworkBenchmark {
                 + "fifth; reports following the finder's lines (the search there, the suggestion elsewhere).")
         boolean search;
 
+        @Option(names = "--search-adam", description = "With --search: search for Adam-type updaters too, as the "
+                + "line would without its Adam exclusion (to measure that exclusion).")
+        boolean searchAdam;
+
         @Option(names = "--out", description = "Output folder (default: ${DEFAULT-VALUE}).")
         Path out = Paths.get("results", "benchmarks");
     }
@@ -164,6 +169,9 @@ public final class TrainedNetworkBenchmark {
         if (o.search && !o.validation) {
             throw new IllegalArgumentException("Expected --validation with --search: the search judges its candidates "
                     + "on the held-out fifth");
+        }
+        if (o.searchAdam && !o.search) {
+            throw new IllegalArgumentException("Expected --search with --search-adam: it widens where --search runs");
         }
         List<Cell> cells = new ArrayList<>();
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
@@ -210,8 +218,9 @@ public final class TrainedNetworkBenchmark {
                     suggestionAcc += atSuggestion;
                     // the finder's line on a trained network (ContinueRateRule): no Adam-type updater, more than 3x
                     // from the rate it trained at; the search leaves the network as it was
-                    if (o.search && r.trained() && r.updaterFamily().orElse(UpdaterFamily.ADAM) == UpdaterFamily.OTHER
-                            && apart(suggestion, kept) > 3) {
+                    boolean familyHearsIt = o.searchAdam
+                            || r.updaterFamily().orElse(UpdaterFamily.ADAM) == UpdaterFamily.OTHER;
+                    if (o.search && r.trained() && familyHearsIt && apart(suggestion, kept) > 3) {
                         advisedAcc += searchBetween(net, problem, s, data, Math.min(suggestion, kept),
                                 Math.max(suggestion, kept));
                         searched++;

@@ -58,4 +58,19 @@ class TrainedNetworkBenchmarkTest {
         assertEquals("Expected --validation with --search: the search judges its candidates on the held-out fifth",
                 e.getMessage());
     }
+
+    @Test
+    void withSearchAdamAnAdamNetworkIsSearchedWhereTheTwoRatesLieFarApart(@TempDir Path dir) throws Exception {
+        List<TrainedNetworkBenchmark.Cell> cells = TrainedNetworkBenchmark.run("--problems", "wine", "--optimizers",
+                "adam", "--seeds", "1", "--grid", "1e-3", "--validation", "--search", "--search-adam", "--out",
+                dir.toString());
+        TrainedNetworkBenchmark.Cell c = cells.get(0);
+        if (c.perSeed().length == 1) {
+            double apart = Math.max(c.suggestion() / 1e-3, 1e-3 / c.suggestion());
+            assertEquals(apart > 3 ? 1 : 0, c.searched(), "the line's other conditions still hold: " + apart);
+        }
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TrainedNetworkBenchmark.run("--problems", "wine", "--validation", "--search-adam"));
+        assertEquals("Expected --search with --search-adam: it widens where --search runs", e.getMessage());
+    }
 }
