@@ -82,7 +82,7 @@ final class MemberWork {
         int perEpoch = spec.iterationsPerEpoch();
         if (perEpoch > 0) {
             // continue the epoch this member is in: skip what it already trained on
-            int done = net.iterationCount() - net.epochCount() * perEpoch;
+            int done = intoEpoch(net, perEpoch);
             for (int i = 0; i < done && data.hasNext(); i++) {
                 data.next();
             }
@@ -93,11 +93,20 @@ final class MemberWork {
                 data.reset();
             }
             net.fit(data.next());
-            if (perEpoch > 0 && net.iterationCount() - net.epochCount() * perEpoch >= perEpoch) {
+            if (perEpoch > 0 && intoEpoch(net, perEpoch) == 0) {
                 net.setCounters(net.iterationCount(), net.epochCount() + 1);     // as fit(iterator) at an epoch's end
             }
         }
         LearningRateFree.evalMode(model);
+    }
+
+    /**
+     * Minibatches of the current epoch already trained on. Counters that do not fit this data's epoch length (a network
+     * that trained on other data, with {@code network(net)}) start it part way into a pass, so that every later epoch
+     * end falls on the end of a pass over the data, however its training is cut into rounds.
+     */
+    static int intoEpoch(NetworkAdapter net, int perEpoch) {
+        return Math.floorMod(net.iterationCount() - net.epochCount() * perEpoch, perEpoch);
     }
 
     /** Parameters and updater state (null for stateless updaters) in ND4J's binary array format. */

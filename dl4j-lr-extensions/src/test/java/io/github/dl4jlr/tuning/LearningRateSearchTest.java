@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.schedule.ScheduleType;
@@ -71,6 +72,34 @@ public class LearningRateSearchTest {
             assertArrayEquals(straight.params().toDoubleVector(), rungs.params().toDoubleVector(), 1e-12,
                     conf.getConf(0).getLayer().toString());
         }
+    }
+
+    @Test
+    void countersFromOtherDataStillGiveTheSameRunHoweverItIsCutIntoRungs() {
+        // a network that trained 2 epochs of 10 minibatches, searched on data of 6: 8 past its epoch's start
+        MultiLayerConfiguration conf = TinyNets.mlnConf(
+                new Nesterovs(new StepDecaySchedule(ScheduleType.EPOCH, 1e-2, 0.3, 1), 0.9));
+        MemberState start = MemberState.of(io.github.dl4jlr.internal.nn.NetworkAdapter.of(MemberWork.build(
+                new MemberSpec(conf.toJson(), false, DATA, LearningRateSearchTest::accuracy, null, 1,
+                        ScheduleType.ITERATION, 6))));
+        start = new MemberState(start.params(), start.updaterState(), 20, 2);
+        MemberState[] ends = new MemberState[2];
+        int[][] cuts = {{24}, {3, 9, 12}};
+        for (int c = 0; c < cuts.length; c++) {
+            MemberState state = start;
+            for (int rung : cuts[c]) {
+                MemberSpec spec = new MemberSpec(conf.toJson(), false, DATA, LearningRateSearchTest::accuracy, null,
+                        rung, ScheduleType.ITERATION, 6);
+                state = MemberState.of(MemberWork.run(spec, state.task(0, 0, Map.of())));
+            }
+            ends[c] = state;
+        }
+        assertEquals(44, ends[1].iteration());
+        // the first pass starts 2 minibatches in (20 - 2 x 6 = 8, and 8 mod 6 = 2); then whole passes of 6
+        assertEquals(6, ends[1].epoch(), "epoch ends at iterations 24, 30, 36 and 42");
+        assertEquals(ends[0].epoch(), ends[1].epoch());
+        assertArrayEquals(Nd4j.fromByteArray(ends[0].params()).toDoubleVector(),
+                Nd4j.fromByteArray(ends[1].params()).toDoubleVector(), 1e-12);
     }
 
     @Test
