@@ -34,22 +34,6 @@ final class FinderSummary {
                 shown.getClass().getSimpleName(), fmt(suggestion), fmt(suggestion));
     }
 
-    /**
-     * The line for a network that has trained at a fixed rate far from the suggestion ({@link ContinueRateRule}), e.g.
-     * {@code LR finder: the network has trained at 1.0e-02, and the suggestion, 1.2e-01, is 12.0x above it; on a
-     * trained network neither is the better rate to go on with every time: LearningRateSearch from its weights
-     * (network(net), bracket(1.0e-02, 1.2e-01)) judges both, and the rates between, over your own budget}.
-     */
-    static String trainedAt(double trainedAt, double suggestion) {
-        boolean above = suggestion >= trainedAt;
-        return String.format(Locale.ROOT, "LR finder: the network has trained at %s, and the suggestion, %s, is %.1fx "
-                + "%s it; on a trained network neither is the better rate to go on with every time: "
-                + "LearningRateSearch from its weights (network(net), bracket(%s, %s)) judges both, and the rates "
-                + "between, over your own budget", fmt(trainedAt), fmt(suggestion),
-                above ? suggestion / trainedAt : trainedAt / suggestion, above ? "above" : "below",
-                fmt(Math.min(trainedAt, suggestion)), fmt(Math.max(trainedAt, suggestion)));
-    }
-
     static String of(LrFinderResult r) {
         double[] lrs = r.learningRates();
         StringBuilder b = new StringBuilder("LR finder: ").append(lrs.length).append(" iterations, ");

@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * LR range test (Smith 2017; fastai's {@code lr_find}) for any MultiLayerNetwork or ComputationGraph.
@@ -149,7 +148,6 @@ public final class LearningRateFinder {
     private LrFinderResult run(NetworkAdapter net, FinderBatches batches) {
         List<IUpdater> updaters = requireLearningRates(net);
         Optional<ISchedule> schedule = LearningRateConfig.firstSchedule(updaters);
-        OptionalDouble trainedAt = LearningRateConfig.commonFixedRate(updaters);
         batches.requireNonEmpty();
         TrainingSnapshot before = TrainingSnapshot.capture(net);
         List<TrainingListener> userListeners = new ArrayList<>(net.listeners());
@@ -192,11 +190,6 @@ public final class LearningRateFinder {
         }
         if (schedule.isPresent() && result.suggestion().isPresent()) {
             log.info(FinderSummary.scheduled(schedule.get(), result.suggestion().getAsDouble()));
-        }
-        if (trainedAt.isPresent() && result.suggestion().isPresent() && ContinueRateRule.pointToSearch(result.trained(),
-                result.priorIterations(), result.updaterFamily().orElse(UpdaterFamily.ADAM), trainedAt.getAsDouble(),
-                result.suggestion().getAsDouble())) {
-            log.info(FinderSummary.trainedAt(trainedAt.getAsDouble(), result.suggestion().getAsDouble()));
         }
         return result;
     }

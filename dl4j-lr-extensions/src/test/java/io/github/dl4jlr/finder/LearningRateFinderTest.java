@@ -206,32 +206,6 @@ class LearningRateFinderTest {
     }
 
     @Test
-    void aMomentumNetworkTrainedAtARateFarFromTheSuggestionHearsOfASearchBetweenThemAndAFreshOrAdamOneDoesNot() {
-        LearningRateFinder finder = LearningRateFinder.builder().numIterations(60).confirm(ConfirmMode.NEVER).build();
-        MultiLayerNetwork slow = TinyNets.mln(new Nesterovs(1e-6, 0.9));
-        slow.fit(TinyNets.iterator(20, 16, 5), 3);                    // 60 steps: as many as the sweep takes
-        try (CapturedLog log = CapturedLog.of(LearningRateFinder.class)) {
-            LrFinderResult r = finder.find(slow, TinyNets.iterator(20, 16, 5));
-            assertTrue(r.trained() && r.priorIterations() == 60, r.summary());
-            double s = r.suggestion().getAsDouble();
-            assertTrue(s > 3e-6, "the suggestion lies far above 1e-6: " + s);
-            assertEquals(List.of(FinderSummary.trainedAt(1e-6, s)), log.messages(Level.INFO).stream()
-                    .filter(m -> m.contains("has trained at")).toList());
-            assertTrue(FinderSummary.trainedAt(1e-6, s).contains("bracket(1.0e-06, "), "the bracket starts at 1e-6");
-
-            finder.find(TinyNets.mln(new Nesterovs(1e-6, 0.9)), TinyNets.iterator(20, 16, 5));
-            assertEquals(1, log.messages(Level.INFO).stream().filter(m -> m.contains("has trained at")).count(),
-                    "a fresh network at the same rate has trained at nothing");
-            MultiLayerNetwork adam = TinyNets.mln(new Adam(1e-6));
-            adam.fit(TinyNets.iterator(20, 16, 5), 3);
-            LrFinderResult a = finder.find(adam, TinyNets.iterator(20, 16, 5));
-            assertTrue(a.trained() && a.suggestion().getAsDouble() > 3e-6, a.summary());
-            assertEquals(1, log.messages(Level.INFO).stream().filter(m -> m.contains("has trained at")).count(),
-                    "an Adam network hears nothing: there the suggestion did better than a search between the two");
-        }
-    }
-
-    @Test
     void aNesterovsCurveIsReadAtTheConstantRatesItsStepsStandForAndOtherCurvesAtTheirOwn() {
         LearningRateFinder finder = LearningRateFinder.builder().numIterations(60).confirm(ConfirmMode.NEVER)
                 .suggestion(SuggestionMethod.AUTO).build();

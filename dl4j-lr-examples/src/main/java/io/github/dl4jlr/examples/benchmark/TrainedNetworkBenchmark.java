@@ -45,11 +45,11 @@ import java.util.Locale;
  * the finder, the finder's own steps and trials, the continuations) and given to the finder as its validation
  * iterator, as a user with a validation set would; without it the finder holds back training minibatches that the
  * network has trained on.
- * With {@code --search} too, where the finder's line names a search between the rate the network trained at and the
- * suggestion (no Adam-type updater, the two more than 3x apart), {@code LearningRateSearch} runs from the trained
- * weights over those two rates for the continuation's epochs, judged on the held-out fifth; the cell then reports
- * following the finder's lines: the search's winner where it ran, the suggestion elsewhere; {@code --search-adam}
- * searches for Adam-type updaters too, to measure the line's Adam exclusion.
+ * With {@code --search} too, where the rate the network trained at and the suggestion lie more than 3x apart (and no
+ * updater is Adam-type), {@code LearningRateSearch} runs from the trained network over those two rates for the
+ * continuation's epochs, judged on the held-out fifth; the cell then reports searching there: the search's winner where
+ * it ran, the suggestion elsewhere; {@code --search-adam} searches for Adam-type updaters too. (The evidence for and
+ * against a finder line that would name that search.)
  * Writes {@code trained-network.csv} under {@code --out}.
  */
 public final class TrainedNetworkBenchmark {
@@ -62,9 +62,9 @@ public final class TrainedNetworkBenchmark {
     /**
      * One problem and optimizer. {@code keptLr} is the rate the network trained at before the finder ran, and
      * {@code keptAccuracy} the score of continuing at it, what a user who ignores the finder gets (NaN when the grid
-     * does not have that rate). With {@code --search}, {@code advisedAccuracy} is the score of following the finder's
-     * lines: the search between the two rates in the {@code searched} seeds where the line names it, the suggestion
-     * in the others (NaN without {@code --search}).
+     * does not have that rate). With {@code --search}, {@code advisedAccuracy} is the score of searching where the two
+     * rates lie far apart: the search between them in the {@code searched} seeds, the suggestion in the others (NaN
+     * without {@code --search}).
      */
     public record Cell(String problem, String optimizer, double bestLr, double bestAccuracy, double suggestion,
                        double suggestionAccuracy, int flat, int extended, int broken, double[] perSeed,
@@ -83,7 +83,7 @@ public final class TrainedNetworkBenchmark {
             return 100 * (bestAccuracy - keptAccuracy);
         }
 
-        /** The points lost by following the finder's lines, against the grid's best. */
+        /** The points lost by searching where the two rates lie far apart, against the grid's best. */
         public double advisedRegretPoints() {
             return 100 * (bestAccuracy - advisedAccuracy);
         }
@@ -124,15 +124,13 @@ public final class TrainedNetworkBenchmark {
                 + "the finder as its validation iterator.")
         boolean validation;
 
-        @Option(names = "--search", description = "With --validation: where the finder's line names a search (no "
-                + "Adam-type updater, the suggestion more than 3x from the rate the network trained at), also run "
-                + "LearningRateSearch "
-                + "from the trained weights over both rates for the continuation's epochs, judged on the held-out "
-                + "fifth; reports following the finder's lines (the search there, the suggestion elsewhere).")
+        @Option(names = "--search", description = "With --validation: where the suggestion lies more than 3x from the "
+                + "rate the network trained at (no Adam-type updater), also run LearningRateSearch from the trained "
+                + "network over both rates for the continuation's epochs, judged on the held-out fifth; reports "
+                + "searching there (the search's winner there, the suggestion elsewhere).")
         boolean search;
 
-        @Option(names = "--search-adam", description = "With --search: search for Adam-type updaters too, as the "
-                + "line would without its Adam exclusion (to measure that exclusion).")
+        @Option(names = "--search-adam", description = "With --search: search for Adam-type updaters too.")
         boolean searchAdam;
 
         @Option(names = "--out", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -216,11 +214,10 @@ public final class TrainedNetworkBenchmark {
                     extended += r.confirmation().map(c -> c.bracket().contains("extended") ? 1 : 0).orElse(0);
                     double atSuggestion = continueAt(adapter, trained, data, suggestion, budget(problem)[1]);
                     suggestionAcc += atSuggestion;
-                    // the finder's line on a trained network (ContinueRateRule): no Adam-type updater, more than 3x
-                    // from the rate it trained at; the search leaves the network as it was
-                    boolean familyHearsIt = o.searchAdam
+                    // a search between the two rates where they lie far apart; it leaves the network as it was
+                    boolean familySearched = o.searchAdam
                             || r.updaterFamily().orElse(UpdaterFamily.ADAM) == UpdaterFamily.OTHER;
-                    if (o.search && r.trained() && familyHearsIt && apart(suggestion, kept) > 3) {
+                    if (o.search && r.trained() && familySearched && apart(suggestion, kept) > 3) {
                         advisedAcc += searchBetween(net, problem, s, data, Math.min(suggestion, kept),
                                 Math.max(suggestion, kept));
                         searched++;
@@ -258,7 +255,8 @@ public final class TrainedNetworkBenchmark {
                 cells.add(cell);
                 csv.append(cell.csv()).append('\n');
                 log.info(String.format(Locale.ROOT, "%s/%s: grid best %.1e (%.4f), suggestion %.1e (%.4f): %.1fx apart, "
-                                + "regret %.2f points (%.2f at the rate it trained at, %.0e; %.2f following the lines, "
+                                + "regret %.2f points (%.2f at the rate it trained at, %.0e; %.2f searching where "
+                                + "far apart, "
                                 + "%d search(es)); %d of %d curves flat; %d seed(s) left out, their training failed",
                         problem, optimizer, cell.bestLr(), cell.bestAccuracy(), cell.suggestion(),
                         cell.suggestionAccuracy(), cell.ratio(), cell.regretPoints(), cell.keptRegretPoints(),

@@ -43,7 +43,7 @@ class TrainedNetworkBenchmarkTest {
         assertTrue(Double.isNaN(c.keptAccuracy()), "not measured: the grid lacks the rate it trained at");
         if (c.perSeed().length == 1) {
             double apart = Math.max(c.suggestion() / 1e-2, 1e-2 / c.suggestion());
-            assertEquals(apart > 3 ? 1 : 0, c.searched(), "a search where the finder's line names one: " + apart);
+            assertEquals(apart > 3 ? 1 : 0, c.searched(), "a search where the rates lie more than 3x apart: " + apart);
             assertTrue(c.advisedAccuracy() > 0.5, "the search's winner, or the suggestion: " + c.advisedAccuracy());
             if (c.searched() == 0) {
                 assertEquals(c.suggestionAccuracy(), c.advisedAccuracy(), 0);
@@ -67,7 +67,7 @@ class TrainedNetworkBenchmarkTest {
         TrainedNetworkBenchmark.Cell c = cells.get(0);
         if (c.perSeed().length == 1) {
             double apart = Math.max(c.suggestion() / 1e-3, 1e-3 / c.suggestion());
-            assertEquals(apart > 3 ? 1 : 0, c.searched(), "the line's other conditions still hold: " + apart);
+            assertEquals(apart > 3 ? 1 : 0, c.searched(), "the other conditions still hold: " + apart);
         }
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> TrainedNetworkBenchmark.run("--problems", "wine", "--validation", "--search-adam"));

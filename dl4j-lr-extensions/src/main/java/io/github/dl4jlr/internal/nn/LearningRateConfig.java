@@ -9,7 +9,6 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * The learning-rate setting of one {@link IUpdater}: a fixed value and an optional schedule (which wins when
@@ -97,25 +96,6 @@ public final class LearningRateConfig {
     public static Optional<ISchedule> firstSchedule(List<IUpdater> updaters) {
         return updaters.stream().filter(IUpdater::hasLearningRate).map(u -> read(u).schedule())
                 .filter(Objects::nonNull).findFirst();
-    }
-
-    /**
-     * The fixed learning rate that every one of these updaters with a learning rate has, or empty when one follows a
-     * schedule, the rates differ, or none has a learning rate.
-     */
-    public static OptionalDouble commonFixedRate(List<IUpdater> updaters) {
-        double rate = Double.NaN;
-        for (IUpdater u : updaters) {
-            if (!u.hasLearningRate()) {
-                continue;
-            }
-            LearningRateConfig c = read(u);
-            if (c.schedule() != null || (!Double.isNaN(rate) && c.learningRate() != rate)) {
-                return OptionalDouble.empty();
-            }
-            rate = c.learningRate();
-        }
-        return Double.isNaN(rate) ? OptionalDouble.empty() : OptionalDouble.of(rate);
     }
 
     /** Writes this setting into the updater, in place. */
