@@ -135,7 +135,7 @@ public final class LearningRateSearch {
         return String.format(Locale.ROOT, "%d candidates %.1e ... %.1e (%s)%s, %s over %d rungs ending at %s of %d "
                         + "epoch%s, %s: about %.2g trainings of your budget", rates.length, rates[0],
                 rates[rates.length - 1], bracketSource,
-                network.fromWeights() ? ", each from your network's weights" : "",
+                network.fromNetwork() ? ", each going on from your network as it is" : "",
                 plan.reduction() == 2 ? "halving" : "keeping 1/" + plan.reduction(),
                 plan.rungs(), parts, epochs, epochs == 1 ? "" : "s",
                 plan.finalists() == 1 ? "1 finalist" : plan.finalists() + " finalists", plan.cost());

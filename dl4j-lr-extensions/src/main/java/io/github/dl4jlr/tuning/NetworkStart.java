@@ -57,7 +57,7 @@ final class NetworkStart {
         return graph;
     }
 
-    boolean fromWeights() {
+    boolean fromNetwork() {
         return state != null;
     }
 

@@ -50,7 +50,7 @@ class LearningRateSearchFromNetworkTest {
         INDArray before = net.params().dup();
         INDArray moments = net.getUpdater().getStateViewArray().dup();
         LearningRateSearch search = search().network(net).build();
-        assertTrue(search.plan().contains("(the given bracket), each from your network's weights, halving"),
+        assertTrue(search.plan().contains("(the given bracket), each going on from your network as it is, halving"),
                 search.plan());
         SearchResult r = search.run();
         assertEquals(before, net.params(), "the user's network is not changed");
