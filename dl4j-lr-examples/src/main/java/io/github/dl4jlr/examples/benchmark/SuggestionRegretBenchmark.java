@@ -9,7 +9,6 @@ import io.github.dl4jlr.finder.FinderAudit;
 import io.github.dl4jlr.finder.LearningRateFinder;
 import io.github.dl4jlr.schedule.OneCycleSchedule;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.learning.config.AdaGrad;
 import org.nd4j.linalg.learning.config.Adam;
@@ -106,7 +105,8 @@ public final class SuggestionRegretBenchmark {
                         + "alzheimer, pima, votes, sonar, cytology, bivariate, parabolic, grants, german, simulated, "
                         + "diamonds, survey, the regression tables concrete, sacramento, biomass, the time series "
                         + "chicago, and letter-finetune, fashion-finetune, satellite-finetune and digits-finetune, "
-                        + "pretrained networks fine-tuned with a new head (default: ${DEFAULT-VALUE}).")
+                        + "pretrained networks fine-tuned with a new head, and vehicle-resnet, a ComputationGraph with a "
+                        + "residual connection on the vehicles (default: ${DEFAULT-VALUE}).")
         List<String> datasets = List.of("iris", "blobs", "digits");
 
         @Option(names = "--optimizers", split = ",",
@@ -238,7 +238,7 @@ public final class SuggestionRegretBenchmark {
             }
 
             public Model model(IUpdater updater, int seed) {
-                return ExampleModels.forProblem(dataset, split(seed), updater, seed);
+                return ExampleModels.model(dataset, split(seed), updater, seed);
             }
 
             public DataSetIterator train(int seed, int epoch) {
@@ -246,7 +246,7 @@ public final class SuggestionRegretBenchmark {
             }
 
             public double score(Model trained, int seed) {
-                return ExampleModels.testScore((MultiLayerNetwork) trained, split(seed));
+                return ExampleModels.testScore(trained, split(seed));
             }
 
             public int epochs() {

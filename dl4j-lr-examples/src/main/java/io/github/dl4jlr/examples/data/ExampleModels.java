@@ -1,7 +1,11 @@
 package io.github.dl4jlr.examples.data;
 
+import io.github.dl4jlr.internal.nn.NetworkAdapter;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -9,6 +13,7 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -18,6 +23,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** The networks the examples train on {@link BenchmarkData} splits. */
 public final class ExampleModels {
+
+    private static final String RESNET = "-resnet";
 
     private ExampleModels() {
     }
@@ -125,11 +132,45 @@ public final class ExampleModels {
     }
 
     /**
+     * A {@link ComputationGraph} for a table: a dense layer of 64 ReLU units, a second one whose output is added to the
+     * first's (a residual connection), a third of 64 on the sum, then the MLP's output layer. Weights from
+     * {@code 1000 + seed}.
+     */
+    public static ComputationGraph residualMlp(BenchmarkData.Split data, IUpdater updater, long seed) {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(1000 + seed).updater(updater).weightInit(WeightInit.RELU)
+                .graphBuilder().addInputs("in")
+                .addLayer("d1", new DenseLayer.Builder().nIn(data.features()).nOut(64).activation(Activation.RELU)
+                        .build(), "in")
+                .addLayer("d2", new DenseLayer.Builder().nIn(64).nOut(64).activation(Activation.RELU).build(), "d1")
+                .addVertex("sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), "d1", "d2")
+                .addLayer("d3", new DenseLayer.Builder().nIn(64).nOut(64).activation(Activation.RELU).build(), "sum")
+                .addLayer("out", data.regression()
+                        ? new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(64).nOut(1)
+                                .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER).build()
+                        : new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(64).nOut(data.classes())
+                                .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build(), "d3")
+                .setOutputs("out").build();
+        ComputationGraph net = new ComputationGraph(conf);
+        net.init();
+        return net;
+    }
+
+    /**
+     * The model for a problem name, of either network type: {@code -resnet} names the {@linkplain #residualMlp
+     * residual graph} on that table, every other name {@link #forProblem}'s network.
+     */
+    public static Model model(String problem, BenchmarkData.Split data, IUpdater updater, long seed) {
+        return problem.endsWith(RESNET) ? residualMlp(data, updater, seed) : forProblem(problem, data, updater, seed);
+    }
+
+    /**
      * How well a trained network does on the split's test rows, higher is better: the accuracy, or on a
      * {@linkplain BenchmarkData.Split#regression() regression table} the R squared (the share of the test targets'
      * variance explained: 0 for predicting their mean, 1 for exact predictions; every step of a sequence counts).
      */
-    public static double testScore(MultiLayerNetwork net, BenchmarkData.Split data) {
+    public static double testScore(Model model, BenchmarkData.Split data) {
+        NetworkAdapter net = NetworkAdapter.of(model);
         if (!data.regression()) {
             return net.evaluate(data.testIterator()).accuracy();
         }
@@ -140,13 +181,13 @@ public final class ExampleModels {
     }
 
     /**
-     * The data set of a problem name ({@code digits-cnn} reads digits, {@code fashion-cnn} fashion,
-     * the {@code -finetune} problems the target classes of {@link FineTuning}).
+     * The data set of a problem name ({@code digits-cnn} reads digits, {@code fashion-cnn} fashion, a {@code -resnet}
+     * name its table, the {@code -finetune} problems the target classes of {@link FineTuning}).
      */
     public static BenchmarkData.Split dataFor(String problem, long seed) {
         if (FineTuning.handles(problem)) {
             return FineTuning.target(problem, seed);
         }
-        return BenchmarkData.named(problem.replace("-cnn", ""), seed);
+        return BenchmarkData.named(problem.replace("-cnn", "").replace(RESNET, ""), seed);
     }
 }

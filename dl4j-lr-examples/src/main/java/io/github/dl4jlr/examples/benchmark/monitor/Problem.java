@@ -2,7 +2,7 @@ package io.github.dl4jlr.examples.benchmark.monitor;
 
 import io.github.dl4jlr.examples.data.BenchmarkData;
 import io.github.dl4jlr.examples.data.ExampleModels;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 import java.util.List;
@@ -41,7 +41,9 @@ import java.util.List;
  * Fashion-MNIST CNN pretrained on five classes, its convolutions frozen, a new head for the other five
  * ({@code fashion-finetune}), held out after the monitor stopped judging frozen layers; the Landsat satellite MLP and
  * the digits CNN fine-tuned the same way ({@code satellite-finetune}, {@code digits-finetune}), held out after the
- * finder let trials decide on networks with frozen layers.
+ * finder let trials decide on networks with frozen layers. One {@code ComputationGraph}: a residual MLP on the vehicle
+ * silhouettes ({@code vehicle-resnet}; every other problem is a {@code MultiLayerNetwork}), held out with the rules of
+ * the fine-tuning rounds.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
@@ -94,7 +96,8 @@ record Problem(String name, int epochs, boolean heldOut) {
             new Problem("letter-finetune", 10, true),
             new Problem("fashion-finetune", 10, true),
             new Problem("satellite-finetune", 10, true),
-            new Problem("digits-finetune", 10, true));
+            new Problem("digits-finetune", 10, true),
+            new Problem("vehicle-resnet", 20, true));
 
     static Problem named(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst()
@@ -106,7 +109,7 @@ record Problem(String name, int epochs, boolean heldOut) {
         return ExampleModels.dataFor(name, 0);
     }
 
-    MultiLayerNetwork model(BenchmarkData.Split data, IUpdater updater, long seed) {
-        return ExampleModels.forProblem(name, data, updater, seed);
+    Model model(BenchmarkData.Split data, IUpdater updater, long seed) {
+        return ExampleModels.model(name, data, updater, seed);
     }
 }

@@ -15,7 +15,6 @@ import io.github.dl4jlr.internal.nn.NetworkAdapter;
 import io.github.dl4jlr.schedule.CosineDecaySchedule;
 import io.github.dl4jlr.schedule.StepDecaySchedule;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -132,14 +131,15 @@ final class ScenarioRunner {
             default -> null;
         };
         IUpdater updater = schedule == null ? updater(s.optimizer(), s.lr()) : updater(s.optimizer(), schedule);
-        MultiLayerNetwork net = problem.model(data, updater, s.seed());
+        Model model = problem.model(data, updater, s.seed());
+        NetworkAdapter net = NetworkAdapter.of(model);
         Losses losses = new Losses(s.epochs(), validationData, data.testIterator());
         TrainingHealthMonitor.Builder builder = TrainingHealthMonitor.builder().onTrouble(s.policy());
         TrainingHealthMonitor monitor = (validationData == null ? builder : builder.validation(validationData)).build();
-        net.setListeners(losses, monitor);
+        net.setListeners(List.of(losses, monitor));
         if (s.control() == Scenario.Control.PLATEAU) {
             ReduceLROnPlateau.builder().patience(2).factor(0.1).threshold(1e-2, ThresholdMode.RELATIVE).build()
-                    .attachTo(net);
+                    .attachTo(model);
         }
         boolean stopped = false;
         try {
@@ -151,8 +151,8 @@ final class ScenarioRunner {
         }
         MonitorReport r = monitor.report();
         boolean finite = NetworkAdapter.finite(net.params());
-        double accuracy = finite ? ExampleModels.testScore(net, data) : Double.NaN;
-        double testLoss = finite ? NetworkAdapter.of(net).meanLoss(data.testIterator()) : Double.NaN;
+        double accuracy = finite ? ExampleModels.testScore(model, data) : Double.NaN;
+        double testLoss = finite ? net.meanLoss(data.testIterator()) : Double.NaN;
         INDArray trainLabels = data.train().getLabels();
         return new Outcome(s, accuracy, testLoss, losses.means(), losses.nan,
                 data.regression() ? 0 : majority(data.test().getLabels()),

@@ -6,6 +6,7 @@ import io.github.dl4jlr.internal.nn.NetworkAdapter;
 import io.github.dl4jlr.monitor.MonitorEvent;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Tag;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +43,23 @@ class MonitorScenarioBenchmarkTest {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
         assertEquals(1 + builds, Files.readAllLines(dir.resolve("monitor-scenarios-iris.csv")).size());
+    }
+
+    @Test
+    void aComputationGraphRunsTheSameSuite(@TempDir Path dir) throws Exception {
+        BenchmarkData.Split vehicles = ExampleModels.dataFor("vehicle-resnet", 0);
+        assertEquals(BenchmarkData.named("vehicle", 0).train().numExamples(), vehicles.train().numExamples());
+        assertInstanceOf(ComputationGraph.class, Problem.named("vehicle-resnet").model(vehicles, new Adam(1e-3), 0));
+
+        MonitorScenarioBenchmark.Result r = MonitorScenarioBenchmark.run("--problems", "vehicle-resnet",
+                "--optimizers", "adam", "--seeds", "1", "--epochs-scale", "0.1", "--no-rollback", "--out",
+                dir.toString());
+        assertEquals(Suite.builds("vehicle-resnet", "adam", 0.1, 2, 0, io.github.dl4jlr.monitor.TroubleMode.LOG)
+                .size(), r.judged().size(), "one judged outcome per build");
+        Outcome good = r.judged().stream().map(Scores.Judged::outcome)
+                .filter(o -> o.scenario().build().equals("good")).findFirst().orElseThrow();
+        assertTrue(good.accuracy() > good.majority(), "the graph learns the vehicles: " + good.accuracy());
+        assertTrue(good.epochLoss()[0] > 0, "its epoch losses were recorded");
     }
 
     @Test
