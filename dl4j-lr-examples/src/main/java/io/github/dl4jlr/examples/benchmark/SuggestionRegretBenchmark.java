@@ -105,8 +105,8 @@ public final class SuggestionRegretBenchmark {
                         + "alzheimer, pima, votes, sonar, cytology, bivariate, parabolic, grants, german, simulated, "
                         + "diamonds, survey, the regression tables concrete, sacramento, biomass, the time series "
                         + "chicago, and letter-finetune, fashion-finetune, satellite-finetune and digits-finetune, "
-                        + "pretrained networks fine-tuned with a new head, and vehicle-resnet, a ComputationGraph with a "
-                        + "residual connection on the vehicles (default: ${DEFAULT-VALUE}).")
+                        + "pretrained networks fine-tuned with a new head, and vehicle-resnet, a ComputationGraph "
+                        + "with a residual connection on the vehicles (default: ${DEFAULT-VALUE}).")
         List<String> datasets = List.of("iris", "blobs", "digits");
 
         @Option(names = "--optimizers", split = ",",
