@@ -105,8 +105,8 @@ public final class SuggestionRegretBenchmark {
                         + "alzheimer, pima, votes, sonar, cytology, bivariate, parabolic, grants, german, simulated, "
                         + "diamonds, survey, the regression tables concrete, sacramento, biomass, the time series "
                         + "chicago, and letter-finetune, fashion-finetune, satellite-finetune and digits-finetune, "
-                        + "pretrained networks fine-tuned with a new head, and vehicle-resnet, a ComputationGraph "
-                        + "with a residual connection on the vehicles (default: ${DEFAULT-VALUE}).")
+                        + "pretrained networks fine-tuned with a new head, and vehicle-resnet and glass-resnet, "
+                        + "a ComputationGraph with a residual connection on those tables (default: ${DEFAULT-VALUE}).")
         List<String> datasets = List.of("iris", "blobs", "digits");
 
         @Option(names = "--optimizers", split = ",",
@@ -220,7 +220,7 @@ public final class SuggestionRegretBenchmark {
             case "digits" -> 5;
             case "blobs", "digits-cnn", "fashion-cnn" -> 3;
             case "letter", "satellite", "spam", "shuttle", "hpc", "churn", "telco", "credit", "grants" -> 5;
-            case "vehicle", "vehicle-resnet", "vowel", "glass" -> 20;
+            case "vehicle", "vehicle-resnet", "vowel", "glass", "glass-resnet" -> 20;
             case "dna", "soybean", "musk", "cells", "alzheimer", "pima", "votes", "sonar", "cytology", "bivariate",
                  "parabolic", "german", "simulated", "diamonds", "survey" -> 10;
             case "concrete", "sacramento", "biomass" -> 30;
@@ -229,8 +229,8 @@ public final class SuggestionRegretBenchmark {
                     + "fashion-cnn, letter, satellite, vehicle, vowel, dna, spam, glass, shuttle, soybean, musk, "
                     + "cells, hpc, churn, telco, credit, alzheimer, pima, votes, sonar, cytology, bivariate, "
                     + "parabolic, grants, german, simulated, diamonds, survey, concrete, sacramento, biomass, "
-                    + "chicago, letter-finetune, fashion-finetune, satellite-finetune, digits-finetune or "
-                    + "vehicle-resnet, but got "
+                    + "chicago, letter-finetune, fashion-finetune, satellite-finetune, digits-finetune, "
+                    + "vehicle-resnet or glass-resnet, but got "
                     + dataset);
         };
         return new FinderAudit.Problem() {

@@ -43,7 +43,8 @@ import java.util.List;
  * the digits CNN fine-tuned the same way ({@code satellite-finetune}, {@code digits-finetune}), held out after the
  * finder let trials decide on networks with frozen layers. One {@code ComputationGraph}: a residual MLP on the vehicle
  * silhouettes ({@code vehicle-resnet}; every other problem is a {@code MultiLayerNetwork}), held out with the rules of
- * the fine-tuning rounds.
+ * the fine-tuning rounds, and the same graph on the glass identification table ({@code glass-resnet}), held out after
+ * it.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
@@ -97,7 +98,8 @@ record Problem(String name, int epochs, boolean heldOut) {
             new Problem("fashion-finetune", 10, true),
             new Problem("satellite-finetune", 10, true),
             new Problem("digits-finetune", 10, true),
-            new Problem("vehicle-resnet", 20, true));
+            new Problem("vehicle-resnet", 20, true),
+            new Problem("glass-resnet", 30, true));
 
     static Problem named(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst()
