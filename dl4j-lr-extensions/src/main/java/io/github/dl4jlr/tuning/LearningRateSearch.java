@@ -362,7 +362,7 @@ public final class LearningRateSearch {
          * @return this builder
          */
         public Builder network(MultiLayerNetwork net) {
-            this.network = NetworkStart.weightsOf(net);
+            this.network = NetworkStart.stateOf(net);
             return this;
         }
 
@@ -373,7 +373,7 @@ public final class LearningRateSearch {
          * @return this builder
          */
         public Builder network(ComputationGraph net) {
-            this.network = NetworkStart.weightsOf(net);
+            this.network = NetworkStart.stateOf(net);
             return this;
         }
 

@@ -43,7 +43,7 @@ final class NetworkStart {
     }
 
     /** An initialized network's configuration and a copy of its parameters, updater state and counters, taken now. */
-    static NetworkStart weightsOf(Model model) {
+    static NetworkStart stateOf(Model model) {
         NetworkAdapter net = NetworkAdapter.of(Args.notNull("network", model));
         Args.check(model.params() != null, "an initialized network (call init() first)", "none");
         return new NetworkStart(net.configurationJson(), net.isGraph(), MemberState.of(net));

@@ -367,7 +367,7 @@ public final class PopulationBasedTraining {
          * @return this builder
          */
         public Builder network(MultiLayerNetwork net) {
-            this.network = NetworkStart.weightsOf(net);
+            this.network = NetworkStart.stateOf(net);
             return this;
         }
 
@@ -378,7 +378,7 @@ public final class PopulationBasedTraining {
          * @return this builder
          */
         public Builder network(ComputationGraph net) {
-            this.network = NetworkStart.weightsOf(net);
+            this.network = NetworkStart.stateOf(net);
             return this;
         }
 

@@ -43,14 +43,19 @@ public final class ExampleModels {
             b.layer(new DenseLayer.Builder().nIn(in).nOut(width).activation(Activation.RELU).build());
             in = width;
         }
-        b.layer(data.regression()
-                ? new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(in).nOut(1)
-                        .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER).build()
-                : new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(in).nOut(data.classes())
-                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build());
+        b.layer(outputLayer(data, in));
         MultiLayerNetwork net = new MultiLayerNetwork(b.build());
         net.init();
         return net;
+    }
+
+    /** A softmax output, or one linear unit with a mean squared error on a regression table. */
+    private static OutputLayer outputLayer(BenchmarkData.Split data, int in) {
+        return data.regression()
+                ? new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(in).nOut(1)
+                        .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER).build()
+                : new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(in).nOut(data.classes())
+                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build();
     }
 
     /**
@@ -145,11 +150,7 @@ public final class ExampleModels {
                 .addLayer("d2", new DenseLayer.Builder().nIn(64).nOut(64).activation(Activation.RELU).build(), "d1")
                 .addVertex("sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), "d1", "d2")
                 .addLayer("d3", new DenseLayer.Builder().nIn(64).nOut(64).activation(Activation.RELU).build(), "sum")
-                .addLayer("out", data.regression()
-                        ? new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(64).nOut(1)
-                                .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER).build()
-                        : new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(64).nOut(data.classes())
-                                .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build(), "d3")
+                .addLayer("out", outputLayer(data, 64), "d3")
                 .setOutputs("out").build();
         ComputationGraph net = new ComputationGraph(conf);
         net.init();

@@ -135,12 +135,12 @@ public final class NetworkAdapter {
         }
     }
 
-    /** Classification metrics over the iterator; for a graph, on its single output. */
     /** The outputs for these features, of a network with one input and one output. */
     public INDArray output(INDArray features) {
         return mln != null ? mln.output(features) : graph.outputSingle(features);
     }
 
+    /** Classification metrics over the iterator; for a graph, on its single output. */
     public Evaluation evaluate(DataSetIterator data) {
         return mln != null ? mln.evaluate(data) : graph.evaluate(data);
     }

@@ -41,10 +41,10 @@ import java.util.List;
  * Fashion-MNIST CNN pretrained on five classes, its convolutions frozen, a new head for the other five
  * ({@code fashion-finetune}), held out after the monitor stopped judging frozen layers; the Landsat satellite MLP and
  * the digits CNN fine-tuned the same way ({@code satellite-finetune}, {@code digits-finetune}), held out after the
- * finder let trials decide on networks with frozen layers. One {@code ComputationGraph}: a residual MLP on the vehicle
- * silhouettes ({@code vehicle-resnet}; every other problem is a {@code MultiLayerNetwork}), held out with the rules of
- * the fine-tuning rounds, and the same graph on the glass identification table ({@code glass-resnet}), held out after
- * it.
+ * finder let trials decide on networks with frozen layers. Two {@code ComputationGraph}s (every other problem is a
+ * {@code MultiLayerNetwork}): a residual MLP on the vehicle silhouettes ({@code vehicle-resnet}), held out with the
+ * rules of the fine-tuning rounds, and the same graph on the glass identification table ({@code glass-resnet}), held
+ * out after it.
  */
 record Problem(String name, int epochs, boolean heldOut) {
 
